@@ -1,0 +1,5 @@
+"""Allow `python -m readerapp`."""
+
+from readerapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The core: article model, analysis, anchoring, store, exchange. Never imports Textual."""

@@ -1,0 +1,217 @@
+"""The article model: one file becomes one canonical text plus its metadata.
+
+Every position elsewhere in readerapp (quotes, evidence, selections,
+annotations) is a `str` index into `Article.text`, so this module is the one
+place that decides what that text is: the body paragraphs, each reflowed onto
+one line, joined by a blank line, Unicode NFC, with control characters removed.
+Title, date and standfirst are metadata shown in the header, not part of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+
+class ArticleError(Exception):
+    """An article that cannot be opened; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article. `text` is the canonical body every offset points into."""
+
+    title: str
+    text: str
+    date: date | None = None
+    standfirst: str = ""
+    path: Path | None = None
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    notice: str | None = None  # e.g. the file was not UTF-8 and a fallback was used
+    sha256: str = field(default="", compare=False)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+# -- decoding -----------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal escape sequences and control characters (keeps \\n and \\t)."""
+    return _CONTROL.sub("", _CSI.sub("", text))
+
+
+def decode_bytes(raw: bytes, name: str) -> tuple[str, str | None]:
+    """Decode an article's bytes; returns the text and a notice if a fallback was used."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as err:
+            raise ArticleError(f"{name}: cannot decode this UTF-16 file ({err.reason})") from None
+    if _looks_binary(raw):
+        raise ArticleError(f"{name}: this is a binary file, not a text article; open a .txt or .md")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+        encoding = "Windows-1252"
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        encoding = "Latin-1"
+    return text, f"{name} is not UTF-8; it was read as {encoding}, so some characters may be wrong."
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    odd = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return odd / len(sample) > 0.05
+
+
+# -- parsing ------------------------------------------------------------------
+
+_DATE_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y-%m-%d",
+    "%A, %B %d, %Y",
+    "%A %d %B %Y",
+    "%d/%m/%Y",
+    "%B %d %Y",
+)
+
+
+def parse_date(line: str) -> date | None:
+    """Parse a dateline such as 'April 3, 2016' or '2016-04-03'; None if it is not one."""
+    candidate = line.strip().rstrip(".")
+    if len(candidate) > 40 or not re.search(r"\d{4}", candidate):
+        return None
+    candidate = re.sub(r"^(?:published|updated|posted)\s*:?\s*", "", candidate, flags=re.I)
+    candidate = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", candidate)
+    candidate = re.sub(r"\s+", " ", candidate)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(candidate, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _blocks(text: str) -> list[str]:
+    """Split into paragraphs at blank lines; each paragraph reflowed onto one line."""
+    blocks = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in chunk.split("\n")]
+        joined = " ".join(line for line in lines if line)
+        if joined:
+            blocks.append(joined)
+    return blocks
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _plain_markdown(block: str) -> str:
+    block = _MD_HEADING.sub("", block)
+    block = re.sub(r"^>\s?", "", block)
+    block = _MD_LINK.sub(r"\1", block)
+    return _MD_EMPHASIS.sub(r"\2", block)
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip() == b.casefold().strip()
+
+
+def parse_article(raw_text: str, *, path: Path | None = None, markdown: bool = False,
+                  notice: str | None = None) -> Article:
+    """Build an `Article` from decoded text; raises ArticleError if there is no content."""
+    name = path.name if path else "article"
+    text = unicodedata.normalize("NFC", raw_text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_control(text).replace("\t", " ")
+    blocks = _blocks(text)
+    if markdown:
+        title_block = next((b for b in blocks if b.startswith("# ")), None)
+        blocks = [_plain_markdown(b) for b in blocks if b != title_block and b.strip("-*_ ")]
+        if title_block is not None:
+            blocks.insert(0, _plain_markdown(title_block))
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
+
+    title, rest = blocks[0], blocks[1:]
+    if len(title) > 300:  # one long line and nothing else: no title line at all
+        title, rest = title[:80].rsplit(" ", 1)[0] + "…", blocks
+    article_date = parse_date(rest[0]) if rest else None
+    if article_date is not None:
+        rest = rest[1:]
+    standfirst = ""
+    if len(rest) >= 2 and _same(rest[1], title) and not _same(rest[0], title):
+        standfirst, rest = rest[0], rest[2:]
+    elif rest and _same(rest[0], title):
+        rest = rest[1:]
+    if rest and _same(rest[-1], title):
+        rest = rest[:-1]  # the trailing repeat of the title is a trailer, not body
+
+    paragraphs = []
+    position = 0
+    for block in rest:
+        paragraphs.append((position, position + len(block)))
+        position += len(block) + 2
+    body = "\n\n".join(rest)
+    return Article(
+        title=title,
+        text=body,
+        date=article_date,
+        standfirst=standfirst,
+        path=path,
+        paragraphs=tuple(paragraphs),
+        notice=notice,
+        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+
+
+def load_article(path: Path) -> Article:
+    """Read and parse an article file; every failure is an ArticleError with one clear line."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{name} is a directory; give an article file, or open the folder "
+                               "as a library with `readerapp {name}`")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{name} is {size // 2**20} MB; readerapp opens articles up to "
+                               f"{MAX_ARTICLE_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file; check the path") from None
+    except PermissionError:
+        raise ArticleError(f"{name}: permission denied; check the file's permissions") from None
+    except OSError as err:
+        raise ArticleError(f"{name}: cannot read it ({err.strerror or err})") from None
+    text, notice = decode_bytes(raw, path.name)
+    if not text.strip():
+        raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    return parse_article(text, path=path, markdown=markdown, notice=notice)
