@@ -1,0 +1,81 @@
+"""The library: the articles of a folder, with title, date, words; Enter opens one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from readerapp.core.library import LibraryEntry, load_library
+from readerapp.ui.keymap import LIBRARY_KEYS, bindings
+
+
+class LibraryScreen(Screen[None]):
+    """Lists a folder's articles; the folder is read in a worker so the screen shows at once."""
+
+    BINDINGS = [b for b in bindings(LIBRARY_KEYS, "library") if b.action != "back"]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.entries: list[LibraryEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text.assemble(("Library  ", "bold"), (str(self.folder), "dim")),
+                     id="library-header")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library")
+        table.add_column(Text("Title"), key="title")
+        table.add_column(Text("Date"), key="date")
+        table.add_column(Text("Words", justify="right"), key="words")
+        yield table
+        yield Static(Text("reading the folder…", style="italic"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.run_worker(self._load, thread=True, exclusive=True)
+
+    def _load(self) -> None:
+        entries = load_library(self.folder)
+        self.app.call_from_thread(self.show_entries, entries)
+
+    def show_entries(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        table = self.query_one(DataTable)
+        table.clear()
+        for index, entry in enumerate(entries):
+            article = entry.article
+            if article is None:
+                title = Text(f"{entry.path.name}: {entry.error}", style="red")
+                table.add_row(title, Text(""), Text(""), key=str(index))
+                continue
+            date = article.date.isoformat() if article.date else "—"
+            table.add_row(
+                Text(article.title),
+                Text(date),
+                Text(f"{article.word_count:,}", justify="right"),
+                key=str(index),
+            )
+        readable = sum(1 for e in entries if e.article)
+        self.query_one("#status", Static).update(
+            Text(f"{readable} articles · Enter opens one · Esc in an article comes back here")
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_article()
+
+    def action_open_article(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return
+        entry = self.entries[table.cursor_row]
+        if entry.article is None:
+            self.notify(entry.error or "cannot open this article", severity="error")
+            return
+        from readerapp.ui.reader_screen import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(entry.article, from_library=True))

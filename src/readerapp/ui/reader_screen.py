@@ -1,0 +1,238 @@
+"""The reader: header, the article pane, the sidebar, search and the status line.
+
+The article is readable at once; the analysis runs in a thread worker and fills
+the sidebar when it is done, so a long article never blocks the screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from readerapp.core.analysis import Analysis
+from readerapp.core.article import Article
+from readerapp.ui.article_view import ArticleView, Span
+from readerapp.ui.keymap import ARTICLE_KEYS, SCREEN_KEYS, bindings
+from readerapp.ui.sidebar import AllegationItem, QuoteItem, Sidebar, SpeakerItem
+
+SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
+FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
+CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
+
+
+class ReaderArticleView(ArticleView):
+    """The article pane with the reading keys bound where the cursor is."""
+
+    BINDINGS = bindings(ARTICLE_KEYS, "article")
+
+    def action_page_down(self) -> None:
+        self.action_cursor_page_down()
+
+    def action_page_up(self) -> None:
+        self.action_cursor_page_up()
+
+    def action_top(self) -> None:
+        self.move_to(0)
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.move_to(len(self.text))
+        self.scroll_end(animate=False)
+
+
+def header_text(article: Article) -> Text:
+    details = [article.date.strftime("%-d %B %Y")] if article.date else []
+    details.append(f"{article.word_count:,} words")
+    if article.path:
+        details.append(article.path.name)
+    text = Text.assemble((article.title, "bold"), "\n", (" · ".join(details), "dim"))
+    if article.standfirst:
+        text.append("\n")
+        text.append(article.standfirst, style="italic")
+    return text
+
+
+class ReaderScreen(Screen[None]):
+    """One article, with its analysis in the sidebar."""
+
+    BINDINGS = bindings(SCREEN_KEYS, "reader")
+
+    def __init__(self, article: Article, *, from_library: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.from_library = from_library
+        self.analysis: Analysis | None = None
+        self.targets: list[Span] = []  # what n/N move between
+        self.target_label = ""
+        self.target_index = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(header_text(self.article), id="article-header")
+        with Horizontal(id="body"):
+            with Center(id="reading"):
+                yield ReaderArticleView(self.article.text, id="article")
+            yield Sidebar(id="sidebar")
+        yield Input(placeholder="Search the article (Enter to jump, Esc to close)", id="search")
+        yield Static("", id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ReaderArticleView:
+        return self.query_one(ReaderArticleView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self.set_status("analyzing…")
+        if self.article.notice:
+            self.notify(self.article.notice, title="Encoding", severity="warning", timeout=10)
+        self.run_worker(self._analyze, thread=True, exclusive=True, group="analysis")
+
+    def _analyze(self) -> None:
+        from readerapp.core.analysis import analyze
+
+        try:
+            analysis = analyze(self.article)
+        except Exception as err:  # an analysis bug must not take the reader down
+            self.app.call_from_thread(self._analysis_failed, f"{type(err).__name__}: {err}")
+            return
+        self.app.call_from_thread(self.show_analysis, analysis)
+
+    def _analysis_failed(self, reason: str) -> None:
+        self.sidebar.show_failure(reason)
+        self.set_status("")
+        self.notify(f"The analysis failed ({reason}); reading still works.", severity="error")
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.sidebar.show_analysis(analysis)
+        self.set_status(
+            f"{len(analysis.speakers)} speakers, {len(analysis.allegations)} allegations"
+        )
+
+    def set_status(self, message: str) -> None:
+        self.query_one("#status", Static).update(Text(message))
+
+    # -- targets: search matches or a speaker's quotes, walked with n/N ----------
+
+    def set_targets(self, label: str, spans: list[Span], *, style: Style) -> None:
+        self.targets = sorted(spans)
+        self.target_label = label
+        self.target_index = -1
+        self.view.set_layer("focus", self.targets, style)
+        self.view.clear_layer("current")
+        if not spans:
+            self.set_status(f"{label}: none")
+
+    def go_to_target(self, index: int) -> None:
+        if not self.targets:
+            self.set_status("Nothing to move between: search with / or choose a speaker")
+            return
+        self.target_index = index % len(self.targets)
+        start, end = self.targets[self.target_index]
+        self.view.set_layer("current", [(start, end)], CURRENT_STYLE)
+        self.view.reveal(start, end)
+        self.set_status(f"{self.target_label}: {self.target_index + 1} of {len(self.targets)}")
+
+    def action_next_match(self) -> None:
+        if self.target_index < 0 and self.targets:
+            cursor = self.view.cursor_offset
+            following = [i for i, (s, _) in enumerate(self.targets) if s >= cursor]
+            self.go_to_target(following[0] if following else 0)
+        else:
+            self.go_to_target(self.target_index + 1)
+
+    def action_previous_match(self) -> None:
+        self.go_to_target(self.target_index - 1 if self.target_index >= 0 else -1)
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.view.focus()
+            return
+        view = self.view
+        if view.selection.start != view.selection.end:
+            view.move_to(view.cursor_offset)
+            return
+        if self.targets or view.layer("focus"):
+            self.targets = []
+            self.target_index = -1
+            view.clear_layer("focus")
+            view.clear_layer("current")
+            self.set_status("")
+            return
+        if self.from_library:
+            self.app.pop_screen()
+
+    # -- search --------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+        if self.targets:
+            self.action_next_match()
+
+    def run_search(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            self.set_targets("Search", [], style=SEARCH_STYLE)
+            self.view.clear_layer("focus")
+            self.set_status("")
+            return
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        spans = [m.span() for m in pattern.finditer(self.article.text)]
+        self.set_targets(f"“{query}”", spans, style=SEARCH_STYLE)
+        if spans:
+            self.set_status(f"“{query}”: {len(spans)} matches (Enter, then n/N)")
+
+    # -- sidebar choices -------------------------------------------------------------
+
+    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+        item = event.item
+        if isinstance(item, SpeakerItem | QuoteItem):
+            speaker = item.speaker
+            spans = [(q.start, q.end) for q in speaker.quotes]
+            self.set_targets(speaker.name, spans, style=FOCUS_STYLE)
+            index = 0
+            if isinstance(item, QuoteItem):
+                index = self.targets.index((item.quote.start, item.quote.end))
+            if spans:
+                self.go_to_target(index)
+        elif isinstance(item, AllegationItem):
+            allegation = item.allegation
+            label = f"{allegation.accuser} → {allegation.accused}"
+            self.set_targets(label, [(allegation.start, allegation.end)], style=FOCUS_STYLE)
+            self.go_to_target(0)
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.sidebar
+        sidebar.display = not sidebar.display
+        if not sidebar.display and sidebar.has_focus:
+            self.view.focus()
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
