@@ -77,6 +77,9 @@ class Sidebar(Tree[SidebarItem]):
     def show_analysis(self, analysis: Analysis) -> None:
         self._fill_speakers(analysis.speakers)
         self._fill_allegations(analysis.allegations)
+        first = self.first_item_node()
+        if first is not None:  # Tab then Enter chooses the first speaker
+            self.call_after_refresh(self.move_cursor, first)
 
     def _fill_speakers(self, speakers: tuple[Speaker, ...]) -> None:
         node = self.speakers_node

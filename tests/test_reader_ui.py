@@ -1,0 +1,320 @@
+"""Pilot tests of the reader: what a user sees and reaches with the keyboard."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from readerapp.core.analysis import Allegation, Analysis, Quote, Speaker
+from readerapp.core.article import load_article, parse_article
+from readerapp.ui.app import ReaderApp
+from readerapp.ui.help_screen import HelpScreen
+from readerapp.ui.library_screen import LibraryScreen
+from readerapp.ui.reader_screen import ReaderScreen
+from readerapp.ui.sidebar import Sidebar
+
+SIZE = (120, 40)
+
+STORY = """Port deal questioned
+
+4 May 2021
+
+Two firms deny wrongdoing.
+
+Port deal questioned
+
+"The contract was signed in secret," said Ana Ruiz, a councillor.
+
+The apple growers were not consulted. An apple a day, the mayor joked.
+
+"We will publish every page," Ruiz added. The union accused the port authority of hiding the fees.
+
+Port deal questioned
+"""
+
+
+def quote(text: str, passage: str) -> Quote:
+    start = text.index(passage)
+    return Quote(start, start + len(passage), passage)
+
+
+def story_analysis(text: str) -> Analysis:
+    evidence = "accused the port authority of hiding the fees"
+    start = text.index(evidence)
+    return Analysis(
+        speakers=(
+            Speaker(
+                "Ana Ruiz",
+                aliases=("Ruiz",),
+                role="a councillor",
+                quotes=(
+                    quote(text, "The contract was signed in secret,"),
+                    quote(text, "We will publish every page,"),
+                ),
+            ),
+        ),
+        allegations=(
+            Allegation("the union", "the port authority", "hiding the fees", start,
+                       start + len(evidence), evidence),
+        ),
+    )
+
+
+def visible_text(app) -> str:
+    """The whole screen as the user sees it, one line per row."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+def screen_lines(view) -> list[str]:
+    return ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
+
+
+async def open_reader(pilot, analysis: Analysis | None = None) -> ReaderScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReaderScreen)
+    if analysis is not None:
+        screen.show_analysis(analysis)
+        await pilot.pause()
+    return screen
+
+
+@pytest.fixture
+def story(write_article) -> Path:
+    return write_article("story.txt", STORY)
+
+
+async def test_header_article_and_both_sidebar_sections(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        header = str(screen.query_one("#article-header").render())
+        assert "Who will survive -- PSP or MQM?" in header
+        assert "3 April 2016" in header and "tug of war" in header
+        sidebar = screen.query_one(Sidebar)
+        assert str(sidebar.speakers_node.label).startswith("Speakers")
+        assert str(sidebar.allegations_node.label).startswith("Allegations")
+        assert "analyzing" not in str(sidebar.speakers_node.children[0].label)
+        assert "We were expecting" in "\n".join(screen_lines(screen.view))
+
+
+async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
+    release = threading.Event()
+
+    def slow_analyze(article):
+        release.wait(10)
+        return Analysis()
+
+    monkeypatch.setattr("readerapp.core.analysis.analyze", slow_analyze)
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "analyzing" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
+        assert "analyzing" in str(screen.query_one("#status").render())
+        assert any("The contract was signed" in line for line in screen_lines(screen.view))
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "no speakers found" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
+
+
+async def test_a_failing_analysis_leaves_the_reader_usable(story, monkeypatch):
+    def broken(article):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("readerapp.core.analysis.analyze", broken)
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        assert "analysis failed" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
+        await pilot.press("G")
+        assert screen.view.cursor_offset == len(screen.article.text)
+
+
+async def test_markup_and_escapes_in_article_and_analysis_show_literally(write_article):
+    path = write_article(
+        "m.txt", "Markup test\n\nShe wrote [bold red]x[/] and [link=http://x]y[/link] \x1b[2J here."
+    )
+    article = load_article(path)
+    text = article.text
+    start = text.index("[bold red]x[/]")
+    analysis = Analysis(speakers=(Speaker("[b]Eve[/b]", role="[i]role[/i]",
+                                          quotes=(Quote(start, start + 14, text[start:start + 14]),)),))
+    app = ReaderApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot, analysis)
+        shown = "\n".join(screen_lines(screen.view))
+        assert "[bold red]x[/] and [link=http://x]y[/link]" in shown
+        assert "\x1b" not in shown
+        label = screen.query_one(Sidebar).speakers_node.children[0].label
+        assert label.plain.startswith("[b]Eve[/b]")
+
+
+async def test_search_highlights_every_match_and_n_moves_between_them(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        text = screen.article.text
+        await pilot.press("slash", *"apple")
+        assert len(screen.view.layer("focus")) == 2  # highlighted while typing
+        await pilot.press("enter")
+        assert not screen.query_one("#search", Input).display
+        assert screen.view.has_focus
+        first, second = (m for m in range(len(text)) if text.lower().startswith("apple", m))
+        assert screen.view.cursor_offset == first
+        await pilot.press("n")
+        assert screen.view.cursor_offset == second
+        assert "2 of 2" in str(screen.query_one("#status").render())
+        await pilot.press("N")
+        assert screen.view.cursor_offset == first
+        await pilot.press("escape")
+        assert screen.view.layer("focus") == []
+
+
+async def test_search_with_no_match_says_so(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        await pilot.press("slash", *"zebra", "enter")
+        assert "none" in str(screen.query_one("#status").render())
+        await pilot.press("n")
+        assert screen.view.cursor_offset == 0
+
+
+async def test_choosing_a_speaker_highlights_quotes_and_jumps(story):
+    article = load_article(story)
+    app = ReaderApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot, story_analysis(article.text))
+        await pilot.press("tab")
+        assert screen.query_one(Sidebar).has_focus
+        await pilot.press("enter")  # the cursor waits on the first speaker
+        quotes = [(q.start, q.end) for q in story_analysis(article.text).speakers[0].quotes]
+        assert [(s, e) for s, e, _ in screen.view.layer("focus")] == quotes
+        assert screen.view.cursor_offset == quotes[0][0]
+        await pilot.press("n")
+        assert screen.view.cursor_offset == quotes[1][0]
+        assert "Ana Ruiz: 2 of 2" in str(screen.query_one("#status").render())
+
+
+async def test_choosing_an_allegation_highlights_its_evidence(story):
+    article = load_article(story)
+    app = ReaderApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot, story_analysis(article.text))
+        sidebar = screen.query_one(Sidebar)
+        node = sidebar.allegations_node.children[0]
+        assert node.label.plain == "the union → the port authority: hiding the fees"
+        sidebar.focus()
+        sidebar.move_cursor(node)
+        await pilot.press("enter")
+        evidence = article.text.index("accused the port authority")
+        assert screen.view.layer("current")[0][0] == evidence
+        assert screen.view.cursor_offset == evidence
+
+
+async def test_reading_keys_move_through_the_article(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        view = screen.view
+        await pilot.press("G")
+        assert view.cursor_offset == len(view.text)
+        assert view.scroll_y > 0
+        await pilot.press("g")
+        assert view.cursor_offset == 0 and view.scroll_y == 0
+        await pilot.press("j", "j")
+        assert view.cursor_location[0] > 0 or view.cursor_location[1] > 0
+        await pilot.press("space")
+        assert view.scroll_y > 0
+        await pilot.press("pageup", "pageup", "k")
+        assert view.scroll_y == 0
+
+
+async def test_sidebar_toggles_and_focus_returns_to_the_article(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        await pilot.press("tab")
+        await pilot.press("i")
+        assert not screen.query_one(Sidebar).display
+        assert screen.view.has_focus
+        await pilot.press("i")
+        assert screen.query_one(Sidebar).display
+
+
+async def test_help_lists_the_keymap_and_closes(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.pause()
+        shown = visible_text(app)
+        for words in ("/", "Search", "Next match", "q", "Quit", "sidebar", "Enter"):
+            assert words in shown
+        assert str(isolated_db) in " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_command_palette_lists_reader_actions(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert "Search" in titles and "Show or hide the sidebar" in titles
+        await pilot.press("ctrl+p", *"sidebar", "enter")
+        await pilot.pause(0.3)
+        assert not screen.query_one(Sidebar).display
+
+
+async def test_q_quits_with_status_zero(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_non_utf8_article_shows_a_notice(write_article):
+    path = write_article("latin.txt", "Caf\xe9\n\nLe caf\xe9 est ouvert.".encode("latin-1"))
+    app = ReaderApp(load_article(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        assert any("not UTF-8" in n.message for n in app._notifications)
+
+
+async def test_library_lists_articles_enter_opens_escape_returns(tmp_path):
+    (tmp_path / "b.txt").write_text(STORY)
+    (tmp_path / "a.md").write_text("# Second story\n\nJust one paragraph here.")
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(2)]
+        assert rows[0] == ["Second story", "—", "4"]
+        assert rows[1][0:2] == ["Port deal questioned", "2021-05-04"]
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.title == "Port deal questioned"
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+def test_parsed_story_fixture_has_expected_shape():
+    article = parse_article(STORY)
+    assert article.standfirst == "Two firms deny wrongdoing."
+    assert len(article.paragraphs) == 3
