@@ -1,0 +1,144 @@
+"""readerapp's own export format: everything the database holds, plus the article's analysis.
+
+Documented in docs/export-format.md and by `readerapp-export.schema.json`
+beside this module (what `readerapp export --schema` prints). Bump `VERSION`
+only for changes an older reader would misread; adding optional keys is not one.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from readerapp import __version__
+from readerapp.core.analysis import analysis_to_json
+from readerapp.core.annotation import Annotation, ArticleRef, TextSelector
+from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.exchange.validation import (
+    at,
+    colour,
+    expect_list,
+    expect_object,
+    field,
+    link,
+    offsets,
+    problem,
+    sha256_hex,
+    string,
+    string_list,
+    timestamp,
+)
+
+FORMAT_NAME = "readerapp-annotations"
+VERSION = 1
+SCHEMA_FILE = "readerapp-export.schema.json"
+
+
+def schema_bytes() -> bytes:
+    """The JSON Schema of this format, as shipped in the package."""
+    return resources.files(__package__).joinpath(SCHEMA_FILE).read_bytes()
+
+
+def to_document(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": VERSION,
+        "exported": exported,
+        "generator": f"readerapp {__version__}",
+        "articles": [_article(entry) for entry in notes],
+    }
+
+
+def _article(entry: ArticleNotes) -> dict[str, Any]:
+    article, analysis = entry.article, entry.analysis
+    found = analysis_to_json(article, analysis) if article and analysis else None
+    return {
+        "title": entry.ref.title,
+        "date": article.date.isoformat() if article and article.date else None,
+        "path": entry.ref.path,
+        "sha256": entry.ref.sha256,
+        "available": article is not None,
+        "speakers": found["speakers"] if found else None,
+        "allegations": found["allegations"] if found else None,
+        "annotations": [_annotation(a, entry.is_orphaned(a)) for a in entry.annotations],
+    }
+
+
+def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
+    s = a.selector
+    return {
+        "id": a.id,
+        "selector": {
+            "exact": s.exact,
+            "prefix": s.prefix,
+            "suffix": s.suffix,
+            "start": s.start,
+            "end": s.end,
+        },
+        "colour": a.colour,
+        "tags": list(a.tags),
+        "note": a.note,
+        "created": a.created,
+        "updated": a.updated,
+        "orphaned": orphaned,
+        "link": {"kind": a.link.kind, "key": a.link.key} if a.link else None,
+    }
+
+
+def is_document(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("format") == FORMAT_NAME
+
+
+def parse_document(data: dict[str, Any]) -> list[Annotation]:
+    """Every annotation of a readerapp export; ExchangeError names the first bad place."""
+    version = data.get("version")
+    if version != VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            raise problem(
+                "version",
+                f"this export is format version {version}; this readerapp reads version "
+                f"{VERSION}, so update readerapp",
+            )
+        raise problem("version", f"expected {VERSION}, got {version!r}")
+    articles = expect_list(field(data, "articles", ""), "articles")
+    annotations = []
+    for index, article in enumerate(articles):
+        where = at("articles", index)
+        article = expect_object(article, where)
+        ref = ArticleRef(
+            sha256=sha256_hex(string(article, "sha256", where, ""), at(where, "sha256")),
+            path=string(article, "path", where, default=""),
+            title=string(article, "title", where, default=""),
+        )
+        items = expect_list(field(article, "annotations", where), at(where, "annotations"))
+        for number, item in enumerate(items):
+            annotations.append(_parse_annotation(item, ref, at(at(where, "annotations"), number)))
+    return annotations
+
+
+def _parse_annotation(item: Any, ref: ArticleRef, where: str) -> Annotation:
+    item = expect_object(item, where)
+    ident = string(item, "id", where)
+    if not ident:
+        raise problem(at(where, "id"), "expected a non-empty id")
+    here = at(where, "selector")
+    selector = expect_object(field(item, "selector", where), here)
+    start, end = offsets(selector, here)
+    created = timestamp(item, "created", where)
+    return Annotation(
+        id=ident,
+        article=ref,
+        selector=TextSelector(
+            exact=string(selector, "exact", here),
+            prefix=string(selector, "prefix", here, default=""),
+            suffix=string(selector, "suffix", here, default=""),
+            start=start,
+            end=end,
+        ),
+        colour=colour(item, "colour", where),
+        tags=string_list(item, "tags", where),
+        note=string(item, "note", where, default=""),
+        created=created,
+        updated=timestamp(item, "updated", where, default=created),
+        link=link(item, "link", where),
+    )

@@ -1,0 +1,117 @@
+"""What an export holds: annotations grouped per article, with what is known of the article.
+
+Every format renders the same `ArticleNotes` list, so the article lookup, the
+analysis and the orphan check happen once, whatever the format.
+Annotations are grouped by their own `ArticleRef` (not by the file found on
+disk) so that an export carries each annotation's article identity unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from readerapp.core.analysis import Analysis, analyze
+from readerapp.core.annotation import Annotation, ArticleRef
+from readerapp.core.article import Article, ArticleError, load_article
+
+
+@dataclass(frozen=True)
+class ArticleNotes:
+    """One article's annotations, in text order, and the article as it is on this machine.
+
+    `article` and `analysis` are None when the file is not here (or unreadable);
+    `orphaned` then stays empty, since nothing can be checked.
+    """
+
+    ref: ArticleRef
+    annotations: tuple[Annotation, ...]
+    article: Article | None = None
+    analysis: Analysis | None = None
+    orphaned: frozenset[str] = frozenset()
+
+    def is_orphaned(self, annotation: Annotation) -> bool | None:
+        """True/False when the article text is here to check against, else None (unknown)."""
+        if self.article is None:
+            return None
+        return annotation.id in self.orphaned
+
+
+def article_ref(article: Article) -> ArticleRef:
+    """The identity an annotation made on `article` carries."""
+    return ArticleRef(article.sha256, str(article.path) if article.path else "", article.title)
+
+
+def in_text_order(annotations: Iterable[Annotation]) -> tuple[Annotation, ...]:
+    return tuple(
+        sorted(annotations, key=lambda a: (a.selector.start, a.selector.end, a.created, a.id))
+    )
+
+
+def group_by_article(annotations: Iterable[Annotation]) -> dict[ArticleRef, list[Annotation]]:
+    groups: dict[ArticleRef, list[Annotation]] = {}
+    for annotation in annotations:
+        groups.setdefault(annotation.article, []).append(annotation)
+    return groups
+
+
+def orphaned_ids(annotations: Iterable[Annotation], text: str) -> frozenset[str]:
+    """Annotations whose passage can no longer be found in `text` (the article changed)."""
+    from readerapp.core.anchoring import anchor
+
+    return frozenset(a.id for a in annotations if anchor(a.selector, text) is None)
+
+
+def notes_for_article(
+    article: Article, analysis: Analysis | None, annotations: Iterable[Annotation]
+) -> list[ArticleNotes]:
+    """The export of one open article; still one entry when it has no annotations yet."""
+    groups = group_by_article(annotations) or {article_ref(article): []}
+    return [
+        ArticleNotes(
+            ref,
+            in_text_order(group),
+            article,
+            analysis,
+            orphaned_ids(group, article.text),
+        )
+        for ref, group in groups.items()
+    ]
+
+
+def notes_for_all(
+    annotations: Iterable[Annotation],
+    open_article: Callable[[Path], Article] = load_article,
+    analyse: Callable[[Article], Analysis] = analyze,
+) -> list[ArticleNotes]:
+    """Every article in the database, each looked up on disk by its recorded path.
+
+    Each file is read and analysed once even if several identities point at it.
+    Articles that are gone keep their annotations, with no metadata beyond the ref.
+    """
+    found: dict[str, tuple[Article, Analysis] | None] = {}
+    result = []
+    groups = group_by_article(annotations)
+    for ref in sorted(groups, key=lambda r: (r.title.casefold(), r.path, r.sha256)):
+        if ref.path not in found:
+            found[ref.path] = _open(ref.path, open_article, analyse)
+        opened = found[ref.path]
+        if opened is None:
+            result.append(ArticleNotes(ref, in_text_order(groups[ref])))
+            continue
+        article, analysis = opened
+        result.extend(notes_for_article(article, analysis, groups[ref]))
+    return result
+
+
+def _open(
+    path: str, open_article: Callable[[Path], Article], analyse: Callable[[Article], Analysis]
+) -> tuple[Article, Analysis] | None:
+    if not path:
+        return None
+    try:
+        article = open_article(Path(path))
+    except ArticleError:
+        return None
+    return article, analyse(article)

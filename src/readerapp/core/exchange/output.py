@@ -1,0 +1,104 @@
+"""Turn `ArticleNotes` into the bytes of a format, and write them to a file safely.
+
+A half-written export is worse than none (it looks complete), so files are
+written to a temporary file in the same folder, fsynced, then renamed over the
+target; an existing file is replaced only when the caller says so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import orjson
+
+from readerapp.core.analysis import Analysis
+from readerapp.core.annotation import Annotation, utc_now
+from readerapp.core.article import Article
+from readerapp.core.exchange import jsonformat, markdown, w3c
+from readerapp.core.exchange.errors import ExchangeError
+from readerapp.core.exchange.notes import ArticleNotes, notes_for_article
+
+FORMATS = ("json", "w3c", "md")
+SUFFIXES = {"json": ".json", "w3c": ".jsonld", "md": ".md"}
+
+
+def render(notes: list[ArticleNotes], fmt: str, exported: str | None = None) -> bytes:
+    """The export in format `fmt` (one of FORMATS), as UTF-8 bytes ending in a newline."""
+    exported = exported or utc_now()
+    if fmt == "md":
+        return markdown.to_markdown(notes).encode("utf-8")
+    if fmt == "json":
+        document = jsonformat.to_document(notes, exported)
+    elif fmt == "w3c":
+        document = w3c.to_collection(notes, exported)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Fail before any work if `path` cannot take the export (exists, no folder, a folder)."""
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a directory; give a file name for the export")
+    if path.exists() and not force:
+        raise ExchangeError(f"{path} already exists; pass --force to overwrite it")
+    if not path.parent.is_dir():
+        raise ExchangeError(f"{path.parent} does not exist; create the folder first")
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` all at once: a reader sees the old file or the new, never half."""
+    check_writable(path, force=force)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        # os.open with 0o666 lets the umask decide the mode, as for any new file.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if not force and path.exists():
+            raise ExchangeError(f"{path} already exists; pass --force to overwrite it")
+        os.replace(temporary, path)
+    except OSError as err:
+        raise ExchangeError(f"{path}: cannot write it ({err.strerror or err})") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def default_export_path(article: Article, fmt: str, folder: Path) -> Path:
+    """`<article name>.notes.<suffix>` in `folder`, numbered so no existing file is replaced."""
+    stem = article.path.stem if article.path else re.sub(r"\W+", "-", article.title)[:60]
+    stem = stem.strip("-") or "article"
+    suffix = SUFFIXES[fmt]
+    candidate = folder / f"{stem}.notes{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}.notes-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def export_article_file(
+    article: Article,
+    annotations: list[Annotation],
+    analysis: Analysis | None,
+    fmt: str = "json",
+    path: Path | None = None,
+    *,
+    force: bool = False,
+) -> Path:
+    """Export one article's annotations to a file; returns the path written.
+
+    For the reader's `e` key: with no `path`, a new file beside the current
+    directory's other files is chosen (`default_export_path`). Raises
+    ExchangeError with a one-line message (file exists, folder missing, disk full).
+    Safe to call from a worker thread: it touches no shared state.
+    """
+    target = path if path is not None else default_export_path(article, fmt, Path.cwd())
+    data = render(notes_for_article(article, analysis, annotations), fmt)
+    write_atomic(target, data, force=force)
+    return target

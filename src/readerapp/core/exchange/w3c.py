@@ -1,0 +1,260 @@
+"""W3C Web Annotation Data Model (JSON-LD) export and import.
+
+Other annotation tools read this. What the model has no term for (the
+highlight colour, a link to a speaker or allegation, the article's path) goes
+under `readerapp:` keys: JSON-LD reads an unknown prefix as an IRI scheme, so
+the keys stay meaningful and other tools ignore them, and our own round trip
+is lossless. Import accepts a collection with its first page embedded, a page,
+a list of annotations or a single annotation, from readerapp or elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readerapp import __version__
+from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, new_id
+from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.exchange.validation import (
+    at,
+    colour,
+    describe,
+    expect_list,
+    expect_object,
+    field,
+    link,
+    offsets,
+    problem,
+    sha256_hex,
+    string,
+    timestamp,
+)
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SHA256_URN = "urn:sha256:"
+NO_SOURCE = "urn:readerapp:unknown-article"
+COLOUR_KEY = "readerapp:colour"
+LINK_KEY = "readerapp:link"
+PATH_KEY = "readerapp:path"
+TITLE_KEY = "dcterms:title"  # `dcterms` is a prefix the anno.jsonld context defines
+GENERATOR = {"id": "urn:readerapp", "type": "Software", "name": f"readerapp {__version__}"}
+
+
+def to_collection(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
+    """An AnnotationCollection with its one page embedded, so the file stands alone."""
+    items = [_annotation(a) for entry in notes for a in entry.annotations]
+    collection_id = new_id()
+    return {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": "readerapp annotations",
+        "generated": exported,
+        "generator": GENERATOR,
+        "total": len(items),
+        "first": {
+            "id": new_id(),
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def motivation(a: Annotation) -> str:
+    """Why the annotation exists, in the model's words."""
+    if a.note:
+        return "commenting"
+    if a.tags:
+        return "tagging"
+    return "highlighting"
+
+
+def _annotation(a: Annotation) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags
+    ]
+    if a.note:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": a.note,
+                "format": "text/plain",
+            }
+        )
+    s, ref = a.selector, a.article
+    result: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": a.id,
+        "type": "Annotation",
+        "created": a.created,
+        "modified": a.updated,
+        "motivation": motivation(a),
+    }
+    if bodies:
+        result["body"] = bodies
+    result["target"] = {
+        "type": "SpecificResource",
+        "source": {
+            "id": SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE,
+            "type": "Text",
+            "format": "text/plain",
+            TITLE_KEY: ref.title,
+            PATH_KEY: ref.path,
+        },
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
+            {"type": "TextPositionSelector", "start": s.start, "end": s.end},
+        ],
+    }
+    if a.colour is not None:
+        result[COLOUR_KEY] = a.colour
+    if a.link is not None:
+        result[LINK_KEY] = {"kind": a.link.kind, "key": a.link.key}
+    return result
+
+
+def _has_context(value: Any) -> bool:
+    return value == CONTEXT or (isinstance(value, list) and CONTEXT in value)
+
+
+def is_document(data: Any) -> bool:
+    """A W3C annotation document, or a list of annotations, going by @context and type."""
+    if isinstance(data, list):
+        return bool(data) and all(isinstance(x, dict) and _is_annotation(x) for x in data)
+    if not isinstance(data, dict):
+        return False
+    kinds = data.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    known = {"Annotation", "AnnotationCollection", "AnnotationPage"}
+    return _has_context(data.get("@context")) or bool(known.intersection(map(str, kinds)))
+
+
+def _is_annotation(data: dict[str, Any]) -> bool:
+    return _has_context(data.get("@context")) or data.get("type") == "Annotation"
+
+
+def _types(data: dict[str, Any]) -> list[str]:
+    kinds = data.get("type", [])
+    return [str(k) for k in (kinds if isinstance(kinds, list) else [kinds])]
+
+
+def parse_document(data: Any) -> list[Annotation]:
+    """Every annotation in a W3C document; ExchangeError names the first bad place."""
+    if isinstance(data, list):
+        return [_parse_annotation(item, at("", i)) for i, item in enumerate(data)]
+    kinds = _types(data)
+    if "AnnotationCollection" in kinds:
+        first = field(data, "first", "")
+        if isinstance(first, str):
+            raise problem(
+                "first",
+                "the collection's page is a link, not embedded; readerapp imports only "
+                "collections whose items are in the file",
+            )
+        return _parse_page(expect_object(first, "first"), "first")
+    if "AnnotationPage" in kinds:
+        return _parse_page(data, "")
+    return [_parse_annotation(data, "")]
+
+
+def _parse_page(page: dict[str, Any], where: str) -> list[Annotation]:
+    here = at(where, "items")
+    items = expect_list(field(page, "items", where), here)
+    return [_parse_annotation(item, at(here, i)) for i, item in enumerate(items)]
+
+
+def _parse_annotation(item: Any, where: str) -> Annotation:
+    item = expect_object(item, where)
+    if "Annotation" not in _types(item):
+        raise problem(at(where, "type"), f'expected "Annotation", got {item.get("type")!r}')
+    ident = string(item, "id", where)
+    if not ident:
+        raise problem(at(where, "id"), "expected a non-empty id")
+    tags, note = _parse_bodies(item, where)
+    ref, selector = _parse_target(item, where)
+    created = timestamp(item, "created", where)
+    return Annotation(
+        id=ident,
+        article=ref,
+        selector=selector,
+        colour=colour(item, COLOUR_KEY, where),
+        tags=tags,
+        note=note,
+        created=created,
+        updated=timestamp(item, "modified", where, default=created),
+        link=link(item, LINK_KEY, where),
+    )
+
+
+def _parse_bodies(item: dict[str, Any], where: str) -> tuple[tuple[str, ...], str]:
+    """Tags from `tagging` bodies; the note from the other text bodies, or `bodyValue`."""
+    tags: list[str] = []
+    notes: list[str] = []
+    if "bodyValue" in item:
+        notes.append(string(item, "bodyValue", where))
+    raw = item.get("body", [])
+    bodies = raw if isinstance(raw, list) else [raw]
+    for index, body in enumerate(bodies):
+        here = at(at(where, "body"), index) if isinstance(raw, list) else at(where, "body")
+        body = expect_object(body, here)
+        if "TextualBody" not in _types(body) and "value" not in body:
+            raise problem(
+                here, f"readerapp reads text bodies only (TextualBody), got {body.get('type')!r}"
+            )
+        value = string(body, "value", here)
+        (tags if body.get("purpose") == "tagging" else notes).append(value)
+    return tuple(tags), "\n\n".join(notes)
+
+
+def _parse_target(item: dict[str, Any], where: str) -> tuple[ArticleRef, TextSelector]:
+    here = at(where, "target")
+    target = field(item, "target", where)
+    if isinstance(target, list):
+        if len(target) != 1:
+            raise problem(here, f"readerapp keeps one passage per annotation, got {len(target)}")
+        target, here = target[0], at(here, 0)
+    if isinstance(target, str):
+        raise problem(here, "targets a whole document; readerapp needs a TextQuoteSelector")
+    target = expect_object(target, here)
+    ref = _parse_source(field(target, "source", here), at(here, "source"))
+    raw = field(target, "selector", here)
+    selectors = raw if isinstance(raw, list) else [raw]
+    found: dict[str, tuple[dict[str, Any], str]] = {}
+    for index, selector in enumerate(selectors):
+        place = at(at(here, "selector"), index) if isinstance(raw, list) else at(here, "selector")
+        selector = expect_object(selector, place)
+        found.setdefault(str(selector.get("type")), (selector, place))
+    for needed in ("TextQuoteSelector", "TextPositionSelector"):
+        if needed not in found:
+            raise problem(at(here, "selector"), f"needs a {needed}")
+    quote, quote_at = found["TextQuoteSelector"]
+    position, position_at = found["TextPositionSelector"]
+    start, end = offsets(position, position_at)
+    return ref, TextSelector(
+        exact=string(quote, "exact", quote_at),
+        prefix=string(quote, "prefix", quote_at, default=""),
+        suffix=string(quote, "suffix", quote_at, default=""),
+        start=start,
+        end=end,
+    )
+
+
+def _parse_source(source: Any, where: str) -> ArticleRef:
+    """The article: its hash from a `urn:sha256:` id; any other IRI is kept as the path."""
+    if isinstance(source, str):
+        source = {"id": source}
+    if not isinstance(source, dict):
+        raise problem(where, f"expected an IRI or an object, got {describe(source)}")
+    iri = string(source, "id", where)
+    sha256 = ""
+    if iri.startswith(SHA256_URN):
+        sha256 = sha256_hex(iri.removeprefix(SHA256_URN), at(where, "id"))
+    default_path = "" if sha256 or iri == NO_SOURCE else iri
+    return ArticleRef(
+        sha256=sha256,
+        path=string(source, PATH_KEY, where, default=default_path),
+        title=string(source, TITLE_KEY, where, default=""),
+    )
