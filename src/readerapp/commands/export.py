@@ -1,0 +1,111 @@
+"""`readerapp export`: annotations to readerapp JSON, W3C Web Annotation or Markdown.
+
+Reads the database without changing it and never imports Textual, so it
+works in scripts and over ssh. Bad input is one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from readerapp.commands import fail
+from readerapp.core.exchange import FORMATS, ExchangeError, render, schema_bytes, write_atomic
+from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.exchange.output import check_writable
+from readerapp.core.locations import database_path
+
+
+def parser() -> argparse.ArgumentParser:
+    result = argparse.ArgumentParser(
+        prog="readerapp export",
+        description="Export annotations: of one article, or of every article in the database.",
+        epilog="Formats: json (readerapp's own, documented; `--schema` prints its JSON Schema), "
+        "w3c (W3C Web Annotation JSON-LD), md (Markdown for notes apps).",
+    )
+    result.add_argument(
+        "article", nargs="?", metavar="ARTICLE", help="an article file (default: all articles)"
+    )
+    result.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    result.add_argument(
+        "-o", "--output", metavar="FILE", default="-", help="write to FILE (default: - for stdout)"
+    )
+    result.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    result.add_argument(
+        "--schema", action="store_true", help="print the JSON Schema of the json format instead"
+    )
+    result.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
+    )
+    return result
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    output = None if args.output == "-" else Path(args.output)
+    db_path = database_path(args.db)
+    try:
+        if output is not None:
+            _check_output(output, db_path, force=args.force)
+        if args.schema:
+            data = schema_bytes()
+        else:
+            data = render(_collect(args.article, db_path), args.format)
+        if output is None:
+            return _to_stdout(data)
+        write_atomic(output, data, force=args.force)
+    except ExchangeError as err:
+        return fail(str(err))
+    return 0
+
+
+def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
+    if output.resolve() == db_path.resolve():
+        raise ExchangeError(
+            f"{output} is the annotation database; choose another file for the export"
+        )
+    check_writable(output, force=force)
+
+
+def _collect(article_arg: str | None, db_path: Path) -> list[ArticleNotes]:
+    """The articles and annotations to export; heavy imports only here, after argument checks."""
+    from readerapp.core.analysis import analyze
+    from readerapp.core.article import ArticleError, load_article
+    from readerapp.core.exchange import notes_for_all, notes_for_article
+    from readerapp.core.exchange.notes import article_ref
+    from readerapp.core.store import AnnotationStore, StoreError
+
+    article = None
+    if article_arg is not None:
+        try:
+            article = load_article(Path(article_arg))
+        except ArticleError as err:
+            raise ExchangeError(str(err)) from None
+    if db_path.is_dir():
+        raise ExchangeError(f"--db {db_path} is a directory; give a file path for the database")
+    try:
+        store = AnnotationStore(db_path, read_only=True)
+    except StoreError as err:
+        raise ExchangeError(str(err)) from None
+    try:
+        if article is None:
+            return notes_for_all(store.all())
+        annotations = store.for_article(article_ref(article))
+    finally:
+        store.close()
+    return notes_for_article(article, analyze(article), annotations)
+
+
+def _to_stdout(data: bytes) -> int:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: not our error. Point stdout at
+        # devnull so Python's flush at exit does not print a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

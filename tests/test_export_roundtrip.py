@@ -1,0 +1,94 @@
+"""Property: exporting and reading back gives the same annotations, whatever their text.
+
+Unicode beyond ASCII on purpose: emoji, right-to-left text, combining marks,
+quotes and brackets, newlines in notes and passages.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import orjson
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from readerapp.core.annotation import COLOURS, Annotation, ArticleRef, Link, TextSelector
+from readerapp.core.exchange import read_annotations, render, schema_bytes
+from readerapp.core.exchange.notes import ArticleNotes, group_by_article, in_text_order
+
+TRICKY = "😀👩‍👩‍👧🇵🇰ـعربيעברית\u202e\u200fé\u0301\u0308“”‘’«»\"'()[]{}<>#*_`\\\n\t \u00a0—…"
+text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(TRICKY),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=40,
+)
+instants = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
+).map(lambda d: d.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+refs = st.builds(
+    ArticleRef,
+    sha256=st.one_of(st.just(""), st.text("0123456789abcdef", min_size=64, max_size=64)),
+    path=text,
+    title=text,
+)
+
+
+@st.composite
+def annotations(draw: st.DrawFn) -> Annotation:
+    exact = draw(text)
+    start = draw(st.integers(0, 10**6))
+    created = draw(instants)
+    return Annotation(
+        id=draw(st.uuids().map(lambda u: f"urn:uuid:{u}")),
+        article=draw(refs),
+        selector=TextSelector(exact, draw(text), draw(text), start, start + len(exact)),
+        colour=draw(st.sampled_from((None, *COLOURS))),
+        tags=tuple(draw(st.lists(text, max_size=4))),
+        note=draw(text),
+        created=created,
+        updated=draw(st.one_of(st.just(created), instants)),
+        link=draw(
+            st.one_of(st.none(), st.builds(Link, st.sampled_from(["speaker", "allegation"]), text))
+        ),
+    )
+
+
+def exported(items: list[Annotation]) -> list[ArticleNotes]:
+    return [
+        ArticleNotes(ref, in_text_order(group)) for ref, group in group_by_article(items).items()
+    ]
+
+
+def by_id(items: list[Annotation]) -> dict[str, Annotation]:
+    return {a.id: a for a in items}
+
+
+SCHEMA = Draft202012Validator(json.loads(schema_bytes()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(annotations(), max_size=8, unique_by=lambda a: a.id))
+def test_json_round_trip_is_lossless_and_schema_valid(items: list[Annotation]):
+    data = render(exported(items), "json")
+    SCHEMA.validate(orjson.loads(data))
+    assert by_id(read_annotations(data)) == by_id(items)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(annotations(), max_size=8, unique_by=lambda a: a.id))
+def test_w3c_round_trip_is_lossless(items: list[Annotation]):
+    assert by_id(read_annotations(render(exported(items), "w3c"))) == by_id(items)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(annotations(), max_size=5, unique_by=lambda a: a.id))
+def test_markdown_quotes_every_passage_line(items: list[Annotation]):
+    markdown = render(exported(items), "md").decode()
+    for item in items:
+        for line in item.selector.exact.split("\n"):
+            if line.strip():
+                assert line.strip()[1:] in markdown
