@@ -56,8 +56,8 @@ def main(argv: list[str]) -> int:
             report = import_annotations(store, annotations)
         finally:
             store.close()
-    except StoreError as err:
-        return fail(f"{err}; nothing was imported")
+    except StoreError as err:  # its message already says the database was left as it was
+        return fail(str(err))
     except OSError as err:
         return fail(f"{db_path}: cannot write the database ({err.strerror or err})")
     print(f"{source}: {report} (database {db_path})")
