@@ -174,6 +174,12 @@ def test_hashtags_are_one_word(tag: str, expected: str):
     assert hashtag(tag) == expected
 
 
+def test_markdown_drops_terminal_escapes_from_imported_text():
+    sneaky = annotation(0, 3, note="red \x1b[31malert\x1b[0m\x07 done", tags=("a\x1b]0;t\x07",))
+    text = render([ArticleNotes(sneaky.article, (sneaky,))], "md").decode()
+    assert "\x1b" not in text and "\x07" not in text and "red alert done" in text
+
+
 def test_markdown_for_an_article_without_notes():
     text = render([ArticleNotes(article_ref(ARTICLE), (), ARTICLE)], "md").decode()
     assert "# A test title" in text and "No notes" in text

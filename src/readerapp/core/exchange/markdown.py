@@ -4,7 +4,9 @@ Per article: its title, date and source, then each annotation in text order
 as a blockquote of the passage, its tags as #hashtags, its note below.
 The passage is the article's words, so every line of it is quoted and any
 character that would start a Markdown block (a heading, a list) is escaped;
-the note is the user's own text and goes in as written.
+the note is the user's own text and goes in as written. Control characters and
+terminal escape sequences are removed from all of it: an imported note may hold
+them, and `readerapp export --format md` prints to the terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from readerapp.core.annotation import Annotation
+from readerapp.core.article import strip_control
 from readerapp.core.exchange.notes import ArticleNotes
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*=|`~-]|\d+[.)])")
@@ -34,7 +37,7 @@ def blockquote(text: str) -> str:
 
 
 def to_markdown(notes: list[ArticleNotes]) -> str:
-    return "\n\n".join(_article(entry) for entry in notes) + "\n"
+    return strip_control("\n\n".join(_article(entry) for entry in notes)) + "\n"
 
 
 def _article(entry: ArticleNotes) -> str:
