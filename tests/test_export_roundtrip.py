@@ -7,6 +7,7 @@ quotes and brackets, newlines in notes and passages.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 import orjson
@@ -16,6 +17,7 @@ from jsonschema import Draft202012Validator
 
 from readerapp.core.annotation import COLOURS, Annotation, ArticleRef, Link, TextSelector
 from readerapp.core.exchange import read_annotations, render, schema_bytes
+from readerapp.core.exchange.markdown import blockquote
 from readerapp.core.exchange.notes import ArticleNotes, group_by_article, in_text_order
 
 TRICKY = "😀👩‍👩‍👧🇵🇰ـعربيעברית\u202e\u200fé\u0301\u0308“”‘’«»\"'()[]{}<>#*_`\\\n\t \u00a0—…"
@@ -86,9 +88,10 @@ def test_w3c_round_trip_is_lossless(items: list[Annotation]):
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(annotations(), max_size=5, unique_by=lambda a: a.id))
-def test_markdown_quotes_every_passage_line(items: list[Annotation]):
+def test_markdown_quotes_every_passage_whole(items: list[Annotation]):
     markdown = render(exported(items), "md").decode()
     for item in items:
-        for line in item.selector.exact.split("\n"):
-            if line.strip():
-                assert line.strip()[1:] in markdown
+        quoted = blockquote(item.selector.exact)
+        assert quoted in markdown
+        for line in quoted.split("\n"):
+            assert line.startswith(">") and not re.match(r">\s*(#|- |\d+\.)", line)

@@ -6,7 +6,8 @@ The passage is the article's words, so every line of it is quoted and any
 character that would start a Markdown block (a heading, a list) is escaped;
 the note is the user's own text and goes in as written. Control characters and
 terminal escape sequences are removed from all of it: an imported note may hold
-them, and `readerapp export --format md` prints to the terminal.
+them, and `readerapp export --format md` prints to the terminal. They go before
+the escaping, which would otherwise miss a `#` behind an escape sequence.
 """
 
 from __future__ import annotations
@@ -23,21 +24,21 @@ _NOT_IN_TAG = re.compile(r"[^\w/-]+")
 
 def hashtag(tag: str) -> str:
     """`#tag`, with spaces and punctuation made `_` so the notes app sees one tag."""
-    body = _NOT_IN_TAG.sub("_", tag.strip().lstrip("#")).strip("_")
+    body = _NOT_IN_TAG.sub("_", strip_control(tag).strip().lstrip("#")).strip("_")
     return f"#{body}" if body else ""
 
 
 def blockquote(text: str) -> str:
     """Every line quoted, blank lines included, so a multi-paragraph passage stays one quote."""
     lines = []
-    for line in text.split("\n"):
+    for line in strip_control(text).split("\n"):
         line = _BLOCK_START.sub(r"\1\\\2", line)
         lines.append(f"> {line}" if line.strip() else ">")
     return "\n".join(lines)
 
 
 def to_markdown(notes: list[ArticleNotes]) -> str:
-    return strip_control("\n\n".join(_article(entry) for entry in notes)) + "\n"
+    return "\n\n".join(_article(entry) for entry in notes) + "\n"
 
 
 def _article(entry: ArticleNotes) -> str:
@@ -73,11 +74,12 @@ def _annotation(a: Annotation, orphaned: bool | None) -> str:
     tags = " ".join(t for t in map(hashtag, a.tags) if t)
     if tags:
         parts.append(tags)
-    if a.note.strip():
-        parts.append(a.note.strip("\n"))
+    note = strip_control(a.note).strip("\n")
+    if note.strip():
+        parts.append(note)
     return "\n\n".join(parts) + "\n\n---"
 
 
 def _inline(text: str) -> str:
     """Text for one line of Markdown (a title, a name): newlines would end the line early."""
-    return " ".join(text.split())
+    return " ".join(strip_control(text).split())
