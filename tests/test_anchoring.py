@@ -1,0 +1,245 @@
+"""Re-anchoring: each path, refusals to guess, Unicode properties (hypothesis), speed."""
+
+from __future__ import annotations
+
+import time
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from readerapp.core.anchoring import MIN_QUOTE_SIMILARITY, Anchor, anchor
+from readerapp.core.annotation import TextSelector
+
+SAMPLE = (Path(__file__).resolve().parent.parent / "data" / "articles").glob("*.txt")
+ARTICLE = next(iter(sorted(SAMPLE))).read_text(encoding="utf-8")
+
+TEXT = (
+    "The minister said on Tuesday that the audit was “complete and thorough” — a claim "
+    "his critics dispute. Opposition leader Farida Khan accused him of hiding the "
+    "report. “We have asked for it six times,” she said. The ministry declined to comment "
+    "on the allegations, saying only that an inquiry would begin in March."
+)
+
+
+def select(text: str, quote: str, occurrence: int = 0) -> TextSelector:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    return TextSelector.from_text(text, start, start + len(quote))
+
+
+def test_unchanged_text_anchors_exactly() -> None:
+    sel = select(TEXT, "accused him of hiding the report")
+    assert anchor(sel, TEXT) == Anchor(sel.start, sel.end, "exact")
+
+
+def test_text_inserted_before_moves_the_anchor() -> None:
+    sel = select(TEXT, "accused him of hiding the report")
+    edited = "UPDATE: this story was corrected. " + TEXT
+    found = anchor(sel, edited)
+    assert found == Anchor(sel.start + 34, sel.end + 34, "moved")
+
+
+def test_stored_offsets_beyond_a_shortened_text_still_find_the_quote() -> None:
+    sel = select(TEXT, "an inquiry would begin in March")
+    edited = TEXT[120:]
+    found = anchor(sel, edited)
+    assert found is not None and edited[found.start : found.end] == sel.exact
+
+
+def test_context_chooses_between_occurrences_over_nearness() -> None:
+    text = "He said the report was late. " * 1 + "Khan said the report was hidden from MPs."
+    sel = select(text, "the report", occurrence=1)
+    # Delete the first sentence's end so the first occurrence now sits at the old offset.
+    edited = "Khan said the report was hidden from MPs. He said the report was late."
+    found = anchor(sel, edited)
+    assert found is not None and found.start == edited.index("the report")
+    assert edited[found.end : found.end + 15] == " was hidden fro"
+
+
+def test_identical_occurrences_without_telling_context_are_orphaned() -> None:
+    paragraph = "The vote was postponed again. "
+    text = paragraph + "Filler text that differs. " + paragraph
+    sel = TextSelector("vote", "Some old context ", " but other words", 500, 504)
+    assert anchor(sel, text) is None
+
+
+def test_a_short_quote_whose_context_changed_is_not_guessed() -> None:
+    sel = select(TEXT, "Khan")
+    edited = TEXT.replace("Opposition leader Farida Khan accused", "Then, in a reply, Khan said")
+    assert anchor(sel, edited) is None
+
+
+def test_a_reworded_quote_is_found_fuzzily() -> None:
+    sel = select(TEXT, "Opposition leader Farida Khan accused him of hiding the report.")
+    edited = TEXT.replace("hiding the report", "hiding the audit report")
+    found = anchor(sel, edited)
+    assert found is not None and found.method == "fuzzy"
+    assert edited[found.start : found.end] == (
+        "Opposition leader Farida Khan accused him of hiding the audit report."
+    )
+
+
+def test_an_edit_straddling_the_quote_start_is_taken_in() -> None:
+    sel = select(TEXT, "Farida Khan accused him of hiding the report")
+    edited = TEXT.replace("leader Farida Khan", "leader Dr Farida Khan")
+    found = anchor(sel, edited)
+    assert found is not None
+    assert edited[found.start : found.end] in (
+        "Dr Farida Khan accused him of hiding the report",
+        "Farida Khan accused him of hiding the report",
+    )
+
+
+def test_a_deleted_passage_is_orphaned() -> None:
+    sel = select(TEXT, "“We have asked for it six times,” she said.")
+    edited = TEXT.replace(" “We have asked for it six times,” she said.", "")
+    assert anchor(sel, edited) is None
+
+
+def test_a_rewritten_passage_is_orphaned() -> None:
+    sel = select(TEXT, "“We have asked for it six times,” she said.")
+    edited = TEXT.replace(
+        "“We have asked for it six times,” she said.", "Her office has written to him twice."
+    )
+    assert anchor(sel, edited) is None
+
+
+def test_an_empty_quote_is_orphaned() -> None:
+    assert anchor(TextSelector("", "a", "b", 3, 3), TEXT) is None
+
+
+def test_nearest_of_two_identical_passages_wins_only_when_much_nearer() -> None:
+    fill = "~" * 40
+    block = fill + "Quarterly figures were revised down by the statistics office." + fill
+    text = block + "x" * 2000 + block
+    second = text.rindex("figures were revised")
+    sel = TextSelector.from_text(text, second, second + 20)
+    small = "A short new lead. " + text
+    assert anchor(sel, small) == Anchor(second + 18, second + 38, "moved")
+    big = "y" * 1500 + text  # now the first copy is nearer the old offset: unsure
+    assert anchor(sel, big) is None
+
+
+def test_anchoring_a_thousand_unchanged_annotations_takes_a_few_ms() -> None:
+    n = len(ARTICLE)
+    selectors = [
+        TextSelector.from_text(ARTICLE, i * 7 % (n - 80), i * 7 % (n - 80) + 40)
+        for i in range(1000)
+    ]
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        anchors = [anchor(sel, ARTICLE) for sel in selectors]
+        best = min(best, time.perf_counter() - began)
+    assert all(a is not None and a.method == "exact" for a in anchors)
+    assert best < 0.02, f"{best * 1000:.1f} ms"
+
+
+# --- properties ----------------------------------------------------------------------------
+
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "“audit”",
+    "—",
+    "claim",
+    "don’t",
+    "naïve",
+    "café",
+    "e\u0301lan",
+    "🙂",
+    "👩‍👩‍👧",
+    "שלום",
+    "مرحبا",
+    "Ελλάδα",
+    "Zürich",
+    "東京",
+    "…",
+    "a",
+    "of",
+    "report",
+    "Khan",
+    "accused",
+    "«non»",
+    "𝔘𝔫𝔦",
+    "x\u0308y",
+    "\u200fRTL\u200f",
+    "1,234",
+    "O’Neill",
+]
+ALPHABET = "abcdeé ‘’“”—–…🙂🇵🇰שאבمرح\u0301\u0308 .,\n"
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+chunks = st.one_of(words, st.text(alphabet=ALPHABET, min_size=1, max_size=12))
+texts = st.lists(chunks, min_size=12, max_size=80).map(" ".join)
+inserts = st.text(alphabet=ALPHABET + "XYZ", min_size=0, max_size=30)
+
+
+@st.composite
+def passages(draw: st.DrawFn) -> tuple[str, int, int]:
+    text = draw(texts)
+    assume(len(text) >= 20)
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, min(len(text), start + 60)))
+    return text, start, end
+
+
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(passages())
+def test_property_an_unchanged_text_always_anchors_exactly(p: tuple[str, int, int]) -> None:
+    text, start, end = p
+    assert anchor(TextSelector.from_text(text, start, end), text) == Anchor(start, end, "exact")
+
+
+@PROPERTY
+@given(passages(), st.data())
+def test_property_an_edit_far_away_still_anchors_to_the_same_text(
+    p: tuple[str, int, int], data: st.DataObject
+) -> None:
+    text, start, end = p
+    sel = TextSelector.from_text(text, start, end)
+    lo, hi = start - len(sel.prefix), end + len(sel.suffix)  # the passage with its context
+    spots = [i for i in range(len(text) + 1) if i < lo or i > hi]
+    assume(spots)
+    at = data.draw(st.sampled_from(spots))
+    limit = lo - at if at < lo else len(text) - at
+    cut = data.draw(st.integers(0, max(0, limit)))
+    inserted = data.draw(inserts)
+    edited = text[:at] + inserted + text[at + cut :]
+    shift = len(inserted) - cut if at < lo else 0
+
+    found = anchor(sel, edited)
+    window = sel.prefix + sel.exact + sel.suffix
+    if edited.count(window) == 1 and edited.find(window) == lo + shift:
+        assert found is not None and (found.start, found.end) == (start + shift, end + shift)
+    if found is not None:
+        assert edited[found.start : found.end] == sel.exact
+
+
+@PROPERTY
+@given(passages(), st.data())
+def test_property_an_anchor_is_the_quote_or_close_to_it(
+    p: tuple[str, int, int], data: st.DataObject
+) -> None:
+    text, start, end = p
+    sel = TextSelector.from_text(text, start, end)
+    at = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, min(20, len(text) - at)))
+    edited = text[:at] + data.draw(inserts) + text[at + cut :]
+
+    found = anchor(sel, edited)
+    if found is None:
+        return
+    got = edited[found.start : found.end]
+    if found.method in ("exact", "moved"):
+        assert got == sel.exact
+    else:
+        similarity = SequenceMatcher(None, sel.exact, got, autojunk=False).ratio()
+        assert similarity >= MIN_QUOTE_SIMILARITY, (sel.exact, got)
