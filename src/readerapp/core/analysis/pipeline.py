@@ -1,20 +1,177 @@
-"""The analysis pipeline (placeholder until the analysis issue lands: finds quoted passages)."""
+"""The analysis pipeline: quotes, then who said them, then who accuses whom.
+
+Every step is a linear pass (or a bisect) over the text, so a 1 MB article stays
+well under the UI's budget; no step scans the whole text once per quote.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from readerapp.core.analysis.model import Analysis, Quote, Speaker
+from readerapp.core.analysis.allegations import SpokenSpan, find_allegations
+from readerapp.core.analysis.attribution import AttributionFinder, SpeechEvent, word_count
+from readerapp.core.analysis.cues import PERSON_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
+from readerapp.core.analysis.model import Analysis, Quote
+from readerapp.core.analysis.names import NAME_RUN_RE, NameIndex, ParsedName, parse_name
+from readerapp.core.analysis.quotes import QuotedSpan, find_quoted_spans, mask_quotes
+from readerapp.core.analysis.speakers import SpeakerDraft, SpeakerRegistry
 from readerapp.core.article import Article
+from readerapp.core.segments import paragraph_spans, sentence_spans
 
-_QUOTED = re.compile(r"[\"“]([^\"”\n]{3,})[\"”]")
+_LEADING_ROLE_WORDS = re.compile(r"(?:[\w\-]+\s+)*?")
+_ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 
 
 def analyze(article: Article) -> Analysis:
-    """Return the speakers and allegations found in `article`."""
-    quotes = tuple(
-        Quote(m.start(1), m.end(1), m.group(1)) for m in _QUOTED.finditer(article.text)
-    )
-    if not quotes:
+    """Return the speakers (with their quotes) and the allegations found in `article`."""
+    text = article.text
+    if not text.strip():
         return Analysis()
-    return Analysis(speakers=(Speaker(name="Unattributed", anonymous=True, quotes=quotes),))
+    quoted = find_quoted_spans(text)
+    masked = mask_quotes(text, quoted)
+    sentences = sentence_spans(masked)
+    if not sentences:
+        return Analysis()
+    finder = AttributionFinder(masked, sentences, quoted)
+    events = finder.events()
+    registry = SpeakerRegistry(text, NameIndex(text))
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    spoken = _attribute(text, masked, sentences, quoted, events, registry, paragraph_starts)
+    speakers = registry.speakers()
+    allegations = find_allegations(text, spoken, registry)
+    return Analysis(speakers=speakers, allegations=allegations)
+
+
+def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
+               quoted: list[QuotedSpan], events: list[SpeechEvent], registry: SpeakerRegistry,
+               paragraph_starts: list[int]) -> list[SpokenSpan]:
+    """Resolve each event's speaker in text order, then give every quote its speaker."""
+    initials = _sentence_initial_names(masked, sentences, registry)
+    timeline: list[tuple[int, int, object]] = [(p, 0, n) for p, n in initials]
+    timeline += [(e.position, 1, e) for e in events]
+    timeline.sort(key=lambda item: (item[0], item[1]))
+
+    recent: list[SpeakerDraft] = []
+    quote_speakers: dict[int, tuple[SpeakerDraft, ...]] = {}
+    attributions: list[tuple[int, tuple[SpeakerDraft, ...]]] = []
+    absorbed: set[int] = set()
+    spoken: list[SpokenSpan] = []
+    for position, _, item in timeline:
+        if isinstance(item, ParsedName):
+            draft = registry.find_name(item.name)
+            recent.append(draft if draft is not None else _lazy(registry, item))
+            continue
+        assert isinstance(item, SpeechEvent)
+        drafts: list[SpeakerDraft] = []
+        for mention in item.speakers:
+            if mention.kind == "pronoun":
+                found = registry.resolve_pronoun(mention.text, recent)
+                found = _materialise(registry, found)
+            else:
+                found = registry.resolve(mention, position)
+            if found is not None:
+                drafts.append(found)
+        if not drafts:
+            continue
+        group = tuple(drafts)
+        for index in item.quotes:
+            quote_speakers.setdefault(index, group)
+        for start, end in item.contents:
+            for draft in group:
+                draft.quotes.append(Quote(start, end, text[start:end], direct=False))
+            spoken.append(SpokenSpan(start, end, tuple(d.name for d in group)))
+            for index, span in enumerate(quoted):
+                if start <= span.open < end and index not in quote_speakers:
+                    absorbed.add(index)
+        first = min([position, *(quoted[i].open for i in item.quotes)])
+        attributions.append((first, group))
+        recent.extend(group)
+    attributions.sort(key=lambda a: a[0])
+    starts = [a[0] for a in attributions]
+
+    previous: tuple[SpeakerDraft, ...] | None = None
+    for index, span in enumerate(quoted):
+        if index in absorbed:
+            continue
+        group = quote_speakers.get(index)
+        if group is None:
+            group = _continuing_speaker(span, previous, masked, sentences, attributions, starts,
+                                        paragraph_starts)
+        if group is None:
+            previous = None
+            continue
+        for draft in group:
+            draft.quotes.append(Quote(span.start, span.end, text[span.start : span.end]))
+        spoken.append(SpokenSpan(span.start, span.end, tuple(d.name for d in group)))
+        previous = group
+    spoken.sort(key=lambda s: s.start)
+    return spoken
+
+
+def _continuing_speaker(span: QuotedSpan, previous: tuple[SpeakerDraft, ...] | None,
+                        masked: str, sentences: list[tuple[int, int]],
+                        attributions: list[tuple[int, tuple[SpeakerDraft, ...]]],
+                        starts: list[int], paragraph_starts: list[int]
+                        ) -> tuple[SpeakerDraft, ...] | None:
+    """An unattributed quote continues the latest speaker in this or the previous paragraph."""
+    if span.continued and previous is not None:
+        return previous
+    sentence_index = bisect_right([s for s, _ in sentences], span.open) - 1
+    sentence_start = sentences[max(sentence_index, 0)][0]
+    if word_count(masked[sentence_start : span.open]) > 2:
+        return None  # a phrase in quotation marks inside the author's sentence
+    latest = bisect_right(starts, span.open) - 1
+    if latest < 0:
+        return None
+    position, group = attributions[latest]
+    paragraph_of_quote = bisect_right(paragraph_starts, span.open) - 1
+    paragraph_of_speaker = bisect_right(paragraph_starts, position) - 1
+    if paragraph_of_quote - paragraph_of_speaker > 1:
+        return None
+    return group
+
+
+def _sentence_initial_names(masked: str, sentences: list[tuple[int, int]],
+                            registry: SpeakerRegistry) -> list[tuple[int, ParsedName]]:
+    """Names that open a sentence ('Kamau rejected the claim.'): what a pronoun may refer to."""
+    found: list[tuple[int, ParsedName]] = []
+    for start, end in sentences:
+        position = start
+        while True:
+            word = re.match(r"([\w\-]+)\s+", masked[position : min(end, position + 40)])
+            if not word or word.group(1).casefold() not in _ROLE_LEXICON:
+                break
+            position += word.end()
+        run = NAME_RUN_RE.match(masked, position, end)
+        if not run:
+            continue
+        parsed = parse_name(run.group())
+        if parsed is None:
+            continue
+        if " " in parsed.name or registry.names.full_name(parsed.name):
+            found.append((run.start(), parsed))
+    return found
+
+
+class _PendingName(SpeakerDraft):
+    """A sentence-initial name not yet a speaker; becomes one only if a pronoun needs it."""
+
+
+def _lazy(registry: SpeakerRegistry, parsed: ParsedName) -> SpeakerDraft:
+    pending = _PendingName(name=parsed.name)
+    pending.aliases.append(parsed.honorific)
+    return pending
+
+
+def _materialise(registry: SpeakerRegistry, draft: SpeakerDraft | None) -> SpeakerDraft | None:
+    if isinstance(draft, _PendingName):
+        from readerapp.core.analysis.attribution import Mention
+
+        honorific = draft.aliases[0] if draft.aliases else ""
+        real = registry.resolve(Mention("name", draft.name, 0, 0, honorific), 0)
+        if real is not None and draft.gender and not real.gender:
+            real.gender = draft.gender
+        return real
+    return draft
+

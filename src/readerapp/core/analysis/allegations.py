@@ -1,0 +1,192 @@
+"""Who accuses whom of what: accusation cues, passive flips, and the author's own questions.
+
+One allegation per sentence at most; its evidence is the whole sentence, which is
+what the reader highlights. A sentence that denies or rejects an accusation is not
+an allegation, and neither is a question someone asks in a quote (it asks, it does
+not assert); a question the author asks about wrongdoing is an accusation by
+"the author".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Protocol
+
+from readerapp.core.analysis.cues import (
+    ACCUSATION_PATTERN,
+    ANAPHORIC_ALLEGATION,
+    DENIAL_PATTERN,
+    NEGATION_PATTERN,
+    NON_NAME_WORDS,
+    WRONGDOING_PATTERN,
+)
+from readerapp.core.analysis.model import Allegation
+from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
+from readerapp.core.segments import sentence_spans
+
+AUTHOR = "the author"
+_CLAIM_WORDS = 12
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:also\s+)?"
+    r"(?:accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty)"
+    r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in)\s+(?P<claim>[^.;?!]+)",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(
+    r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame)\s+(?P<accused>[^,.;]{1,60}?)\s+"
+    r"(?:of|for)\s+(?P<claim>[^.;?!]+)",
+    re.IGNORECASE,
+)
+# The verb, not the adjective: 'alleged that …' or 'alleges …' ('the alleged funding' is not).
+_ALLEGED_THAT = re.compile(
+    r"\b(?:alleg(?:ed|es|e|ing)\s+that|alleges?)\s+(?P<claim>[^.;?!]+)", re.IGNORECASE
+)
+_SUBJECT_WORDS = re.compile(r"((?:[\w’'\-]+\s+){0,6}?)$")
+_PRONOUN = re.compile(r"^\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SpokenSpan:
+    """A span of text and who it is attributed to, so a quoted accusation has an accuser."""
+
+    start: int
+    end: int
+    speakers: tuple[str, ...]
+
+
+class NameLookup(Protocol):
+    def canonical(self, name: str) -> str: ...
+
+
+def find_allegations(text: str, spoken: list[SpokenSpan], names: NameLookup
+                     ) -> tuple[Allegation, ...]:
+    starts = [s.start for s in spoken]
+    found: list[Allegation] = []
+    for ss, se in sentence_spans(text):
+        allegation = _allegation_in(text, ss, se, spoken, starts, names)
+        if allegation is not None:
+            found.append(allegation)
+    return tuple(found)
+
+
+def _allegation_in(text: str, ss: int, se: int, spoken: list[SpokenSpan], starts: list[int],
+                   names: NameLookup) -> Allegation | None:
+    sentence = text[ss:se]
+    if ANAPHORIC_ALLEGATION.match(sentence):
+        return None
+    cue = ACCUSATION_PATTERN.search(sentence)
+    wrong = WRONGDOING_PATTERN.search(sentence)
+    if cue is None and wrong is None:
+        return None
+    if DENIAL_PATTERN.search(sentence):
+        return None
+    if cue is None and wrong is not None and _negated(sentence, wrong.start()):
+        return None
+    speaker = _speaker_of(ss, se, spoken, starts)
+    if sentence.rstrip("\"”’' ").endswith("?"):
+        if speaker is not None or wrong is None or re.search(r"[\"“]", sentence):
+            return None
+        accused = _first_name(text, ss, se, names) or _recent_name(text, ss, names)
+        return _make(AUTHOR, accused, _claim(sentence[wrong.start() :]), ss, se, text)
+
+    passive = _PASSIVE.search(sentence)
+    if passive:
+        accused = _name_before(text, ss, ss + passive.start(), names)
+        agent = passive.group("agent")
+        accuser = agent.strip() if agent else (speaker or "unspecified")
+        return _make(accuser, accused, _claim(passive.group("claim")), ss, se, text)
+    active = _ACTIVE.search(sentence)
+    if active:
+        accuser = speaker or _name_before(text, ss, ss + active.start(), names) or AUTHOR
+        accused = _first_name(text, ss + active.start("accused"), ss + active.end("accused"),
+                              names) or active.group("accused").strip()
+        return _make(accuser, accused, _claim(active.group("claim")), ss, se, text)
+    alleged = _ALLEGED_THAT.search(sentence)
+    if alleged:
+        accuser = speaker or _name_before(text, ss, ss + alleged.start(), names) or AUTHOR
+        claim_start = ss + alleged.start("claim")
+        accused = _first_name(text, claim_start, se, names) or _recent_name(text, ss, names)
+        return _make(accuser, accused, _claim(alleged.group("claim")), ss, se, text)
+
+    anchor = cue if cue is not None else wrong
+    assert anchor is not None
+    if speaker is not None:
+        accuser = speaker
+    elif re.search(r"\breports?\b", sentence, re.IGNORECASE):
+        accuser = "reports"
+    else:
+        accuser = AUTHOR
+    accused = _first_name(text, ss, se, names, skip=accuser) or _recent_name(text, ss, names)
+    claim_from = max(0, anchor.start() - 40)
+    return _make(accuser, accused, _claim(sentence[claim_from:]), ss, se, text)
+
+
+def _make(accuser: str, accused: str, claim: str, start: int, end: int, text: str) -> Allegation:
+    return Allegation(accuser=accuser, accused=accused or "unspecified", claim=claim,
+                      start=start, end=end, evidence=text[start:end])
+
+
+def _negated(sentence: str, position: int) -> bool:
+    window = sentence[max(0, position - 30) : position]
+    return bool(NEGATION_PATTERN.search(window))
+
+
+def _speaker_of(ss: int, se: int, spoken: list[SpokenSpan], starts: list[int]) -> str | None:
+    """The speaker whose quote or reported speech covers most of the sentence."""
+    best, best_overlap = None, 0
+    index = bisect_right(starts, se) - 1
+    while index >= 0 and index >= bisect_right(starts, ss) - 8:
+        span = spoken[index]
+        overlap = min(se, span.end) - max(ss, span.start)
+        if overlap > best_overlap:
+            best, best_overlap = span, overlap
+        index -= 1
+    if best is None or best_overlap < 0.3 * (se - ss) and best_overlap < 40:
+        return None
+    return "; ".join(best.speakers)
+
+
+def _names_in(text: str, start: int, end: int, names: NameLookup) -> list[str]:
+    found = []
+    for match in NAME_RUN_RE.finditer(text, start, end):
+        parsed = parse_name(match.group())
+        if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
+            continue
+        found.append(names.canonical(parsed.name))
+    return found
+
+
+def _first_name(text: str, start: int, end: int, names: NameLookup, skip: str = "") -> str:
+    for name in _names_in(text, start, end, names):
+        if name not in skip:
+            return name
+    pronoun = _PRONOUN.match(text, start, end)
+    if pronoun:
+        return _recent_name(text, start, names)
+    return ""
+
+
+def _name_before(text: str, sentence_start: int, position: int, names: NameLookup) -> str:
+    """The subject right before a verb: a name, a pronoun (resolved) or a description."""
+    candidates = _names_in(text, sentence_start, position, names)
+    chunk = text[sentence_start:position].rstrip()
+    if re.search(r"\b(?:he|she|they)$", chunk, re.IGNORECASE):
+        return _recent_name(text, sentence_start, names)
+    if candidates:
+        return candidates[-1]
+    words = _SUBJECT_WORDS.search(chunk.split(",")[-1])
+    return words.group(1).strip() if words and words.group(1).strip() else ""
+
+
+def _recent_name(text: str, position: int, names: NameLookup) -> str:
+    """The last name mentioned before `position` (within a few sentences)."""
+    found = _names_in(text, max(0, position - 600), position, names)
+    return found[-1] if found else ""
+
+
+def _claim(text: str) -> str:
+    words = re.sub(r"[\"“”]", "", text).split()
+    claim = " ".join(words[:_CLAIM_WORDS])
+    return claim.rstrip(" ,.;:?!")

@@ -1,0 +1,506 @@
+"""Who says what: reporting verbs, the phrase naming the speaker, and what they govern.
+
+Everything here reads the *masked* text (quoted content replaced by '~', same
+length), so a reporting verb inside someone's quote never counts, and a quote
+plus its attribution stay one sentence. Offsets are the same as in the real text.
+
+Patterns handled: '"…," X said' / '"…," said X' / 'X said: "…"' / '"…," X said, "…"' /
+'X said (that) …' / '…, X said.' / 'according to X, …' / ', adding that …'.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from readerapp.core.analysis.cues import (
+    ADVERBS_BEFORE_VERB,
+    CONTINUING_PARTICIPLES,
+    GROUP_DETERMINERS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, ParsedName, parse_name
+from readerapp.core.analysis.quotes import QuotedSpan
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase naming a speaker: a name, a pronoun, or a description ('a senior official')."""
+
+    kind: str  # "name" | "pronoun" | "descriptor" | "titled" | "group" | "plural"
+    text: str  # the phrase as written (for names: without honorific and title)
+    start: int
+    end: int
+    honorific: str = ""
+    title: str = ""
+    role: str = ""
+    head: str = ""  # head noun of a description
+    definite: bool = False
+    full: str = ""  # a description with its post-modifiers ('… with knowledge of the inquiry')
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """One reporting act: who, which direct quotes, which reported-speech spans."""
+
+    position: int
+    speakers: tuple[Mention, ...]
+    quotes: tuple[int, ...] = ()  # indexes into the quoted spans
+    contents: tuple[tuple[int, int], ...] = ()  # reported speech, offsets into the text
+
+
+_DETERMINERS = r"the|a|an|one|another|its|his|her|their|our|both|two|three|several|some|many|all"
+_HEADS = "|".join(sorted(PERSON_NOUNS | ORG_NOUNS, key=len, reverse=True))
+_DESCRIPTION = re.compile(
+    rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an)\s)[\w’'\-]+\s+){{0,5}}?)({_HEADS})\b",
+    re.IGNORECASE,
+)
+_PLURAL_HEADS = "|".join(
+    sorted((n for n in PERSON_NOUNS | {"police"} if n.endswith(("s", "police", "people"))),
+           key=len, reverse=True)
+)
+_BARE_PLURAL = re.compile(rf"((?:[\w\-]+\s+){{0,2}}?)({_PLURAL_HEADS})\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset(
+    "of for at in on during from with by to about after before than into over under via "
+    "between among against".split()
+)
+_PRONOUN_AT_END = re.compile(r"(?:^|\s)(he|she|they|it|we|I)$", re.IGNORECASE)
+_TITLED_AT_END = re.compile(
+    rf"(?:^|\s)((?:[Tt]he)\s+(?:(?:former|late|then|current|new|acting|ex)\s+)?{NAME_RUN}"
+    rf"(?:\s+(?:of|for|on|and)(?:\s+the)?\s+{NAME_RUN})*)$"
+)
+_NAME_AT_END = re.compile(rf"((?:{HONORIFIC}\s+)?{NAME_RUN})$")
+_NAME_AT_START = re.compile(rf"\s*((?:{HONORIFIC}\s+)?{NAME_RUN})")
+_AND_NAME_AT_END = re.compile(rf"((?:{HONORIFIC}\s+)?{NAME_RUN})\s+and\s+$")
+_ROLE_WORD = re.compile(r"[\w\-]+$")
+_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(v.replace(" ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_NAMING_VERB = re.compile(
+    r"\b(?:called|calls|described|describes|termed|dubbed|branded)\b[^.;\"“”~]{0,40}?"
+    r"(?:\bas\s+)?[\"“]"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“]")
+_THAT_AFTER_VERB = re.compile(r"\s+(?:[^,.;:\"“”~]{0,70}?\s)?that\s+")
+_CLAUSE_AFTER_VERB = re.compile(
+    r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|"
+    r"reporters|him|her|them|me|us|so|not|and|but|or|then|yes|no|this|last|earlier|later|"
+    r"today|yesterday|tomorrow|again|also)\b)[\w\"“]",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(
+    r",\s+(?:" + "|".join(sorted(CONTINUING_PARTICIPLES)) + r")\s+(?:that\s+)?", re.IGNORECASE
+)
+_TRAILING_PP = re.compile(
+    r"\s*(?:(?:on|in|at|last|this|earlier|later|yesterday|today|during|after|before|through|"
+    r"via|to|from|by)\b[^,.;\"“”]{0,50})?[.!?]?\s*$",
+    re.IGNORECASE,
+)
+_ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
+_RELATIVE = re.compile(r"(?:who|which|whose|that)\b", re.IGNORECASE)
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+((?:(?:a|an|the)\s+)?[^,.;\"“~]+?)(?=\s+(?:who|which|while|when|as|after|because|before|"
+    r"whose|during|in\s+a\s+statement)\b|\s*[,.;]|$)",
+)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class AttributionFinder:
+    """Finds speech events in one article's masked text."""
+
+    def __init__(self, masked: str, sentences: list[tuple[int, int]],
+                 quoted: list[QuotedSpan]) -> None:
+        self.masked = masked
+        self.sentences = sentences
+        self.sentence_starts = [s for s, _ in sentences]
+        self.quoted = quoted
+        self.quote_by_open = {q.open: i for i, q in enumerate(quoted)}
+        self.quote_by_close = {q.close: i for i, q in enumerate(quoted)}
+
+    # -- sentences --------------------------------------------------------------
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.sentence_starts, position) - 1
+        return self.sentences[max(index, 0)]
+
+    # -- events -----------------------------------------------------------------
+
+    def events(self) -> list[SpeechEvent]:
+        found: list[SpeechEvent] = []
+        claimed_quotes: set[int] = set()
+        for match in _VERB.finditer(self.masked):
+            event = self._event_for_verb(match.start(), match.end())
+            if event is not None:
+                found.append(event)
+                claimed_quotes.update(event.quotes)
+        for match in _NAMING_VERB.finditer(self.masked):
+            event = self._event_for_naming_verb(match.start(), match.end())
+            if event is not None and not set(event.quotes) & claimed_quotes:
+                found.append(event)
+                claimed_quotes.update(event.quotes)
+        for match in _ACCORDING.finditer(self.masked):
+            event = self._event_for_according(match.start(), match.end())
+            if event is not None:
+                found.append(event)
+        for index, span in enumerate(self.quoted):
+            if index not in claimed_quotes:
+                event = self._event_for_any_verb_before(index, span)
+                if event is not None:
+                    found.append(event)
+                    claimed_quotes.update(event.quotes)
+        found.sort(key=lambda e: e.position)
+        return found
+
+    def _event_for_verb(self, vs: int, ve: int) -> SpeechEvent | None:
+        masked = self.masked
+        ss, se = self.sentence_at(vs)
+        if masked[vs - 1 : vs] == "~" or masked[ve : ve + 1] == "~":
+            return None
+        before = masked[ss:vs]
+        closing = re.search(r"[\"”]\s*,?\s*$", before)
+        quotes: list[int] = []
+        speakers: tuple[Mention, ...] = ()
+        if closing:  # '"…," said X' or '"…," X said' with nothing between
+            quote_index = self._quote_closing_at(ss + closing.start() + 1)
+            speakers = self.subject_after(ve, se)
+            if not speakers:
+                return None
+            if quote_index is not None:
+                quotes.append(quote_index)
+            after_subject = max(m.end for m in speakers)
+            role_end = self._appositive_end(after_subject, se)
+            quotes.extend(self._quote_after(role_end, se))
+            return SpeechEvent(vs, speakers, tuple(quotes), self._continuations(role_end, se))
+        chunk_start = ss
+        last_close = max(before.rfind('"'), before.rfind("”"))
+        if last_close >= 0:
+            chunk_start = ss + last_close + 1
+            quote_index = self._quote_closing_at(chunk_start)
+            if quote_index is not None and re.fullmatch(r"[\s,~]*[^,.;!?]*", masked[chunk_start:vs]):
+                quotes.append(quote_index)
+        speakers = self.subject_before(chunk_start, vs)
+        if not speakers:
+            return None
+        after_quotes = self._quote_after(ve, se)
+        quotes.extend(after_quotes)
+        contents: list[tuple[int, int]] = []
+        if not quotes:
+            contents = self._reported_speech(ve, se)
+            if not contents:
+                contents = self._speech_before_reporting_clause(ss, speakers[0].start, ve, se)
+        elif not after_quotes:
+            that = _THAT_AFTER_VERB.match(masked, ve, se)
+            if that:
+                contents = self._clip_contents(that.end(), se)
+        return SpeechEvent(vs, speakers, tuple(quotes), tuple(contents))
+
+    def _event_for_naming_verb(self, vs: int, ve: int) -> SpeechEvent | None:
+        ss, _ = self.sentence_at(vs)
+        quote_index = self.quote_by_open.get(ve - 1)
+        if quote_index is None:
+            return None
+        speakers = self.subject_before(ss, vs)
+        return SpeechEvent(vs, speakers, (quote_index,)) if speakers else None
+
+    def _event_for_any_verb_before(self, index: int, span: QuotedSpan) -> SpeechEvent | None:
+        """'X believes, "…"': any verb right before a colon or comma and the quote."""
+        ss, _ = self.sentence_at(span.open)
+        prefix = self.masked[ss : span.open]
+        verb = re.search(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$", prefix)
+        if not verb or "~" in prefix:
+            return None
+        speakers = self.subject_before(ss, ss + verb.start(1))
+        if not speakers:
+            return None
+        return SpeechEvent(ss + verb.start(1), speakers, (index,))
+
+    def _event_for_according(self, start: int, end: int) -> SpeechEvent | None:
+        ss, se = self.sentence_at(start)
+        speakers = self.subject_after(end - 1, se)
+        if not speakers or speakers[0].kind == "pronoun":
+            return None
+        after = speakers[-1].end
+        masked = self.masked
+        if masked[after : after + 1] == ",":
+            content = self._trim(after + 1, se)
+        elif re.fullmatch(r"[\s.!?]*", masked[after:se]) and masked[start - 2 : start] == ", ":
+            content = self._trim(ss, start - 2)
+        else:
+            return None
+        if content is None:
+            return None
+        quotes = tuple(i for i, q in enumerate(self.quoted)
+                       if content[0] <= q.open < content[1]) if "~" in masked[slice(*content)] else ()
+        return SpeechEvent(start, speakers, quotes, (content,))
+
+    # -- the speaker phrase ------------------------------------------------------
+
+    def subject_before(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        """The phrase that ends right before a reporting verb at `hi`."""
+        masked = self.masked
+        end = hi
+        while True:
+            while end > lo and masked[end - 1].isspace():
+                end -= 1
+            word = _ROLE_WORD.search(masked, lo, end)
+            if word and word.group().lower() in ADVERBS_BEFORE_VERB and word.start() > lo:
+                end = word.start()
+                continue
+            break
+        segment = masked[lo:end]
+        role = ""
+        seg_lo = lo
+        if segment.endswith(","):
+            inner = segment[:-1]
+            cut = inner.rfind(", ")
+            if cut < 0:
+                return ()
+            head_part, appositive = inner[:cut], inner[cut + 2 :]
+            head_cut = head_part.rfind(", ")
+            head_lo = lo + (head_cut + 2 if head_cut >= 0 else 0)
+            appositive_lo = lo + cut + 2
+            if not _RELATIVE.match(appositive):
+                as_name = self._name_mentions(appositive_lo, appositive_lo + len(appositive),
+                                              exact=True)
+                if as_name:
+                    described = masked[head_lo : lo + cut].strip()
+                    return tuple(_with_role(m, described) for m in as_name)
+                role = appositive.strip()
+            seg_lo, end = head_lo, lo + cut
+        else:
+            cut = segment.rfind(", ")
+            if cut >= 0:
+                seg_lo = lo + cut + 2
+        relative = re.search(r"\s(?:who|which)\s", masked[seg_lo:end])
+        if relative:
+            end = seg_lo + relative.start()
+        mentions = self._phrase_at_end(seg_lo, end)
+        if role and mentions:
+            mentions = tuple(_with_role(m, role) for m in mentions)
+        return mentions
+
+    def _phrase_at_end(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        masked = self.masked
+        segment = masked[lo:hi]
+        if not segment.strip() or "~" in segment:
+            return ()
+        pronoun = _PRONOUN_AT_END.search(segment)
+        if pronoun:
+            word = pronoun.group(1)
+            return (Mention("pronoun", word.lower(), lo + pronoun.start(1), hi),)
+        titled = _TITLED_AT_END.search(segment)
+        if titled and not self._after_preposition(lo + titled.start(1)):
+            text = titled.group(1)
+            return (Mention("titled", text, lo + titled.start(1), hi, definite=True),)
+        names = self._name_mentions(lo, hi, exact=False)
+        if names:
+            return names
+        for match in _DESCRIPTION.finditer(segment):
+            if self._after_preposition(lo + match.start()):
+                continue
+            return (self._description(match, lo, hi),)
+        bare = _BARE_PLURAL.match(segment)
+        if bare and word_count(bare.group(1)) <= 2:
+            text = segment.strip()
+            head = bare.group(2).lower()
+            return (Mention("plural", text, lo, hi, head=head),)
+        return ()
+
+    def _description(self, match: re.Match[str], lo: int, hi: int) -> Mention:
+        determiner = match.group(1).lower()
+        head = match.group(3).lower()
+        start, end = lo + match.start(), lo + match.end()
+        full = self.masked[start:hi].strip().rstrip(",")
+        kind = "group" if determiner in GROUP_DETERMINERS else "descriptor"
+        definite = determiner in ("the", "its", "his", "her", "their", "our")
+        return Mention(kind, self.masked[start:end], start, end, head=head, definite=definite,
+                       full=full if word_count(full) <= 12 else "")
+
+    def _name_mentions(self, lo: int, hi: int, *, exact: bool) -> tuple[Mention, ...]:
+        masked = self.masked
+        segment = masked[lo:hi].rstrip()
+        match = _NAME_AT_END.search(segment)
+        if not match or (exact and match.start() != 0):
+            return ()
+        start = lo + match.start(1)
+        if self._after_preposition(start):
+            return ()
+        parsed = parse_name(match.group(1))
+        if parsed is None:
+            return ()
+        title = self._title_before(lo, start)
+        if parsed.title:
+            title = f"{title} {parsed.title}".strip()
+        first = _mention_for_name(parsed, start, lo + match.end(1), title)
+        coordinated = _AND_NAME_AT_END.search(masked, lo, start)
+        if coordinated:
+            other = parse_name(coordinated.group(1))
+            if other is not None:
+                second = _mention_for_name(other, coordinated.start(1), coordinated.end(1), "")
+                return (second, first)
+        return (first,)
+
+    def _title_before(self, lo: int, start: int) -> str:
+        """Role words written in front of a name: 'senior journalist', 'Opposition leader'."""
+        words: list[str] = []
+        position = start
+        while True:
+            match = _ROLE_WORD.search(self.masked, lo, position)
+            if not match or match.end() != position - 1 and match.end() != position:
+                break
+            if not re.fullmatch(r"\s*", self.masked[match.end() : position]):
+                break
+            if match.group().lower() not in _ROLE_LEXICON:
+                break
+            words.insert(0, match.group())
+            position = match.start()
+            while position > lo and self.masked[position - 1] == " ":
+                position -= 1
+        return " ".join(words)
+
+    def _after_preposition(self, start: int) -> bool:
+        before = self.masked[max(0, start - 20) : start]
+        word = re.search(r"(\w+)\s+(?:the\s+)?$", before)
+        return bool(word) and word.group(1).lower() in _PREPOSITIONS
+
+    def subject_after(self, ve: int, se: int) -> tuple[Mention, ...]:
+        """The speaker written after the verb: '…," says senior journalist Mazhar Abbas'."""
+        masked = self.masked
+        rest_start = ve
+        role_words: list[str] = []
+        position = rest_start
+        while True:
+            match = re.match(r"\s+([a-z][\w\-]*)(?=\s)", masked[position:se])
+            if not match or match.group(1).lower() not in _ROLE_LEXICON:
+                break
+            role_words.append(match.group(1))
+            position += match.end()
+        name = _NAME_AT_START.match(masked, position, se)
+        if name:
+            parsed = parse_name(name.group(1))
+            if parsed is not None:
+                title = " ".join(role_words + ([parsed.title] if parsed.title else []))
+                mention = _mention_for_name(parsed, name.start(1), name.end(1), title)
+                appositive = _APPOSITIVE_AFTER.match(masked, name.end(1), se)
+                if appositive and not _RELATIVE.match(appositive.group(1)):
+                    mention = _with_role(mention, appositive.group(1))
+                return (mention,)
+        description = re.match(r"\s+", masked[rest_start:se])
+        if description:
+            found = _DESCRIPTION.match(masked, rest_start + description.end(), se)
+            if found:
+                stop = re.search(r"[,.;]|$", masked[found.end() : se])
+                hi = found.end() + (stop.start() if stop else 0)
+                return (self._description(found, 0, hi),)
+            titled = re.match(
+                rf"\s+((?:[Tt]he\s+)?{NAME_RUN}(?:\s+(?:of|for)(?:\s+the)?\s+{NAME_RUN})*)",
+                masked[rest_start:se],
+            )
+            if titled:
+                text = titled.group(1)
+                start = rest_start + titled.start(1)
+                kind = "titled" if text.lower().startswith("the ") else "name"
+                if kind == "name":
+                    parsed = parse_name(text)
+                    if parsed is None:
+                        return ()
+                    return (_mention_for_name(parsed, start, start + len(text), ""),)
+                return (Mention(kind, text, start, start + len(text), definite=True),)
+            bare = re.match(rf"\s+({_PLURAL_HEADS})\b", masked[rest_start:se], re.IGNORECASE)
+            if bare:
+                start = rest_start + bare.start(1)
+                return (Mention("plural", bare.group(1), start, rest_start + bare.end(1),
+                                head=bare.group(1).lower()),)
+        pronoun = re.match(r"\s+(he|she|they|it)\b", masked[rest_start:se], re.IGNORECASE)
+        if pronoun and pronoun.group(1).lower() in PRONOUNS:
+            start = rest_start + pronoun.start(1)
+            return (Mention("pronoun", pronoun.group(1).lower(), start, start + len(pronoun.group(1))),)
+        return ()
+
+    # -- what is said ----------------------------------------------------------------
+
+    def _quote_closing_at(self, close: int) -> int | None:
+        return self.quote_by_close.get(close)
+
+    def _quote_after(self, position: int, se: int) -> list[int]:
+        match = _QUOTE_AFTER_VERB.match(self.masked, position, se)
+        if not match:
+            return []
+        index = self.quote_by_open.get(match.end() - 1)
+        return [] if index is None else [index]
+
+    def _appositive_end(self, position: int, se: int) -> int:
+        appositive = _APPOSITIVE_AFTER.match(self.masked, position, se)
+        return appositive.end() if appositive else position
+
+    def _continuations(self, position: int, se: int) -> tuple[tuple[int, int], ...]:
+        """', continuing that …' after an attribution: more reported speech."""
+        match = _PARTICIPLE.search(self.masked, position, se)
+        if not match:
+            return ()
+        span = self._trim(match.end(), se)
+        return (span,) if span else ()
+
+    def _reported_speech(self, ve: int, se: int) -> list[tuple[int, int]]:
+        that = _THAT_AFTER_VERB.match(self.masked, ve, se)
+        if that:
+            return self._clip_contents(that.end(), se)
+        clause = _CLAUSE_AFTER_VERB.match(self.masked, ve, se)
+        if clause:
+            return self._clip_contents(clause.end() - 1, se)
+        return []
+
+    def _clip_contents(self, start: int, se: int) -> list[tuple[int, int]]:
+        participle = _PARTICIPLE.search(self.masked, start, se)
+        spans = [self._trim(start, participle.start() if participle else se)]
+        if participle:
+            spans.append(self._trim(participle.end(), se))
+        return [s for s in spans if s is not None]
+
+    def _speech_before_reporting_clause(self, ss: int, subject_start: int, ve: int,
+                                        se: int) -> list[tuple[int, int]]:
+        """'The plant will power 900 homes, the agency said.'"""
+        masked = self.masked
+        comma = masked.rfind(", ", ss, subject_start)
+        if comma < 0 or masked[comma + 2 : subject_start].strip():
+            return []
+        if not _TRAILING_PP.fullmatch(masked, ve, se):
+            return []
+        if re.search(r"[\"“”~]", masked[ss:comma]):
+            return []
+        span = self._trim(ss, comma)
+        return [span] if span else []
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        masked = self.masked
+        while start < end and masked[start].isspace():
+            start += 1
+        while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".,;:!?"):
+            end -= 1
+        if word_count(masked[start:end]) < 3:
+            return None
+        return start, end
+
+
+def _mention_for_name(parsed: ParsedName, start: int, end: int, title: str) -> Mention:
+    return Mention("name", parsed.name, start, end, honorific=parsed.honorific, title=title)
+
+
+def _with_role(mention: Mention, role: str) -> Mention:
+    role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(), flags=re.IGNORECASE)
+    if not role or word_count(role) > 14:
+        return mention
+    return Mention(mention.kind, mention.text, mention.start, mention.end, mention.honorific,
+                   mention.title, role, mention.head, mention.definite, mention.full)

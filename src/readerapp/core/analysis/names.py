@@ -1,0 +1,136 @@
+"""Recognising people's and organisations' names in running text, without a tagger.
+
+A name is a run of capitalised tokens, allowing particles (van der, bin, de la),
+hyphens and apostrophes (Amin-ul Haq, O'Connell, d'Alessandro). Honorifics and
+titles in front of a name are split off, so "Dr. Nina Kovač-Horvat" and
+"Prime Minister Helen Duarte" give the names "Nina Kovač-Horvat" and "Helen Duarte".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from readerapp.core.analysis.cues import HONORIFICS, NAME_PARTICLES, NON_NAME_WORDS, TITLE_WORDS
+
+
+def _uppercase_class() -> str:
+    """A regex character class of upper-case letters in Latin, Greek and Cyrillic scripts."""
+    letters = [chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha()]
+    return "[" + re.escape("".join(letters)) + "]"
+
+
+UPPER = _uppercase_class()
+_APOSTROPHE = "['’]"
+NAME_TOKEN = (
+    rf"(?:(?:[dDlL]|[Aa]l|[Ee]l){_APOSTROPHE}|(?:[Aa]l|[Ee]l)-)?{UPPER}\w*"
+    rf"(?:(?:{_APOSTROPHE}|-)\w+)*"
+)
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
+NAME_RUN = rf"(?:{_PARTICLE}\s+)*{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{NAME_TOKEN})*"
+HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?"
+NAME_RUN_RE = re.compile(NAME_RUN)
+_POSSESSIVE = re.compile(rf"{_APOSTROPHE}s$")
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name as written, with the honorific and title found in front of it."""
+
+    name: str
+    honorific: str = ""
+    title: str = ""
+
+
+def name_key(text: str) -> str:
+    """Compare names ignoring case, accents, hyphens, spaces and apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+def token_keys(name: str) -> list[str]:
+    return [key for key in (name_key(t) for t in name.split()) if key]
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True if a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def variant_spelling(a: str, b: str) -> bool:
+    """Long names one typo apart are the same name spelled two ways."""
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or (min(len(ka), len(kb)) >= 7 and within_one_edit(ka, kb))
+
+
+def parse_name(run: str) -> ParsedName | None:
+    """Split a capitalised run into title words and the name; None if no name is left."""
+    tokens = run.split()
+    honorific = ""
+    title: list[str] = []
+    while tokens:
+        bare = tokens[0].rstrip(".").casefold()
+        if bare in NON_NAME_WORDS and not title:
+            tokens.pop(0)
+        elif bare in HONORIFICS and len(tokens) > 1:
+            honorific = tokens.pop(0)
+        elif bare in TITLE_WORDS and len(tokens) > 1:
+            title.append(tokens.pop(0))
+        else:
+            break
+    if not tokens:
+        return None
+    tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+    if tokens[0].casefold() in NON_NAME_WORDS or not tokens[-1]:
+        return None
+    return ParsedName(" ".join(tokens), honorific, " ".join(title))
+
+
+def is_acronym(name: str) -> bool:
+    return len(name) >= 2 and name.isupper() and " " not in name
+
+
+class NameIndex:
+    """How often each multi-word name occurs, to expand a bare surname to a full name."""
+
+    def __init__(self, text: str) -> None:
+        counts: Counter[str] = Counter()
+        for match in NAME_RUN_RE.finditer(text):
+            parsed = parse_name(match.group())
+            if parsed and " " in parsed.name:
+                counts[parsed.name] += 1
+        self._by_last: dict[str, list[tuple[str, int]]] = {}
+        for name, count in counts.items():
+            keys = token_keys(name)
+            for size in range(2, min(len(keys), 4) + 1):
+                suffix = " ".join(name.split()[-size:])
+                if suffix.split()[0][0].isupper():
+                    self._by_last.setdefault(keys[-1], []).append((suffix, count))
+
+    def full_name(self, surname: str) -> str | None:
+        """The most frequent longer name ending with `surname`; shorter wins a tie."""
+        keys = token_keys(surname)
+        if not keys:
+            return None
+        totals: Counter[str] = Counter()
+        for candidate, count in self._by_last.get(keys[-1], ()):
+            if token_keys(candidate)[-len(keys) :] == keys and len(token_keys(candidate)) > len(
+                keys
+            ):
+                totals[candidate] += count
+        if not totals:
+            return None
+        return max(totals, key=lambda c: (totals[c], -len(c.split())))
