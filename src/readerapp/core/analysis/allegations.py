@@ -43,7 +43,7 @@ _ACTIVE = re.compile(
 _ALLEGED_THAT = re.compile(
     r"\b(?:alleg(?:ed|es|e|ing)\s+that|alleges?)\s+(?P<claim>[^.;?!]+)", re.IGNORECASE
 )
-_SUBJECT_WORDS = re.compile(r"((?:[\w’'\-]+\s+){0,6}?)$")
+_SUBJECT_WORDS = re.compile(r"((?:[\w’'\-]+\s+){0,5}[\w’'\-]+)$")
 _PRONOUN = re.compile(r"^\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 
 
@@ -58,6 +58,8 @@ class SpokenSpan:
 
 class NameLookup(Protocol):
     def canonical(self, name: str) -> str: ...
+
+    def known(self, name: str) -> bool: ...
 
 
 def find_allegations(text: str, spoken: list[SpokenSpan], names: NameLookup
@@ -82,30 +84,31 @@ def _allegation_in(text: str, ss: int, se: int, spoken: list[SpokenSpan], starts
         return None
     if DENIAL_PATTERN.search(sentence):
         return None
-    if cue is None and wrong is not None and _negated(sentence, wrong.start()):
-        return None
     speaker = _speaker_of(ss, se, spoken, starts)
     if sentence.rstrip("\"”’' ").endswith("?"):
+        # 'Did he not commit a crime …?' asked by the author accuses; a quoted question asks.
         if speaker is not None or wrong is None or re.search(r"[\"“]", sentence):
             return None
         accused = _first_name(text, ss, se, names) or _recent_name(text, ss, names)
         return _make(AUTHOR, accused, _claim(sentence[wrong.start() :]), ss, se, text)
+    if cue is None and wrong is not None and _negated(sentence, wrong.start()):
+        return None
 
     passive = _PASSIVE.search(sentence)
     if passive:
-        accused = _name_before(text, ss, ss + passive.start(), names)
+        accused = _name_before(text, ss, ss + passive.start(), names, spoken, starts)
         agent = passive.group("agent")
         accuser = agent.strip() if agent else (speaker or "unspecified")
         return _make(accuser, accused, _claim(passive.group("claim")), ss, se, text)
     active = _ACTIVE.search(sentence)
     if active:
-        accuser = speaker or _name_before(text, ss, ss + active.start(), names) or AUTHOR
+        accuser = speaker or _name_before(text, ss, ss + active.start(), names, spoken, starts) or AUTHOR
         accused = _first_name(text, ss + active.start("accused"), ss + active.end("accused"),
                               names) or active.group("accused").strip()
         return _make(accuser, accused, _claim(active.group("claim")), ss, se, text)
     alleged = _ALLEGED_THAT.search(sentence)
     if alleged:
-        accuser = speaker or _name_before(text, ss, ss + alleged.start(), names) or AUTHOR
+        accuser = speaker or _name_before(text, ss, ss + alleged.start(), names, spoken, starts) or AUTHOR
         claim_start = ss + alleged.start("claim")
         accused = _first_name(text, claim_start, se, names) or _recent_name(text, ss, names)
         return _make(accuser, accused, _claim(alleged.group("claim")), ss, se, text)
@@ -119,8 +122,7 @@ def _allegation_in(text: str, ss: int, se: int, spoken: list[SpokenSpan], starts
     else:
         accuser = AUTHOR
     accused = _first_name(text, ss, se, names, skip=accuser) or _recent_name(text, ss, names)
-    claim_from = max(0, anchor.start() - 40)
-    return _make(accuser, accused, _claim(sentence[claim_from:]), ss, se, text)
+    return _make(accuser, accused, _claim(_clause_around(sentence, anchor.start())), ss, se, text)
 
 
 def _make(accuser: str, accused: str, claim: str, start: int, end: int, text: str) -> Allegation:
@@ -159,31 +161,54 @@ def _names_in(text: str, start: int, end: int, names: NameLookup) -> list[str]:
 
 
 def _first_name(text: str, start: int, end: int, names: NameLookup, skip: str = "") -> str:
-    for name in _names_in(text, start, end, names):
-        if name not in skip:
+    """The first full or known name in the span ('Ethiopian' alone is a word, not a name)."""
+    found = [n for n in _names_in(text, start, end, names) if n not in skip]
+    for name in found:
+        if " " in name or names.known(name):
             return name
+    if found:
+        return found[0]
     pronoun = _PRONOUN.match(text, start, end)
     if pronoun:
         return _recent_name(text, start, names)
     return ""
 
 
-def _name_before(text: str, sentence_start: int, position: int, names: NameLookup) -> str:
+def _name_before(text: str, sentence_start: int, position: int, names: NameLookup,
+                 spoken: list[SpokenSpan], starts: list[int]) -> str:
     """The subject right before a verb: a name, a pronoun (resolved) or a description."""
     candidates = _names_in(text, sentence_start, position, names)
     chunk = text[sentence_start:position].rstrip()
     if re.search(r"\b(?:he|she|they)$", chunk, re.IGNORECASE):
-        return _recent_name(text, sentence_start, names)
+        return _recent_speaker(sentence_start, spoken, starts) or _recent_name(
+            text, sentence_start, names)
     if candidates:
         return candidates[-1]
     words = _SUBJECT_WORDS.search(chunk.split(",")[-1])
     return words.group(1).strip() if words and words.group(1).strip() else ""
 
 
+def _recent_speaker(position: int, spoken: list[SpokenSpan], starts: list[int]) -> str:
+    """Who spoke last before `position` (a pronoun subject usually refers to them)."""
+    index = bisect_right(starts, position) - 1
+    if index < 0 or position - spoken[index].end > 600:
+        return ""
+    return "; ".join(spoken[index].speakers)
+
+
 def _recent_name(text: str, position: int, names: NameLookup) -> str:
     """The last name mentioned before `position` (within a few sentences)."""
     found = _names_in(text, max(0, position - 600), position, names)
+    for name in reversed(found):
+        if names.known(name):
+            return name
     return found[-1] if found else ""
+
+
+def _clause_around(sentence: str, position: int) -> str:
+    """The clause holding `position`: from the last comma, 'that' or colon before it."""
+    starts = [m.end() for m in re.finditer(r",\s|\bthat\s|:\s|[\"“]", sentence[:position])]
+    return sentence[starts[-1] if starts else 0 :]
 
 
 def _claim(text: str) -> str:

@@ -58,7 +58,8 @@ class SpeechEvent:
 _DETERMINERS = r"the|a|an|one|another|its|his|her|their|our|both|two|three|several|some|many|all"
 _HEADS = "|".join(sorted(PERSON_NOUNS | ORG_NOUNS, key=len, reverse=True))
 _DESCRIPTION = re.compile(
-    rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an)\s)[\w’'\-]+\s+){{0,5}}?)({_HEADS})\b",
+    rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an)\s)[\w’'\-]+\s+){{0,5}}?)"
+    rf"((?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
     re.IGNORECASE,
 )
 _PLURAL_HEADS = "|".join(
@@ -105,10 +106,11 @@ _TRAILING_PP = re.compile(
     r"via|to|from|by)\b[^,.;\"“”]{0,50})?[.!?]?\s*$",
     re.IGNORECASE,
 )
+_HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Mme|St|Jr|Sr)\.")
 _ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _RELATIVE = re.compile(r"(?:who|which|whose|that)\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(
-    r",\s+((?:(?:a|an|the)\s+)?[^,.;\"“~]+?)(?=\s+(?:who|which|while|when|as|after|because|before|"
+    r",\s+(?!\w+ing\b)((?:(?:a|an|the)\s+)?[^,.;\"“~]+?)(?=\s+(?:who|which|while|when|as|after|because|before|"
     r"whose|during|in\s+a\s+statement)\b|\s*[,.;]|$)",
 )
 
@@ -188,7 +190,8 @@ class AttributionFinder:
         if last_close >= 0:
             chunk_start = ss + last_close + 1
             quote_index = self._quote_closing_at(chunk_start)
-            if quote_index is not None and re.fullmatch(r"[\s,~]*[^,.;!?]*", masked[chunk_start:vs]):
+            between = _HONORIFIC_DOT.sub(" ", masked[chunk_start:vs])
+            if quote_index is not None and re.fullmatch(r"[\s,~]*[^,.;!?]*", between):
                 quotes.append(quote_index)
         speakers = self.subject_before(chunk_start, vs)
         if not speakers:
@@ -320,7 +323,7 @@ class AttributionFinder:
 
     def _description(self, match: re.Match[str], lo: int, hi: int) -> Mention:
         determiner = match.group(1).lower()
-        head = match.group(3).lower()
+        head = match.group(3).split()[-1].lower()
         start, end = lo + match.start(), lo + match.end()
         full = self.masked[start:hi].strip().rstrip(",")
         kind = "group" if determiner in GROUP_DETERMINERS else "descriptor"
@@ -354,21 +357,11 @@ class AttributionFinder:
 
     def _title_before(self, lo: int, start: int) -> str:
         """Role words written in front of a name: 'senior journalist', 'Opposition leader'."""
-        words: list[str] = []
-        position = start
-        while True:
-            match = _ROLE_WORD.search(self.masked, lo, position)
-            if not match or match.end() != position - 1 and match.end() != position:
-                break
-            if not re.fullmatch(r"\s*", self.masked[match.end() : position]):
-                break
-            if match.group().lower() not in _ROLE_LEXICON:
-                break
-            words.insert(0, match.group())
-            position = match.start()
-            while position > lo and self.masked[position - 1] == " ":
-                position -= 1
-        return " ".join(words)
+        words = self.masked[lo:start].split()
+        taken: list[str] = []
+        while words and words[-1].casefold() in _ROLE_LEXICON:
+            taken.insert(0, words.pop())
+        return " ".join(taken)
 
     def _after_preposition(self, start: int) -> bool:
         before = self.masked[max(0, start - 20) : start]

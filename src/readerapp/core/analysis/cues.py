@@ -162,6 +162,7 @@ NON_NAME_WORDS = frozenset(
     june july august september october november december later earlier meanwhile last next
     according among among referring presently once what who why how where which also then
     still even now today yesterday tomorrow instead indeed in fact first second finally
+    did does do is was were has have had can could would should will shall must might
     """.split()
 )
 
@@ -171,7 +172,8 @@ ACCUSATION_PATTERN = re.compile(
     r"\s+for|evidence\s+of|there\s+are\s+reports|reports?\s+that|reportedly|ties\s+with|"
     r"links?\s+(?:with|to)|connection\s+with|implicated\s+in|suspected\s+of|convicted\s+of|"
     r"guilty\s+of|found\s+that|banned\s+(?:for|from)|tested\s+positive|failed\s+a\s+(?:drugs?\s+)?"
-    r"test)\b",
+    r"test|fail(?:ed|ing|s)?\s+to\s+(?:report|disclose|declare|tell|pay|notify|inform|comply|register|"
+    r"protect|prevent|act|reveal|stop|warn))\b",
     re.IGNORECASE,
 )
 

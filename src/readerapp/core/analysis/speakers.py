@@ -136,6 +136,10 @@ class SpeakerRegistry:
         draft = self.find_name(name)
         return draft.name if draft is not None else name
 
+    def known(self, name: str) -> bool:
+        """True if the name belongs to a speaker or occurs inside a longer name in the text."""
+        return self.find_name(name) is not None or self.names.full_name(name) is not None
+
     # -- resolving mentions ----------------------------------------------------------
 
     def resolve(self, mention: Mention, position: int) -> SpeakerDraft | None:
@@ -188,7 +192,8 @@ class SpeakerRegistry:
             draft.add_role(mention.title)
             for word in mention.title.casefold().split():
                 draft.gender = draft.gender or GENDERED_NOUNS.get(word, "")
-        if mention.role and draft.kind == "person" and _role_head(mention.role) in ORG_NOUNS:
+        head = _role_head(mention.role) if mention.role else ""
+        if head and draft.kind == "person" and (head in ORG_NOUNS or head + "s" in ORG_NOUNS):
             draft.kind = "org"
         return draft
 
@@ -309,6 +314,8 @@ class SpeakerRegistry:
 
 
 def _role_head(role: str) -> str:
+    """The noun a role is about: 'one of Kenya's payment companies' -> 'company'."""
+    role = re.sub(r"^(?:one|some|each|any)\s+of\s+(?:the\s+)?", "", role.strip(), flags=re.I)
     words = re.findall(r"[a-z\-]+", role.split(" of ")[0].split(" for ")[0].casefold())
     return _stem(words[-1]) if words else ""
 
