@@ -11,7 +11,7 @@ Patterns handled: '"…," X said' / '"…," said X' / 'X said: "…"' / '"…," 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from readerapp.core.analysis.cues import (
@@ -129,6 +129,7 @@ class AttributionFinder:
         self.sentence_starts = [s for s, _ in sentences]
         self.quoted = quoted
         self.quote_by_open = {q.open: i for i, q in enumerate(quoted)}
+        self.quote_opens = [q.open for q in quoted]
         self.quote_by_close = {q.close: i for i, q in enumerate(quoted)}
 
     # -- sentences --------------------------------------------------------------
@@ -244,8 +245,8 @@ class AttributionFinder:
             return None
         if content is None:
             return None
-        quotes = tuple(i for i, q in enumerate(self.quoted)
-                       if content[0] <= q.open < content[1]) if "~" in masked[slice(*content)] else ()
+        quotes = tuple(range(bisect_left(self.quote_opens, content[0]),
+                             bisect_left(self.quote_opens, content[1])))
         return SpeechEvent(start, speakers, quotes, (content,))
 
     # -- the speaker phrase ------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readerapp.core.analysis.cues import HONORIFICS, NAME_PARTICLES, NON_NAME_WORDS, TITLE_WORDS
 
@@ -44,14 +45,20 @@ class ParsedName:
     title: str = ""
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """Compare names ignoring case, accents, hyphens, spaces and apostrophes."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
 
 
+@lru_cache(maxsize=4096)
+def _token_keys(name: str) -> tuple[str, ...]:
+    return tuple(key for key in (name_key(t) for t in name.split()) if key)
+
+
 def token_keys(name: str) -> list[str]:
-    return [key for key in (name_key(t) for t in name.split()) if key]
+    return list(_token_keys(name))
 
 
 def within_one_edit(a: str, b: str) -> bool:

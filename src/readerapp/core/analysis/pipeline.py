@@ -7,7 +7,7 @@ well under the UI's budget; no step scans the whole text once per quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from readerapp.core.analysis.allegations import SpokenSpan, find_allegations
 from readerapp.core.analysis.attribution import AttributionFinder, SpeechEvent, word_count
@@ -52,6 +52,7 @@ def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
     timeline += [(e.position, 1, e) for e in events]
     timeline.sort(key=lambda item: (item[0], item[1]))
 
+    quote_opens = [span.open for span in quoted]
     recent: list[SpeakerDraft] = []
     quote_speakers: dict[int, tuple[SpeakerDraft, ...]] = {}
     attributions: list[tuple[int, tuple[SpeakerDraft, ...]]] = []
@@ -81,9 +82,10 @@ def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
             for draft in group:
                 draft.quotes.append(Quote(start, end, text[start:end], direct=False))
             spoken.append(SpokenSpan(start, end, tuple(d.name for d in group)))
-            for index, span in enumerate(quoted):
-                if start <= span.open < end and index not in quote_speakers:
-                    absorbed.add(index)
+            first_inside = bisect_left(quote_opens, start)
+            for index in range(first_inside, bisect_left(quote_opens, end)):
+                if index not in quote_speakers:
+                    absorbed.add(index)  # a phrase quoted inside reported speech
         first = min([position, *(quoted[i].open for i in item.quotes)])
         attributions.append((first, group))
         recent.extend(group)

@@ -106,11 +106,19 @@ class SpeakerRegistry:
         self.drafts: list[SpeakerDraft] = []
         self._by_key: dict[str, SpeakerDraft] = {}
         self._antecedents: dict[str, SpeakerDraft | None] = {}
+        self._found: dict[str, SpeakerDraft | None] = {}  # find_name memo, reset on change
 
     # -- looking up ----------------------------------------------------------------
 
     def find_name(self, name: str) -> SpeakerDraft | None:
         """The draft a name refers to: same name, a surname of it, or a variant spelling."""
+        if name in self._found:
+            return self._found[name]
+        found = self._find_name(name)
+        self._found[name] = found
+        return found
+
+    def _find_name(self, name: str) -> SpeakerDraft | None:
         key = name_key(name)
         if not key:
             return None
@@ -181,9 +189,10 @@ class SpeakerRegistry:
                 draft = self.find_name(full) or self._create(full, "person")
             else:
                 draft = self._create(name, "org" if _looks_like_org(name, mention.role) else "person")
-        if name != draft.name:
+        if name != draft.name and name not in draft.aliases:
             draft.add_alias(name)
             self._by_key.setdefault(name_key(name), draft)
+            self._found.clear()
         if mention.honorific:
             draft.add_alias(f"{mention.honorific} {name}")
             draft.gender = draft.gender or HONORIFIC_GENDER.get(
@@ -303,6 +312,7 @@ class SpeakerRegistry:
     def _create(self, name: str, kind: str, *, anonymous: bool = False) -> SpeakerDraft:
         draft = SpeakerDraft(name=name, kind=kind, anonymous=anonymous)
         self.drafts.append(draft)
+        self._found.clear()
         self._by_key.setdefault(name_key(name), draft)
         return draft
 
