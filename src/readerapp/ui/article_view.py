@@ -4,6 +4,12 @@ TextArea paints a 1 MB document in about half a second and keeps a cursor and a
 selection, which the annotation keys build on. Each paragraph of the canonical
 text is one document line, so an offset maps to (row, column) by a bisect over
 precomputed line starts instead of TextArea's O(lines) lookup.
+
+TextArea re-wraps the whole document on every resize, scrollbar change and
+language change: seven passes over a 1 MB article at startup. ArticleView skips
+the rebuild its language watcher does at construction and any re-wrap at an
+unchanged width, so a large article is wrapped once at its real width
+(TextArea 8.2.8 internals; Textual is pinned).
 """
 
 from __future__ import annotations
@@ -52,11 +58,13 @@ class ArticleView(TextArea):
         border: none;
         padding: 0 1;
         background: $surface;
+        scrollbar-gutter: stable;
     }
     ArticleView:focus { border: none; }
     """
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
+        self._wrapped_for: tuple[int, int, int] | None = None
         super().__init__(
             text,
             read_only=True,
@@ -70,6 +78,17 @@ class ArticleView(TextArea):
         self._layers: dict[str, list[tuple[int, int, Style]]] = {}
         self._by_row: dict[int, list[tuple[int, int, Style]]] = {}
         self._layer_order: list[str] = []
+
+    def _watch_language(self, language: str | None) -> None:
+        if language is not None:  # plain text only: no document to rebuild
+            super()._watch_language(language)
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        key = (id(self.wrapped_document), self.wrap_width, self.indent_width)
+        if key == self._wrapped_for:
+            return
+        self._wrapped_for = key
+        super()._rewrap_and_refresh_virtual_size()
 
     # -- offsets ----------------------------------------------------------------
 

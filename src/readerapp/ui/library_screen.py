@@ -7,9 +7,10 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from readerapp.core.library import LibraryEntry, load_library
+from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import LIBRARY_KEYS, bindings
 
 
@@ -32,7 +33,7 @@ class LibraryScreen(Screen[None]):
         table.add_column(Text("Words", justify="right"), key="words")
         yield table
         yield Static(Text("reading the folder…", style="italic"), id="status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

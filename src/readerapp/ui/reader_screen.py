@@ -7,20 +7,25 @@ the sidebar when it is done, so a long article never blocks the screen.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 
-from readerapp.core.analysis import Analysis
 from readerapp.core.article import Article
 from readerapp.ui.article_view import ArticleView, Span
+from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import ARTICLE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.sidebar import AllegationItem, QuoteItem, Sidebar, SpeakerItem
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from readerapp.core.analysis.model import Analysis
 
 SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
@@ -79,9 +84,8 @@ class ReaderScreen(Screen[None]):
             with Center(id="reading"):
                 yield ReaderArticleView(self.article.text, id="article")
             yield Sidebar(id="sidebar")
-        yield Input(placeholder="Search the article (Enter to jump, Esc to close)", id="search")
         yield Static("", id="status")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def view(self) -> ReaderArticleView:
@@ -96,7 +100,10 @@ class ReaderScreen(Screen[None]):
         self.set_status("analyzing…")
         if self.article.notice:
             self.notify(self.article.notice, title="Encoding", severity="warning", timeout=10)
-        self.run_worker(self._analyze, thread=True, exclusive=True, group="analysis")
+        # Start the analysis after the first frame, so its thread does not delay it.
+        self.call_after_refresh(
+            self.run_worker, self._analyze, thread=True, exclusive=True, group="analysis"
+        )
 
     def _analyze(self) -> None:
         from readerapp.core.analysis import analyze
@@ -156,8 +163,8 @@ class ReaderScreen(Screen[None]):
         self.go_to_target(self.target_index - 1 if self.target_index >= 0 else -1)
 
     def action_clear(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display:
+        search = self.search_input
+        if search is not None and search.display:
             search.display = False
             self.view.focus()
             return
@@ -177,17 +184,28 @@ class ReaderScreen(Screen[None]):
 
     # -- search --------------------------------------------------------------------
 
+    @property
+    def search_input(self) -> Input | None:
+        found = self.query("#search")
+        return found.first() if found else None  # type: ignore[return-value]
+
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_input
+        if search is None:  # mounted on first use: one widget less to build at startup
+            from readerapp.ui.search_input import SearchInput
+
+            search = SearchInput()
+            self.mount(search, before=self.query_one("#status"))
         search.display = True
         search.focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.run_search(event.value)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         event.input.display = False
         self.view.focus()
         if self.targets:

@@ -7,14 +7,17 @@ label into markup, and analysis strings are article text, which is data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from readerapp.core.analysis import Allegation, Analysis, Quote, Speaker
 from readerapp.ui.keymap import SIDEBAR_KEYS, bindings
+
+if TYPE_CHECKING:  # the analysis is imported by its worker, after the first frame
+    from readerapp.core.analysis.model import Allegation, Analysis, Quote, Speaker
 
 
 def excerpt(text: str, limit: int) -> str:

@@ -1,0 +1,104 @@
+"""Launch to first frame, against a minimal Textual app measured in the same run.
+
+    python benchmarks/bench_startup.py [--quick]
+
+Each figure is the median time from spawning a process to its first full frame
+(interpreter start, imports, article load, layout, paint), alternating the apps so machine noise hits
+both alike. Targets: the sample ≤ 1.2× the minimal app; a 1 MB article ≤ 2.5×;
+a page-down repaint on 1 MB under 30 ms.
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = HERE.parent / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
+PROBE = HERE / "startup_probe.py"
+SOURCE = HERE.parent / "src"
+# As after `pip install .`: bytecode compiled, whatever this shell says.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def make_big_article(folder: Path, size: int = 1_000_000) -> Path:
+    """About `size` bytes: the sample's paragraphs repeated, with its header."""
+    head, _, body = SAMPLE.read_text(encoding="utf-8").partition("\n\n")
+    paragraphs = [p for p in body.split("\n\n") if len(p) > 80]
+    chunks, total, i = [], 0, 0
+    while total < size:
+        paragraph = paragraphs[i % len(paragraphs)]
+        chunks.append(paragraph)
+        total += len(paragraph.encode()) + 2
+        i += 1
+    path = folder / "big.txt"
+    path.write_text("A very long article\n\n" + "\n\n".join(chunks), encoding="utf-8")
+    return path
+
+
+def launch_seconds(*args: str) -> float:
+    """Seconds from spawning the process to its first full frame."""
+    start = time.time()
+    out = subprocess.run([sys.executable, str(PROBE), *args], check=True, capture_output=True,
+                         text=True, timeout=120, env=ENV).stdout
+    frame = next(line for line in out.splitlines() if line.startswith("FRAME "))
+    return float(frame.split()[1]) - start
+
+
+def medians(runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    compileall.compile_dir(SOURCE, quiet=1)
+    launch_seconds("minimal")  # warm the file cache
+    samples: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, args in variants.items():
+            samples[name].append(launch_seconds(*args))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def row(measure: str, figure: float, baseline: float | None, target: float, unit: str,
+        ratio_target: bool = True) -> dict:
+    ratio = figure / baseline if baseline else None
+    ok = (ratio <= target) if ratio_target and ratio is not None else figure <= target
+    return {
+        "measure": measure,
+        "figure": f"{figure * 1000:.0f} ms" if unit == "s" else f"{figure:.1f} ms",
+        "baseline": f"{baseline * 1000:.0f} ms" if baseline else "",
+        "ratio": f"{ratio:.2f}×" if ratio is not None else "",
+        "target": f"≤ {target}×" if ratio_target else f"< {target:.0f} ms",
+        "ok": ok,
+    }
+
+
+def run(quick: bool = False) -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        big = make_big_article(Path(folder))
+        times = medians(3 if quick else 7, {
+            "minimal": ("minimal",),
+            "sample": ("readerapp", str(SAMPLE)),
+            "big": ("readerapp", str(big)),
+        })
+        out = subprocess.run([sys.executable, str(PROBE), "pagedown", str(big)], check=True,
+                             capture_output=True, text=True, timeout=120).stdout
+        repaint = statistics.median(float(x) for x in out.split())
+    return [
+        row("launch to first frame, sample", times["sample"], times["minimal"], 1.2, "s"),
+        row("launch to first frame, 1 MB article", times["big"], times["minimal"], 2.5, "s"),
+        row("page-down repaint, 1 MB article", repaint, None, 30, "ms", ratio_target=False),
+    ]
+
+
+def print_rows(rows: list[dict]) -> None:
+    for r in rows:
+        verdict = "pass" if r["ok"] else "FAIL"
+        print(f"{r['measure']:<42} {r['figure']:>9} {r['baseline']:>9} {r['ratio']:>7} "
+              f"{r['target']:>8}  {verdict}")
+
+
+if __name__ == "__main__":
+    print_rows(run(quick="--quick" in sys.argv))

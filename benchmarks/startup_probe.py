@@ -1,0 +1,105 @@
+"""Launch an app and exit right after its first full frame: what the startup benchmark times.
+
+    python benchmarks/startup_probe.py minimal
+    python benchmarks/startup_probe.py readerapp [PATH]
+    python benchmarks/startup_probe.py pagedown PATH   # prints page-down repaint times (ms)
+
+A frame is a compositor refresh of the screen, the call that paints the
+terminal. The probe prints the wall-clock time (time.time()) of the first one
+that shows the content (the Static; the article wrapped at its pane's width),
+and the benchmark subtracts the moment it spawned the process. The readerapp run
+goes through the real command line (`readerapp.cli.main`), headless.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+
+def exit_after_first_frame(ready: Callable[[object], bool]) -> None:
+    """Patch Screen painting: the first paint of a screen for which `ready` holds ends the run."""
+    from textual.screen import Screen
+
+    paint = Screen._compositor_refresh
+
+    def paint_and_report(screen: Screen) -> None:
+        paint(screen)
+        if ready(screen) and not getattr(screen.app, "_frame_reported", False):
+            screen.app._frame_reported = True  # type: ignore[attr-defined]
+            print(f"FRAME {time.time():.6f}", flush=True)
+            screen.app.exit()
+
+    Screen._compositor_refresh = paint_and_report  # type: ignore[method-assign]
+
+
+def minimal() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Minimal(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello")
+
+    exit_after_first_frame(lambda screen: bool(screen.query(Static)))
+    Minimal().run(headless=True)
+
+
+def readerapp(path: str | None) -> None:
+    from textual.app import App
+
+    from readerapp.ui import app as app_module
+    from readerapp.ui.article_view import ArticleView
+
+    def article_laid_out(screen: object) -> bool:
+        views = screen.query(ArticleView)  # type: ignore[attr-defined]
+        return bool(views) and views.first()._wrapped_for is not None and (
+            views.first()._wrapped_for[1] > 0
+        )
+
+    exit_after_first_frame(article_laid_out)
+    app_module.ReaderApp.run = lambda self, **kw: App.run(self, headless=True)  # type: ignore[method-assign]
+    from readerapp.cli import main
+
+    main([path] if path else [])
+
+
+def pagedown(path: str) -> None:
+    """Time page-down repaints of the article pane: the action plus rendering every line."""
+    import asyncio
+    from pathlib import Path
+
+    from textual.geometry import Region
+
+    from readerapp.core.article import load_article
+    from readerapp.ui.app import ReaderApp
+
+    async def run() -> None:
+        app = ReaderApp(load_article(Path(path)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            view = app.screen.view  # type: ignore[attr-defined]
+            times = []
+            for _ in range(15):
+                start = time.perf_counter()
+                view.action_page_down()
+                view.render_lines(Region(0, 0, view.size.width, view.size.height))
+                times.append((time.perf_counter() - start) * 1000)
+                await pilot.pause()
+            print(" ".join(f"{t:.2f}" for t in times))
+
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    argument = sys.argv[2] if len(sys.argv) > 2 else None
+    if kind == "minimal":
+        minimal()
+    elif kind == "readerapp":
+        readerapp(argument)
+    elif kind == "pagedown" and argument:
+        pagedown(argument)
+    else:
+        raise SystemExit("usage: startup_probe.py minimal | readerapp [PATH] | pagedown PATH")
