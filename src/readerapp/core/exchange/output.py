@@ -1,19 +1,18 @@
 """Turn `ArticleNotes` into the bytes of a format, and write them to a file safely.
 
-A half-written export is worse than none (it looks complete), so files are
-written to a temporary file in the same folder, fsynced, then renamed over the
-target; an existing file is replaced only when the caller says so.
+A half-written export is worse than none (it looks complete), so files go
+through `atomic_file.write_atomic` (temporary file, fsync, rename), the same
+as the store; an existing file is replaced only when the caller says so.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from pathlib import Path
 
 import orjson
 
+from readerapp.core import atomic_file
 from readerapp.core.analysis import Analysis
 from readerapp.core.annotation import Annotation, utc_now
 from readerapp.core.article import Article
@@ -52,21 +51,10 @@ def check_writable(path: Path, *, force: bool) -> None:
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write `data` to `path` all at once: a reader sees the old file or the new, never half."""
     check_writable(path, force=force)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        # os.open with 0o666 lets the umask decide the mode, as for any new file.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        if not force and path.exists():
-            raise ExchangeError(f"{path} already exists; pass --force to overwrite it")
-        os.replace(temporary, path)
+        atomic_file.write_atomic(path, data)
     except OSError as err:
         raise ExchangeError(f"{path}: cannot write it ({err.strerror or err})") from None
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def default_export_path(article: Article, fmt: str, folder: Path) -> Path:
