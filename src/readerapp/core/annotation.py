@@ -9,7 +9,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from readerapp.core.article import Article
 
 COLOURS = ("yellow", "green", "blue", "pink", "orange")
 CONTEXT_CHARS = 32
@@ -31,6 +34,11 @@ class ArticleRef:
     sha256: str
     path: str = ""
     title: str = ""
+
+
+def article_ref(article: Article) -> ArticleRef:
+    """The identity an annotation made on `article` carries."""
+    return ArticleRef(article.sha256, str(article.path) if article.path else "", article.title)
 
 
 @dataclass(frozen=True)

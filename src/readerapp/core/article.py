@@ -214,4 +214,4 @@ def load_article(path: Path) -> Article:
     if not text.strip():
         raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
     markdown = path.suffix.lower() in (".md", ".markdown")
-    return parse_article(text, path=path, markdown=markdown, notice=notice)
+    return parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)

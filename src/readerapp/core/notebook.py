@@ -1,0 +1,177 @@
+"""The annotations of one open article: anchored, editable, undoable, saved in order.
+
+The reader calls this on its event loop, so nothing here waits for the disk:
+every change updates memory at once and is queued to one background thread
+that writes it to the store, in the order the user made the changes.
+Closing the notebook waits for the queue, so quitting loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from readerapp.core.anchoring import anchor
+from readerapp.core.annotation import Annotation, Link, TextSelector, article_ref, new_id
+from readerapp.core.article import Article
+from readerapp.core.store import AnnotationStore
+
+
+class ReadOnlyNotebook(Exception):
+    """The database opened read-only; the message says so in one sentence."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An annotation and where its passage is in the current text (None: orphaned)."""
+
+    annotation: Annotation
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One user change, for undo: the annotation before and after (None: absent)."""
+
+    before: Annotation | None
+    after: Annotation | None
+
+
+class Notebook:
+    def __init__(
+        self,
+        store: AnnotationStore,
+        article: Article,
+        on_error: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        self.store = store
+        self.article = article
+        self.ref = article_ref(article)
+        self.on_error = on_error
+        self._placed: dict[str, Placed] = {}
+        self._undo: list[Change] = []
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
+        self._pending: list[Future[None]] = []
+
+    # -- reading ------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read this article's annotations and find their passages (may take a moment)."""
+        text = self.article.text
+        placed = {}
+        for annotation in self.store.for_article(self.ref):
+            found = anchor(annotation.selector, text)
+            placed[annotation.id] = Placed(annotation, (found.start, found.end) if found else None)
+        self._placed = placed
+
+    @property
+    def placed(self) -> list[Placed]:
+        """Anchored annotations in text order."""
+        return sorted(
+            (p for p in self._placed.values() if p.span is not None),
+            key=lambda p: (p.span, p.annotation.created),  # type: ignore[arg-type]
+        )
+
+    @property
+    def orphans(self) -> list[Annotation]:
+        return sorted(
+            (p.annotation for p in self._placed.values() if p.span is None),
+            key=lambda a: a.created,
+        )
+
+    def at(self, offset: int) -> Placed | None:
+        """The shortest annotation whose passage covers `offset`."""
+        covering = [
+            p for p in self.placed
+            if p.span and p.span[0] <= offset < max(p.span[1], p.span[0] + 1)
+        ]
+        return min(covering, key=lambda p: p.span[1] - p.span[0], default=None)  # type: ignore[index]
+
+    def get(self, annotation_id: str) -> Placed | None:
+        return self._placed.get(annotation_id)
+
+    def all_tags(self) -> list[str]:
+        """Every tag used in any article, for completion."""
+        return sorted({tag for a in self.store.all() for tag in a.tags}, key=str.casefold)
+
+    # -- changing -----------------------------------------------------------------
+
+    def create(
+        self,
+        start: int,
+        end: int,
+        *,
+        colour: str | None = None,
+        tags: tuple[str, ...] = (),
+        note: str = "",
+        link: Link | None = None,
+    ) -> Annotation:
+        annotation = Annotation(
+            id=new_id(),
+            article=self.ref,
+            selector=TextSelector.from_text(self.article.text, start, end),
+            colour=colour,
+            tags=tags,
+            note=note,
+            link=link,
+        )
+        self._apply(Change(None, annotation), record=True)
+        return annotation
+
+    def update(self, annotation: Annotation, **changes: object) -> Annotation:
+        """Edit an annotation; its selector is refreshed to where its passage is now."""
+        placed = self._placed.get(annotation.id)
+        if placed is not None and placed.span is not None:
+            selector = TextSelector.from_text(self.article.text, *placed.span)
+            changes.setdefault("selector", selector)
+        updated = annotation.edited(**changes)
+        self._apply(Change(annotation, updated), record=True)
+        return updated
+
+    def delete(self, annotation: Annotation) -> None:
+        self._apply(Change(annotation, None), record=True)
+
+    def undo(self) -> Change | None:
+        """Reverse the last change; returns it, or None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._apply(Change(change.after, change.before), record=False)
+        return change
+
+    def _apply(self, change: Change, *, record: bool) -> None:
+        if self.store.read_only:
+            raise ReadOnlyNotebook(
+                f"The notes file {self.store.path} is open read-only; changes are not saved."
+            )
+        if change.after is None:
+            assert change.before is not None
+            self._placed.pop(change.before.id, None)
+            self._queue(self.store.delete, change.before.id)
+        else:
+            after = change.after
+            found = anchor(after.selector, self.article.text)
+            self._placed[after.id] = Placed(after, (found.start, found.end) if found else None)
+            self._queue(self.store.save, after)
+        if record:
+            self._undo.append(change)
+
+    def _queue(self, write: Callable[..., None], *args: object) -> None:
+        def run() -> None:
+            try:
+                write(*args)
+            except Exception as err:  # reported to the user, never silently dropped
+                self.on_error(f"Could not save to {self.store.path}: {err}")
+
+        self._pending = [f for f in self._pending if not f.done()]
+        self._pending.append(self._writer.submit(run))
+
+    def flush(self) -> None:
+        """Wait until every queued change is on disk."""
+        for future in list(self._pending):
+            future.result()
+        self._pending.clear()
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
