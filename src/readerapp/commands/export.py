@@ -12,10 +12,21 @@ import sys
 from pathlib import Path
 
 from readerapp.commands import fail
-from readerapp.core.exchange import FORMATS, ExchangeError, render, schema_bytes, write_atomic
-from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.analysis import analyze
+from readerapp.core.article import ArticleError, load_article
+from readerapp.core.exchange import (
+    FORMATS,
+    ExchangeError,
+    notes_for_all,
+    notes_for_article,
+    render,
+    schema_bytes,
+    write_atomic,
+)
+from readerapp.core.exchange.notes import ArticleNotes, article_ref
 from readerapp.core.exchange.output import check_writable
 from readerapp.core.locations import database_path
+from readerapp.core.store import AnnotationStore, StoreError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -72,13 +83,7 @@ def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
 
 
 def _collect(article_arg: str | None, db_path: Path) -> list[ArticleNotes]:
-    """The articles and annotations to export; heavy imports only here, after argument checks."""
-    from readerapp.core.analysis import analyze
-    from readerapp.core.article import ArticleError, load_article
-    from readerapp.core.exchange import notes_for_all, notes_for_article
-    from readerapp.core.exchange.notes import article_ref
-    from readerapp.core.store import AnnotationStore, StoreError
-
+    """The articles and annotations to export, each article read from disk and analysed."""
     article = None
     if article_arg is not None:
         try:

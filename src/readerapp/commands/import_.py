@@ -12,6 +12,7 @@ from pathlib import Path
 from readerapp.commands import fail
 from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
 from readerapp.core.locations import database_path
+from readerapp.core.store import AnnotationStore, StoreError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,8 +48,6 @@ def main(argv: list[str]) -> int:
         return fail(f"{source}: {err}; nothing was imported")
     if db_path.is_dir():
         return fail(f"--db {db_path} is a directory; give a file path for the database")
-
-    from readerapp.core.store import AnnotationStore, StoreError
 
     try:
         store = AnnotationStore(db_path)
