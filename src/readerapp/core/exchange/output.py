@@ -8,6 +8,7 @@ as the store; an existing file is replaced only when the caller says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
@@ -72,7 +73,7 @@ def default_export_path(article: Article, fmt: str, folder: Path) -> Path:
 
 def export_article_file(
     article: Article,
-    annotations: list[Annotation],
+    annotations: Iterable[Annotation],
     analysis: Analysis | None,
     fmt: str = "json",
     path: Path | None = None,
@@ -81,8 +82,8 @@ def export_article_file(
 ) -> Path:
     """Export one article's annotations to a file; returns the path written.
 
-    For the reader's `e` key: with no `path`, a new file beside the current
-    directory's other files is chosen (`default_export_path`). Raises
+    For the reader's `e` key: with no `path`, a new file in the current
+    directory, `<article>.notes.json` (`default_export_path`). Raises
     ExchangeError with a one-line message (file exists, folder missing, disk full).
     Safe to call from a worker thread: it touches no shared state.
     """
