@@ -69,8 +69,10 @@ def main() -> int:
     rows = run(quick="--quick" in sys.argv[1:])
     for row in rows:
         verdict = "PASS" if row["ok"] else "FAIL"
-        print(f"{row['measure']:<34} median {row['figure'] * 1000:9.1f} ms   "
-              f"target {row['target']:<9} ratio {row['ratio']:.2f}  {verdict}")
+        print(
+            f"{row['measure']:<34} median {row['figure'] * 1000:9.1f} ms   "
+            f"target {row['target']:<9} ratio {row['ratio']:.2f}  {verdict}"
+        )
     return 0 if all(row["ok"] for row in rows) else 1
 
 

@@ -26,10 +26,15 @@ def parser() -> argparse.ArgumentParser:
         "whom of what. Every quote and evidence string is an exact slice of the article "
         "text, with its offsets.",
     )
-    result.add_argument("path", nargs="?", metavar="PATH",
-                        help="an article (.txt or .md); default: the bundled sample article")
-    result.add_argument("--json", action="store_true",
-                        help="print one JSON object (the gold schema plus offsets)")
+    result.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="an article (.txt or .md); default: the bundled sample article",
+    )
+    result.add_argument(
+        "--json", action="store_true", help="print one JSON object (the gold schema plus offsets)"
+    )
     return result
 
 
@@ -44,8 +49,7 @@ def main(argv: list[str]) -> int:
     try:
         if args.json:
             sys.stdout.write(
-                json.dumps(analysis_to_json(article, analysis), ensure_ascii=False, indent=1)
-                + "\n"
+                json.dumps(analysis_to_json(article, analysis), ensure_ascii=False, indent=1) + "\n"
             )
         else:
             print_report(article, analysis)
@@ -70,8 +74,9 @@ def print_report(article: Article, analysis: Analysis) -> None:
     if article.standfirst:
         console.print(Text(article.standfirst, style="italic"))
 
-    speakers = Table(title=Text(f"Speakers ({len(analysis.speakers)})"), show_lines=True,
-                     expand=True)
+    speakers = Table(
+        title=Text(f"Speakers ({len(analysis.speakers)})"), show_lines=True, expand=True
+    )
     speakers.add_column("Speaker", ratio=2)
     speakers.add_column("Role", ratio=2)
     speakers.add_column("Quotes", ratio=6)
@@ -99,8 +104,9 @@ def print_report(article: Article, analysis: Analysis) -> None:
     if not analysis.allegations:
         console.print(Text("No allegations found.", style="dim"))
         return
-    allegations = Table(title=Text(f"Allegations ({len(analysis.allegations)})"),
-                        show_lines=True, expand=True)
+    allegations = Table(
+        title=Text(f"Allegations ({len(analysis.allegations)})"), show_lines=True, expand=True
+    )
     allegations.add_column("Accuser → accused", ratio=3)
     allegations.add_column("Claim", ratio=3)
     allegations.add_column("Evidence", ratio=5)

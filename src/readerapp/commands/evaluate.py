@@ -66,11 +66,19 @@ def main(argv: list[str]) -> int:
 
 def scores_to_json(scores: Scores) -> dict[str, object]:
     result: dict[str, object] = {}
-    for label, prf in (("speakers", scores.speakers), ("quotes", scores.quotes),
-                       ("allegations", scores.allegations)):
-        result[label] = {"precision": round(prf.precision, 4), "recall": round(prf.recall, 4),
-                         "f1": round(prf.f1, 4), "found": prf.true_positives,
-                         "gold": prf.gold, "predicted": prf.predicted}
+    for label, prf in (
+        ("speakers", scores.speakers),
+        ("quotes", scores.quotes),
+        ("allegations", scores.allegations),
+    ):
+        result[label] = {
+            "precision": round(prf.precision, 4),
+            "recall": round(prf.recall, 4),
+            "f1": round(prf.f1, 4),
+            "found": prf.true_positives,
+            "gold": prf.gold,
+            "predicted": prf.predicted,
+        }
     result["accuser_agreement"] = round(scores.accuser_agreement, 4)
     result["accused_agreement"] = round(scores.accused_agreement, 4)
     return result
@@ -81,5 +89,7 @@ def print_scores(scores: Scores) -> None:
     for label, precision, recall, f1, counts in scores.rows():
         print(f"{label:<12} {precision:>9} {recall:>7} {f1:>6}  {counts}")
     matched = scores.allegations.true_positives
-    print(f"accuser agreement {scores.accuser_agreement:.3f}, accused agreement "
-          f"{scores.accused_agreement:.3f} (over {matched} matched allegations)")
+    print(
+        f"accuser agreement {scores.accuser_agreement:.3f}, accused agreement "
+        f"{scores.accused_agreement:.3f} (over {matched} matched allegations)"
+    )

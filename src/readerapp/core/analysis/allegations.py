@@ -30,7 +30,7 @@ AUTHOR = "the author"
 _CLAIM_WORDS = 12
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:also\s+)?"
-    r"(?:accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty)"
+    r"(?P<verb>accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty)"
     r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
@@ -43,7 +43,19 @@ _ACTIVE = re.compile(
 _ALLEGED_THAT = re.compile(
     r"\b(?:alleg(?:ed|es|e|ing)\s+that|alleges?)\s+(?P<claim>[^.;?!]+)", re.IGNORECASE
 )
-_SUBJECT_WORDS = re.compile(r"((?:[\w’'\-]+\s+){0,5}[\w’'\-]+)$")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,60})", re.IGNORECASE)
+_LEADING_NOUN_PHRASE = re.compile(
+    r"^\W*((?:the|a|an|his|her|their|its|our|some|many|several)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)"
+    r"(?=\s+(?:had|has|have|was|were|is|are|knew|did|would|will|could|used|ran|being|made|took|"
+    r"paid|told|kept|sold|let|gave)\b)",
+    re.IGNORECASE,
+)
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:but|and|however|yet|so|meanwhile|still|also|now|then)\b[\s,]*", re.IGNORECASE
+)
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
+)
 _PRONOUN = re.compile(r"^\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 
 
@@ -62,8 +74,9 @@ class NameLookup(Protocol):
     def known(self, name: str) -> bool: ...
 
 
-def find_allegations(text: str, spoken: list[SpokenSpan], names: NameLookup
-                     ) -> tuple[Allegation, ...]:
+def find_allegations(
+    text: str, spoken: list[SpokenSpan], names: NameLookup
+) -> tuple[Allegation, ...]:
     starts = [s.start for s in spoken]
     found: list[Allegation] = []
     for ss, se in sentence_spans(text):
@@ -73,8 +86,9 @@ def find_allegations(text: str, spoken: list[SpokenSpan], names: NameLookup
     return tuple(found)
 
 
-def _allegation_in(text: str, ss: int, se: int, spoken: list[SpokenSpan], starts: list[int],
-                   names: NameLookup) -> Allegation | None:
+def _allegation_in(
+    text: str, ss: int, se: int, spoken: list[SpokenSpan], starts: list[int], names: NameLookup
+) -> Allegation | None:
     sentence = text[ss:se]
     if ANAPHORIC_ALLEGATION.match(sentence):
         return None
@@ -94,44 +108,94 @@ def _allegation_in(text: str, ss: int, se: int, spoken: list[SpokenSpan], starts
     if cue is None and wrong is not None and _negated(sentence, wrong.start()):
         return None
 
+    according = _ACCORDING_TO.search(sentence)
+    source = according.group(1).strip() if according else None
     passive = _PASSIVE.search(sentence)
     if passive:
         accused = _name_before(text, ss, ss + passive.start(), names, spoken, starts)
         agent = passive.group("agent")
-        accuser = agent.strip() if agent else (speaker or "unspecified")
+        default = (
+            "prosecutors"
+            if passive.group("verb").casefold() in ("charged", "indicted")
+            else ("unspecified")
+        )
+        accuser = agent.strip() if agent else (speaker or source or default)
         return _make(accuser, accused, _claim(passive.group("claim")), ss, se, text)
     active = _ACTIVE.search(sentence)
     if active:
-        accuser = speaker or _name_before(text, ss, ss + active.start(), names, spoken, starts) or AUTHOR
-        accused = _first_name(text, ss + active.start("accused"), ss + active.end("accused"),
-                              names) or active.group("accused").strip()
+        accuser = (
+            speaker or _name_before(text, ss, ss + active.start(), names, spoken, starts) or AUTHOR
+        )
+        accused = (
+            _first_name(text, ss + active.start("accused"), ss + active.end("accused"), names)
+            or active.group("accused").strip()
+        )
         return _make(accuser, accused, _claim(active.group("claim")), ss, se, text)
     alleged = _ALLEGED_THAT.search(sentence)
     if alleged:
-        accuser = speaker or _name_before(text, ss, ss + alleged.start(), names, spoken, starts) or AUTHOR
+        accuser = (
+            speaker or _name_before(text, ss, ss + alleged.start(), names, spoken, starts) or AUTHOR
+        )
         claim_start = ss + alleged.start("claim")
         accused = _first_name(text, claim_start, se, names) or _recent_name(text, ss, names)
         return _make(accuser, accused, _claim(alleged.group("claim")), ss, se, text)
 
     anchor = cue if cue is not None else wrong
     assert anchor is not None
+    region_start, region_end = ss, se
     if speaker is not None:
         accuser = speaker
+        region_start, region_end = _spoken_region(ss, se, spoken, starts)
+    elif source is not None:
+        accuser = source
     elif re.search(r"\breports?\b", sentence, re.IGNORECASE):
         accuser = "reports"
     else:
         accuser = AUTHOR
-    accused = _first_name(text, ss, se, names, skip=accuser) or _recent_name(text, ss, names)
+    accused = _accused_in(text, region_start, region_end, names, accuser)
     return _make(accuser, accused, _claim(_clause_around(sentence, anchor.start())), ss, se, text)
 
 
+def _spoken_region(
+    ss: int, se: int, spoken: list[SpokenSpan], starts: list[int]
+) -> tuple[int, int]:
+    """The part of the sentence that is the speaker's words, not the attribution."""
+    index = bisect_right(starts, se) - 1
+    while index >= 0:
+        span = spoken[index]
+        if span.start < se and span.end > ss:
+            return max(ss, span.start), min(se, span.end)
+        if span.end <= ss:
+            break
+        index -= 1
+    return ss, se
+
+
+def _accused_in(text: str, start: int, end: int, names: NameLookup, accuser: str) -> str:
+    """Whom the words accuse: a name in them, else the phrase they open with."""
+    name = _first_name(text, start, end, names, skip=accuser)
+    if name and name != accuser:
+        return name
+    phrase = _LEADING_NOUN_PHRASE.match(text[start:end])
+    if phrase:
+        return phrase.group(1)
+    recent = [n for n in _names_in(text, max(0, start - 600), start, names) if n not in accuser]
+    return recent[-1] if recent else ""
+
+
 def _make(accuser: str, accused: str, claim: str, start: int, end: int, text: str) -> Allegation:
-    return Allegation(accuser=accuser, accused=accused or "unspecified", claim=claim,
-                      start=start, end=end, evidence=text[start:end])
+    return Allegation(
+        accuser=accuser,
+        accused=accused or "unspecified",
+        claim=claim,
+        start=start,
+        end=end,
+        evidence=text[start:end],
+    )
 
 
 def _negated(sentence: str, position: int) -> bool:
-    window = sentence[max(0, position - 30) : position]
+    window = sentence[max(0, position - 14) : position]  # the words right before it
     return bool(NEGATION_PATTERN.search(window))
 
 
@@ -169,23 +233,45 @@ def _first_name(text: str, start: int, end: int, names: NameLookup, skip: str = 
     if found:
         return found[0]
     pronoun = _PRONOUN.match(text, start, end)
-    if pronoun:
+    if pronoun and not skip:
         return _recent_name(text, start, names)
     return ""
 
 
-def _name_before(text: str, sentence_start: int, position: int, names: NameLookup,
-                 spoken: list[SpokenSpan], starts: list[int]) -> str:
-    """The subject right before a verb: a name, a pronoun (resolved) or a description."""
-    candidates = _names_in(text, sentence_start, position, names)
+def _name_before(
+    text: str,
+    sentence_start: int,
+    position: int,
+    names: NameLookup,
+    spoken: list[SpokenSpan],
+    starts: list[int],
+) -> str:
+    """The subject right before a verb: a name, a pronoun (resolved) or a description.
+
+    'Raymond DeLuca, 54, is accused' -> the name; 'In a letter, the regulator accused'
+    -> 'the regulator'; 'But campaigners accused' -> 'campaigners'.
+    """
     chunk = text[sentence_start:position].rstrip()
-    if re.search(r"\b(?:he|she|they)$", chunk, re.IGNORECASE):
+    if chunk.endswith(","):  # drop an appositive: 'X, 54,' / 'X, a lawyer,'
+        inner = chunk[:-1]
+        cut = inner.rfind(", ")
+        chunk = inner[:cut] if cut >= 0 else inner
+    phrase_start = chunk.rfind(", ") + 2 if ", " in chunk else 0
+    phrase = _LEADING_CONNECTIVE.sub("", chunk[phrase_start:]).strip()
+    phrase = _TRAILING_ADVERB.sub("", phrase).strip()
+    if not phrase:
+        return ""
+    if re.fullmatch(r"(?:he|she|they)", phrase, re.IGNORECASE):
         return _recent_speaker(sentence_start, spoken, starts) or _recent_name(
-            text, sentence_start, names)
-    if candidates:
-        return candidates[-1]
-    words = _SUBJECT_WORDS.search(chunk.split(",")[-1])
-    return words.group(1).strip() if words and words.group(1).strip() else ""
+            text, sentence_start, names
+        )
+    lead = NAME_RUN_RE.match(phrase)
+    if lead:
+        parsed = parse_name(lead.group())
+        if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+            return names.canonical(parsed.name)
+    words = phrase.split()
+    return " ".join(words[:8])
 
 
 def _recent_speaker(position: int, spoken: list[SpokenSpan], starts: list[int]) -> str:

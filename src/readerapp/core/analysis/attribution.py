@@ -24,6 +24,7 @@ from readerapp.core.analysis.cues import (
     ROLE_MODIFIERS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    words,
 )
 from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, ParsedName, parse_name
 from readerapp.core.analysis.quotes import QuotedSpan
@@ -58,18 +59,26 @@ class SpeechEvent:
 _DETERMINERS = r"the|a|an|one|another|its|his|her|their|our|both|two|three|several|some|many|all"
 _HEADS = "|".join(sorted(PERSON_NOUNS | ORG_NOUNS, key=len, reverse=True))
 _DESCRIPTION = re.compile(
-    rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an)\s)[\w’'\-]+\s+){{0,5}}?)"
+    rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an|of|in|on|at|for|with|by|from|to|who|which|that)\s)"
+    rf"[\w’'\-]+\s+){{0,5}}?)"
     rf"((?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
     re.IGNORECASE,
 )
 _PLURAL_HEADS = "|".join(
-    sorted((n for n in PERSON_NOUNS | {"police"} if n.endswith(("s", "police", "people"))),
-           key=len, reverse=True)
+    sorted(
+        (n for n in PERSON_NOUNS | {"police"} if n.endswith(("s", "police", "people"))),
+        key=len,
+        reverse=True,
+    )
 )
-_BARE_PLURAL = re.compile(rf"((?:[\w\-]+\s+){{0,2}}?)({_PLURAL_HEADS})\b", re.IGNORECASE)
-_PREPOSITIONS = frozenset(
+_BARE_PLURAL = re.compile(
+    rf"((?:(?!(?:{'|'.join(sorted(SPEECH_VERBS))}|the|a|an|and|but|of|in)\s)[\w\-]+\s+){{0,2}}?)"
+    rf"({_PLURAL_HEADS})\b",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = words(
     "of for at in on during from with by to about after before than into over under via "
-    "between among against".split()
+    "between among against"
 )
 _PRONOUN_AT_END = re.compile(r"(?:^|\s)(he|she|they|it|we|I)$", re.IGNORECASE)
 _TITLED_AT_END = re.compile(
@@ -91,7 +100,15 @@ _NAMING_VERB = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“]")
-_THAT_AFTER_VERB = re.compile(r"\s+(?:[^,.;:\"“”~]{0,70}?\s)?that\s+")
+# 'said on Thursday that', 'claimed in a meeting with the media that': the words skipped
+# before 'that' must start with a preposition or a time word (or be the object of 'told').
+_THAT_AFTER_VERB = re.compile(
+    r"\s+(?:(?:in|on|at|during|through|via|after|before|to|from|with|last|this|earlier|later|"
+    r"yesterday|today|again|also|repeatedly|publicly|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b[^,.;:\"“”~]{0,70}?\s)?that\s+",
+    re.IGNORECASE,
+)
+_THAT_AFTER_TOLD = re.compile(r"\s+(?:[^,.;:\"“”~]{0,70}?\s)?that\s+")
 _CLAUSE_AFTER_VERB = re.compile(
     r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|"
     r"reporters|him|her|them|me|us|so|not|and|but|or|then|yes|no|this|last|earlier|later|"
@@ -103,7 +120,8 @@ _PARTICIPLE = re.compile(
 )
 _TRAILING_PP = re.compile(
     r"\s*(?:(?:on|in|at|last|this|earlier|later|yesterday|today|during|after|before|through|"
-    r"via|to|from|by)\b[^,.;\"“”]{0,50})?[.!?]?\s*$",
+    r"via|to|from|by|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,.;\"“”]{0,50})?"
+    r"[.!?]?\s*$",
     re.IGNORECASE,
 )
 _HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Mme|St|Jr|Sr)\.")
@@ -122,8 +140,9 @@ def word_count(text: str) -> int:
 class AttributionFinder:
     """Finds speech events in one article's masked text."""
 
-    def __init__(self, masked: str, sentences: list[tuple[int, int]],
-                 quoted: list[QuotedSpan]) -> None:
+    def __init__(
+        self, masked: str, sentences: list[tuple[int, int]], quoted: list[QuotedSpan]
+    ) -> None:
         self.masked = masked
         self.sentences = sentences
         self.sentence_starts = [s for s, _ in sentences]
@@ -245,8 +264,11 @@ class AttributionFinder:
             return None
         if content is None:
             return None
-        quotes = tuple(range(bisect_left(self.quote_opens, content[0]),
-                             bisect_left(self.quote_opens, content[1])))
+        quotes = tuple(
+            range(
+                bisect_left(self.quote_opens, content[0]), bisect_left(self.quote_opens, content[1])
+            )
+        )
         return SpeechEvent(start, speakers, quotes, (content,))
 
     # -- the speaker phrase ------------------------------------------------------
@@ -276,8 +298,9 @@ class AttributionFinder:
             head_lo = lo + (head_cut + 2 if head_cut >= 0 else 0)
             appositive_lo = lo + cut + 2
             if not _RELATIVE.match(appositive):
-                as_name = self._name_mentions(appositive_lo, appositive_lo + len(appositive),
-                                              exact=True)
+                as_name = self._name_mentions(
+                    appositive_lo, appositive_lo + len(appositive), exact=True
+                )
                 if as_name:
                     described = masked[head_lo : lo + cut].strip()
                     return tuple(_with_role(m, described) for m in as_name)
@@ -329,8 +352,15 @@ class AttributionFinder:
         full = self.masked[start:hi].strip().rstrip(",")
         kind = "group" if determiner in GROUP_DETERMINERS else "descriptor"
         definite = determiner in ("the", "its", "his", "her", "their", "our")
-        return Mention(kind, self.masked[start:end], start, end, head=head, definite=definite,
-                       full=full if word_count(full) <= 12 else "")
+        return Mention(
+            kind,
+            self.masked[start:end],
+            start,
+            end,
+            head=head,
+            definite=definite,
+            full=full if word_count(full) <= 12 else "",
+        )
 
     def _name_mentions(self, lo: int, hi: int, *, exact: bool) -> tuple[Mention, ...]:
         masked = self.masked
@@ -367,7 +397,7 @@ class AttributionFinder:
     def _after_preposition(self, start: int) -> bool:
         before = self.masked[max(0, start - 20) : start]
         word = re.search(r"(\w+)\s+(?:the\s+)?$", before)
-        return bool(word) and word.group(1).lower() in _PREPOSITIONS
+        return word is not None and word.group(1).lower() in _PREPOSITIONS
 
     def subject_after(self, ve: int, se: int) -> tuple[Mention, ...]:
         """The speaker written after the verb: '…," says senior journalist Mazhar Abbas'."""
@@ -415,12 +445,21 @@ class AttributionFinder:
             bare = re.match(rf"\s+({_PLURAL_HEADS})\b", masked[rest_start:se], re.IGNORECASE)
             if bare:
                 start = rest_start + bare.start(1)
-                return (Mention("plural", bare.group(1), start, rest_start + bare.end(1),
-                                head=bare.group(1).lower()),)
+                return (
+                    Mention(
+                        "plural",
+                        bare.group(1),
+                        start,
+                        rest_start + bare.end(1),
+                        head=bare.group(1).lower(),
+                    ),
+                )
         pronoun = re.match(r"\s+(he|she|they|it)\b", masked[rest_start:se], re.IGNORECASE)
         if pronoun and pronoun.group(1).lower() in PRONOUNS:
             start = rest_start + pronoun.start(1)
-            return (Mention("pronoun", pronoun.group(1).lower(), start, start + len(pronoun.group(1))),)
+            return (
+                Mention("pronoun", pronoun.group(1).lower(), start, start + len(pronoun.group(1))),
+            )
         return ()
 
     # -- what is said ----------------------------------------------------------------
@@ -448,7 +487,8 @@ class AttributionFinder:
         return (span,) if span else ()
 
     def _reported_speech(self, ve: int, se: int) -> list[tuple[int, int]]:
-        that = _THAT_AFTER_VERB.match(self.masked, ve, se)
+        told = self.masked[ve - 4 : ve] in ("told", "tell") or self.masked[ve - 5 : ve] == "tells"
+        that = (_THAT_AFTER_TOLD if told else _THAT_AFTER_VERB).match(self.masked, ve, se)
         if that:
             return self._clip_contents(that.end(), se)
         clause = _CLAUSE_AFTER_VERB.match(self.masked, ve, se)
@@ -463,8 +503,9 @@ class AttributionFinder:
             spans.append(self._trim(participle.end(), se))
         return [s for s in spans if s is not None]
 
-    def _speech_before_reporting_clause(self, ss: int, subject_start: int, ve: int,
-                                        se: int) -> list[tuple[int, int]]:
+    def _speech_before_reporting_clause(
+        self, ss: int, subject_start: int, ve: int, se: int
+    ) -> list[tuple[int, int]]:
         """'The plant will power 900 homes, the agency said.'"""
         masked = self.masked
         comma = masked.rfind(", ", ss, subject_start)
@@ -496,5 +537,15 @@ def _with_role(mention: Mention, role: str) -> Mention:
     role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(), flags=re.IGNORECASE)
     if not role or word_count(role) > 14:
         return mention
-    return Mention(mention.kind, mention.text, mention.start, mention.end, mention.honorific,
-                   mention.title, role, mention.head, mention.definite, mention.full)
+    return Mention(
+        mention.kind,
+        mention.text,
+        mention.start,
+        mention.end,
+        mention.honorific,
+        mention.title,
+        role,
+        mention.head,
+        mention.definite,
+        mention.full,
+    )

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, so long lists stay readable."""
+    return frozenset(text.split())
+
+
 def _verb_forms(lemma: str) -> set[str]:
     """Regular inflections of a verb: 'claim' -> claim, claims, claimed, claiming."""
     if lemma.endswith("e"):
@@ -36,14 +41,16 @@ _IRREGULAR_SPEECH = {
 # Verbs that report what someone said. "deny" is left out on purpose: a denial's
 # content is what the speaker rejects, not what they assert. Nouns that look like
 # verbs ('report', 'state', 'charge') are left out so they cannot start a quote.
-_REGULAR_SPEECH = (
-    "claim allege insist add reply argue warn explain note disclose reveal announce assert "
-    "acknowledge confirm maintain suggest recall ask answer respond continue conclude declare "
-    "testify contend complain predict stress emphasise emphasize observe remark comment "
-    "mention agree concede counter retort boast estimate recount caution exclaim whisper shout"
-).split()
+_REGULAR_SPEECH = sorted(
+    words(
+        "claim allege insist add reply argue warn explain note disclose reveal announce assert "
+        "acknowledge confirm maintain suggest recall ask answer respond continue conclude declare "
+        "testify contend complain predict stress emphasise emphasize observe remark comment "
+        "mention agree concede counter retort boast estimate recount caution exclaim whisper shout"
+    )
+)
 # Base forms only count for these (plural subjects: 'officials say', 'critics argue').
-_BASE_FORMS = frozenset("say tell claim argue insist warn add".split())
+_BASE_FORMS = words("say tell claim argue insist warn add")
 
 
 def _reporting_forms() -> frozenset[str]:
@@ -58,16 +65,16 @@ def _reporting_forms() -> frozenset[str]:
 SPEECH_VERBS: frozenset[str] = _reporting_forms()
 
 # Participles that continue a reporting clause: '..., adding that ...'.
-CONTINUING_PARTICIPLES = frozenset(
+CONTINUING_PARTICIPLES = words(
     "adding continuing noting saying claiming arguing insisting explaining warning stressing "
-    "alleging stating suggesting".split()
+    "alleging stating suggesting"
 )
 
 # Words that may sit between a speaker and the speech verb: 'she later said'.
-ADVERBS_BEFORE_VERB = frozenset(
+ADVERBS_BEFORE_VERB = words(
     "also later then again previously earlier further separately recently once has have had "
     "would will has since reportedly repeatedly publicly privately herself himself themselves "
-    "angrily calmly simply quickly flatly firmly".split()
+    "angrily calmly simply quickly flatly firmly"
 )
 
 PRONOUNS = {
@@ -80,8 +87,7 @@ PRONOUNS = {
 }
 
 # Head nouns of phrases that can name a speaker without a proper name.
-PERSON_NOUNS = frozenset(
-    """
+PERSON_NOUNS = words("""
     official officials source sources spokesman spokeswoman spokesperson spokespeople journalist
     journalists reporter reporters analyst analysts expert experts lawyer lawyers attorney
     attorneys prosecutor prosecutors judge judges minister ministers president director directors
@@ -100,34 +106,44 @@ PERSON_NOUNS = frozenset(
     neighbour neighbours neighbor neighbors colleague colleagues friend friends veteran veterans
     candidate voter voters protester protesters trader traders banker bankers broker
     strategist strategists planner spokesmen official's deputy representative representatives
-    """.split()
-)
+    """)
 
-ORG_NOUNS = frozenset(
-    """
+ORG_NOUNS = words("""
     company companies firm firms ministry department agency government police court council
     party group union bank unit office regulator commission committee organisation organization
     authority authorities board embassy army military newspaper paper prosecution administration
     university hospital club team federation association foundation institute network
     corporation charity campaign service services tribunal parliament
     cabinet state city county municipality league operator airline channel broadcaster
-    """.split()
-)
+    """)
 
 # Plural person nouns whose bare use ('Prosecutors said') names a group speaker.
 GROUP_DETERMINERS = frozenset({"both", "two", "three", "several", "some", "many", "all"})
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof sir dame lord lady rev fr mme mlle sheikh".split()
-)
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "mlle": "f",
-                    "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
-GENDERED_NOUNS = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
-                  "businessman": "m", "businesswoman": "f"}
+HONORIFICS = words("mr mrs ms miss mx dr prof sir dame lord lady rev fr mme mlle sheikh")
+HONORIFIC_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mme": "f",
+    "mlle": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
+GENDERED_NOUNS = {
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+}
 
 # Capitalised words that form a title in front of a name: 'Interior Minister Rehman Malik'.
-TITLE_WORDS = frozenset(
-    """
+TITLE_WORDS = words("""
     president vice prime minister chancellor governor senator sen rep representative mayor judge
     justice chief executive director general gen colonel col captain capt lieutenant lt sergeant
     sgt inspector detective officer secretary ambassador commissioner chairman chairwoman chair
@@ -136,25 +152,21 @@ TITLE_WORDS = frozenset(
     professor doctor constable superintendent commander admiral marshal former acting senior
     junior state federal assistant associate managing presiding spokesman spokeswoman
     spokesperson councillor councilman councilwoman congressman congresswoman mp
-    """.split()
-)
+    """)
 
 # Lower-case words allowed in a role written before a name: 'senior journalist Mazhar Abbas'.
-ROLE_MODIFIERS = frozenset(
-    """
+ROLE_MODIFIERS = words("""
     former acting senior junior deputy assistant associate managing presiding chief lead head
     veteran local regional national state federal top leading independent interim general
     executive political economic foreign defence defense security industry opposition
-    consumer technology health finance""".split()
-)
+    consumer technology health finance""")
 
-NAME_PARTICLES = frozenset(
-    "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af".split()
+NAME_PARTICLES = words(
+    "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af"
 )
 
 # Capitalised words that start sentences or name dates, never people.
-NON_NAME_WORDS = frozenset(
-    """
+NON_NAME_WORDS = words("""
     the a an but and or so yet however in at on of for from to by with during after before
     when while since although though if as this that these those there their they he she it
     we i you his her its our my your one two some many most all both each every no not
@@ -163,8 +175,7 @@ NON_NAME_WORDS = frozenset(
     according among among referring presently once what who why how where which also then
     still even now today yesterday tomorrow instead indeed in fact first second finally
     did does do is was were has have had can could would should will shall must might
-    """.split()
-)
+    """)
 
 # Accusation cues: verbs, nouns and phrases that report an accusation.
 ACCUSATION_PATTERN = re.compile(
@@ -172,7 +183,8 @@ ACCUSATION_PATTERN = re.compile(
     r"\s+for|evidence\s+of|there\s+are\s+reports|reports?\s+that|reportedly|ties\s+with|"
     r"links?\s+(?:with|to)|connection\s+with|implicated\s+in|suspected\s+of|convicted\s+of|"
     r"guilty\s+of|found\s+that|banned\s+(?:for|from)|tested\s+positive|failed\s+a\s+(?:drugs?\s+)?"
-    r"test|fail(?:ed|ing|s)?\s+to\s+(?:report|disclose|declare|tell|pay|notify|inform|comply|register|"
+    r"test|fail(?:ed|ing|s)?\s+(?:\w+\s+){0,2}(?:inspections?|audits?|checks?|safety\s+tests?)|"
+    r"fail(?:ed|ing|s)?\s+to\s+(?:report|disclose|declare|tell|pay|notify|inform|comply|register|"
     r"protect|prevent|act|reveal|stop|warn))\b",
     re.IGNORECASE,
 )
@@ -184,7 +196,9 @@ WRONGDOING_PATTERN = re.compile(
     r"smuggl\w*|stole|stolen|steal\w*|theft|cheat\w*|betray\w*|cover(?:ed|ing)?[\s-]+up|"
     r"conceal\w*|crimes?|criminal\w*|illegal\w*|unlawful\w*|misconduct|wrongdoing|bloodbath|"
     r"terroris\w*|doping|harass\w*|intimidat\w*|misled|mislead\w*|forg(?:ed|ery)|kickbacks?|"
-    r"siphon\w*|misappropriat\w*|kidnap\w*|looted|looting|rape\w*|massacre\w*)\b",
+    r"siphon\w*|misappropriat\w*|kidnap\w*|looted|looting|rape\w*|massacre\w*|"
+    r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
+    r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way)\b",
     re.IGNORECASE,
 )
 

@@ -98,6 +98,14 @@ def parse_name(run: str) -> ParsedName | None:
             title.append(tokens.pop(0))
         else:
             break
+    # 'District Attorney Maria Castellanos', 'Fire Chief Tom Barker': a title may start
+    # with words that are not titles themselves; it ends at the last title word.
+    last_title = max(
+        (i for i, t in enumerate(tokens[:-1]) if t.casefold() in TITLE_WORDS), default=-1
+    )
+    if last_title >= 0 and all(t[:1].isupper() for t in tokens[: last_title + 1]):
+        title.extend(tokens[: last_title + 1])
+        tokens = tokens[last_title + 1 :]
     if not tokens:
         return None
     tokens[-1] = _POSSESSIVE.sub("", tokens[-1])

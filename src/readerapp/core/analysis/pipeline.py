@@ -43,9 +43,15 @@ def analyze(article: Article) -> Analysis:
     return Analysis(speakers=speakers, allegations=allegations)
 
 
-def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
-               quoted: list[QuotedSpan], events: list[SpeechEvent], registry: SpeakerRegistry,
-               paragraph_starts: list[int]) -> list[SpokenSpan]:
+def _attribute(
+    text: str,
+    masked: str,
+    sentences: list[tuple[int, int]],
+    quoted: list[QuotedSpan],
+    events: list[SpeechEvent],
+    registry: SpeakerRegistry,
+    paragraph_starts: list[int],
+) -> list[SpokenSpan]:
     """Resolve each event's speaker in text order, then give every quote its speaker."""
     initials = _sentence_initial_names(masked, sentences, registry)
     timeline: list[tuple[int, int, object]] = [(p, 0, n) for p, n in initials]
@@ -58,12 +64,17 @@ def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
     attributions: list[tuple[int, tuple[SpeakerDraft, ...]]] = []
     absorbed: set[int] = set()
     spoken: list[SpokenSpan] = []
+    inside_until = -1  # end of the reported speech being read: verbs in it are nested speech
     for position, _, item in timeline:
         if isinstance(item, ParsedName):
             draft = registry.find_name(item.name)
             recent.append(draft if draft is not None else _lazy(registry, item))
             continue
         assert isinstance(item, SpeechEvent)
+        if position < inside_until and not item.quotes:
+            continue  # 'X said managers had told staff that …' is X's claim, not the managers'
+        if item.contents:
+            inside_until = max(inside_until, max(end for _, end in item.contents))
         drafts: list[SpeakerDraft] = []
         for mention in item.speakers:
             if mention.kind == "pronoun":
@@ -96,26 +107,31 @@ def _attribute(text: str, masked: str, sentences: list[tuple[int, int]],
     for index, span in enumerate(quoted):
         if index in absorbed:
             continue
-        group = quote_speakers.get(index)
-        if group is None:
-            group = _continuing_speaker(span, previous, masked, sentences, attributions, starts,
-                                        paragraph_starts)
-        if group is None:
+        found = quote_speakers.get(index)
+        if found is None:
+            found = _continuing_speaker(
+                span, previous, masked, sentences, attributions, starts, paragraph_starts
+            )
+        if found is None:
             previous = None
             continue
-        for draft in group:
+        for draft in found:
             draft.quotes.append(Quote(span.start, span.end, text[span.start : span.end]))
-        spoken.append(SpokenSpan(span.start, span.end, tuple(d.name for d in group)))
-        previous = group
+        spoken.append(SpokenSpan(span.start, span.end, tuple(d.name for d in found)))
+        previous = found
     spoken.sort(key=lambda s: s.start)
     return spoken
 
 
-def _continuing_speaker(span: QuotedSpan, previous: tuple[SpeakerDraft, ...] | None,
-                        masked: str, sentences: list[tuple[int, int]],
-                        attributions: list[tuple[int, tuple[SpeakerDraft, ...]]],
-                        starts: list[int], paragraph_starts: list[int]
-                        ) -> tuple[SpeakerDraft, ...] | None:
+def _continuing_speaker(
+    span: QuotedSpan,
+    previous: tuple[SpeakerDraft, ...] | None,
+    masked: str,
+    sentences: list[tuple[int, int]],
+    attributions: list[tuple[int, tuple[SpeakerDraft, ...]]],
+    starts: list[int],
+    paragraph_starts: list[int],
+) -> tuple[SpeakerDraft, ...] | None:
     """An unattributed quote continues the latest speaker in this or the previous paragraph."""
     if span.continued and previous is not None:
         return previous
@@ -134,8 +150,9 @@ def _continuing_speaker(span: QuotedSpan, previous: tuple[SpeakerDraft, ...] | N
     return group
 
 
-def _sentence_initial_names(masked: str, sentences: list[tuple[int, int]],
-                            registry: SpeakerRegistry) -> list[tuple[int, ParsedName]]:
+def _sentence_initial_names(
+    masked: str, sentences: list[tuple[int, int]], registry: SpeakerRegistry
+) -> list[tuple[int, ParsedName]]:
     """Names that open a sentence ('Kamau rejected the claim.'): what a pronoun may refer to."""
     found: list[tuple[int, ParsedName]] = []
     for start, end in sentences:
@@ -151,7 +168,7 @@ def _sentence_initial_names(masked: str, sentences: list[tuple[int, int]],
         parsed = parse_name(run.group())
         if parsed is None:
             continue
-        if " " in parsed.name or registry.names.full_name(parsed.name):
+        if " " in parsed.name or parsed.honorific or registry.names.full_name(parsed.name):
             found.append((run.start(), parsed))
     return found
 
@@ -176,4 +193,3 @@ def _materialise(registry: SpeakerRegistry, draft: SpeakerDraft | None) -> Speak
             real.gender = draft.gender
         return real
     return draft
-

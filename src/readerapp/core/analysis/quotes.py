@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from readerapp.core.segments import paragraph_spans
 
 _MARK = re.compile(r"[\"“”]")
-_OPENERS = "\"“"
-_CLOSERS = "\"”"
+_OPENERS = '"“'
+_CLOSERS = '"”'
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,17 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     return spans
 
 
-def _emit(text: str, spans: list[QuotedSpan], open_at: int, stop: int, close: int,
-          paragraph: int, continued: bool, *, closed: bool) -> None:
+def _emit(
+    text: str,
+    spans: list[QuotedSpan],
+    open_at: int,
+    stop: int,
+    close: int,
+    paragraph: int,
+    continued: bool,
+    *,
+    closed: bool,
+) -> None:
     start, end = _content(text, open_at, stop)
     if end > start:
         spans.append(

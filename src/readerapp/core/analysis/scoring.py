@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from readerapp.core.analysis.cues import words
+
 COVERS_MOST = 0.6
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+")
-_STOPWORDS = frozenset(
+_STOPWORDS = words(
     "a an the of and or in on at for to by with from his her their its former senior "
-    "unspecified reports author".split()
+    "unspecified reports author"
 )
 
 
@@ -63,10 +65,20 @@ class Scores:
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """(measure, precision, recall, F1, counts) rows for a report."""
         rows = []
-        for label, prf in (("speakers", self.speakers), ("quotes", self.quotes),
-                           ("allegations", self.allegations)):
-            rows.append((label, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
-                         f"{prf.true_positives}/{prf.gold} gold, {prf.predicted} predicted"))
+        for label, prf in (
+            ("speakers", self.speakers),
+            ("quotes", self.quotes),
+            ("allegations", self.allegations),
+        ):
+            rows.append(
+                (
+                    label,
+                    f"{prf.precision:.3f}",
+                    f"{prf.recall:.3f}",
+                    f"{prf.f1:.3f}",
+                    f"{prf.true_positives}/{prf.gold} gold, {prf.predicted} predicted",
+                )
+            )
         return rows
 
 
@@ -117,8 +129,7 @@ def _validate(obj: Any, label: str) -> None:
             raise GoldError(f"{label}: every allegation needs an 'evidence_substring' string")
 
 
-def match_speakers(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]
-                   ) -> dict[int, int]:
+def match_speakers(predicted: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[int, int]:
     """One-to-one: gold index -> predicted index; exact names first, then any alias."""
     pairs: dict[int, int] = {}
     used: set[int] = set()

@@ -18,6 +18,7 @@ from readerapp.core.analysis.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    words,
 )
 from readerapp.core.analysis.model import Quote, Speaker
 from readerapp.core.analysis.names import (
@@ -31,9 +32,9 @@ from readerapp.core.analysis.names import (
 )
 
 _ANTECEDENT_WINDOW = 20_000
-_ORG_NAME_WORDS = frozenset(w.capitalize() for w in ORG_NOUNS) | frozenset(
+_ORG_NAME_WORDS = frozenset(w.capitalize() for w in ORG_NOUNS) | words(
     "Inc Ltd Corp LLC Plc AG SA GmbH Holdings Group Lines Airways Motors Bank Party Movement "
-    "Front League Institute Agency Ministry Unit Office Commission Council".split()
+    "Front League Institute Agency Ministry Unit Office Commission Council"
 )
 _NAME_AFTER = re.compile(rf"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{NAME_RUN})")
 
@@ -134,8 +135,12 @@ class SpeakerRegistry:
                 return draft
             if any(variant_spelling(name, known) for known in [draft.name, *draft.aliases]):
                 return draft
-            if (len(keys) == 1 and len(keys[0]) >= 7 and len(draft_keys) > 1
-                    and variant_spelling(keys[0], draft_keys[-1])):
+            if (
+                len(keys) == 1
+                and len(keys[0]) >= 7
+                and len(draft_keys) > 1
+                and variant_spelling(keys[0], draft_keys[-1])
+            ):
                 return draft
         return None
 
@@ -151,6 +156,7 @@ class SpeakerRegistry:
     # -- resolving mentions ----------------------------------------------------------
 
     def resolve(self, mention: Mention, position: int) -> SpeakerDraft | None:
+        draft: SpeakerDraft | None
         if mention.kind == "name":
             draft = self._resolve_name(mention)
         elif mention.kind == "titled":
@@ -188,7 +194,9 @@ class SpeakerRegistry:
             if full is not None:
                 draft = self.find_name(full) or self._create(full, "person")
             else:
-                draft = self._create(name, "org" if _looks_like_org(name, mention.role) else "person")
+                draft = self._create(
+                    name, "org" if _looks_like_org(name, mention.role) else "person"
+                )
         if name != draft.name and name not in draft.aliases:
             draft.add_alias(name)
             self._by_key.setdefault(name_key(name), draft)
@@ -196,7 +204,8 @@ class SpeakerRegistry:
         if mention.honorific:
             draft.add_alias(f"{mention.honorific} {name}")
             draft.gender = draft.gender or HONORIFIC_GENDER.get(
-                mention.honorific.rstrip(".").casefold(), "")
+                mention.honorific.rstrip(".").casefold(), ""
+            )
         if mention.title:
             draft.add_role(mention.title)
             for word in mention.title.casefold().split():
@@ -208,8 +217,11 @@ class SpeakerRegistry:
 
     def _full_name(self, name: str) -> str | None:
         tokens = name.split()
-        if len(tokens) > 1 and not all(t[0].islower() for t in tokens[:-1]) and not (
-            tokens[0].casefold() in ("de", "van", "von", "del", "di", "da", "du", "la", "le")
+        if (
+            len(tokens) > 1
+            and not all(t[0].islower() for t in tokens[:-1])
+            and tokens[0].casefold()
+            not in ("de", "van", "von", "del", "di", "da", "du", "la", "le")
         ):
             return None
         return self.names.full_name(name)
@@ -254,8 +266,12 @@ class SpeakerRegistry:
         key = "group:" + mention.text.casefold()
         draft = self._by_key.get(key) or self._by_key.get("group:" + mention.head)
         if draft is None:
-            name = mention.text[0].lower() + mention.text[1:] if mention.text[:1].isupper() and (
-                mention.text.split()[0].casefold() == mention.head) else mention.text
+            name = (
+                mention.text[0].lower() + mention.text[1:]
+                if mention.text[:1].isupper()
+                and (mention.text.split()[0].casefold() == mention.head)
+                else mention.text
+            )
             draft = self._create(name, "group")
             draft.head = mention.head
             self._by_key[key] = draft
@@ -268,8 +284,11 @@ class SpeakerRegistry:
         """'the official' -> the latest speaker introduced as '… official' (or named '… Unit')."""
         stem = _stem(head)
         for draft in sorted(self.drafts, key=lambda d: d.last_seen, reverse=True):
-            if draft.head and _stem(draft.head) == stem and modifiers <= draft.modifiers | {
-                    draft.head}:
+            if (
+                draft.head
+                and _stem(draft.head) == stem
+                and modifiers <= draft.modifiers | {draft.head}
+            ):
                 return draft
         if modifiers:
             return None
@@ -278,14 +297,16 @@ class SpeakerRegistry:
                 continue
             words = {_stem(w) for w in re.findall(r"[\w\-]+", draft.name)}
             role_words = {_stem(w) for role in draft.roles for w in re.findall(r"[\w\-]+", role)}
-            if stem in words or (stem in role_words and draft.kind == "org") or (
-                stem in role_words and head in PERSON_NOUNS and draft.kind == "person"
+            if (
+                stem in words
+                or (stem in role_words and draft.kind == "org")
+                or (stem in role_words and head in PERSON_NOUNS and draft.kind == "person")
             ):
                 return draft
         return None
 
     def _antecedent(self, phrase: str, position: int) -> SpeakerDraft | None:
-        """A name the article introduced with this title: 'former mayor Jane Roe' or 'Jane Roe, the former mayor'."""
+        """A name introduced with a title: 'former mayor Jane Roe', 'Jane Roe, the former mayor'."""
         key = phrase.casefold()
         if key in self._antecedents:
             return self._antecedents[key]
@@ -335,4 +356,6 @@ def _looks_like_org(name: str, role: str) -> bool:
     if is_acronym(name) or any(w.strip(".,") in _ORG_NAME_WORDS for w in words):
         return True
     head = _role_head(role)
-    return bool(head) and (head in ORG_NOUNS or head + "s" in ORG_NOUNS) and head not in PERSON_NOUNS
+    return (
+        bool(head) and (head in ORG_NOUNS or head + "s" in ORG_NOUNS) and head not in PERSON_NOUNS
+    )
