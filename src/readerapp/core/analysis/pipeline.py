@@ -107,18 +107,18 @@ def _attribute(
     for index, span in enumerate(quoted):
         if index in absorbed:
             continue
-        found = quote_speakers.get(index)
-        if found is None:
-            found = _continuing_speaker(
+        owners = quote_speakers.get(index)
+        if owners is None:
+            owners = _continuing_speaker(
                 span, previous, masked, sentences, attributions, starts, paragraph_starts
             )
-        if found is None:
+        if owners is None:
             previous = None
             continue
-        for draft in found:
+        for draft in owners:
             draft.quotes.append(Quote(span.start, span.end, text[span.start : span.end]))
-        spoken.append(SpokenSpan(span.start, span.end, tuple(d.name for d in found)))
-        previous = found
+        spoken.append(SpokenSpan(span.start, span.end, tuple(d.name for d in owners)))
+        previous = owners
     spoken.sort(key=lambda s: s.start)
     return spoken
 
