@@ -18,6 +18,7 @@ from readerapp.core.analysis.cues import (
     ADVERBS_BEFORE_VERB,
     CONTINUING_PARTICIPLES,
     GROUP_DETERMINERS,
+    NON_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -126,6 +127,7 @@ _TRAILING_PP = re.compile(
 )
 _HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Rev|Fr|Mme|St|Jr|Sr)\.")
 _ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
+_NOT_ROLE_WORDS = _PREPOSITIONS | NON_NAME_WORDS | SPEECH_VERBS | ADVERBS_BEFORE_VERB
 _RELATIVE = re.compile(r"(?:who|which|whose|that)\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(
     r",\s+(?!\w+ing\b)((?:(?:a|an|the)\s+)?[^,.;\"“~]+?)(?=\s+(?:who|which|while|when|as|after|because|before|"
@@ -407,7 +409,9 @@ class AttributionFinder:
         position = rest_start
         while True:
             match = re.match(r"\s+([a-z][\w\-]*)(?=\s)", masked[position:se])
-            if not match or match.group(1).lower() not in _ROLE_LEXICON:
+            # Role words before a name: known ones, or up to three plain lower-case nouns
+            # ('said librarian Mei Tanaka'); prepositions and function words end the role.
+            if not match or len(role_words) >= 3 or match.group(1) in _NOT_ROLE_WORDS:
                 break
             role_words.append(match.group(1))
             position += match.end()
