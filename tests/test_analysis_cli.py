@@ -136,10 +136,10 @@ def test_analyze_and_the_analysis_package_do_not_import_textual() -> None:
         "import sys\n"
         "from readerapp.commands import analyze, evaluate\n"
         "import readerapp.core.analysis.scoring\n"
-        "analyze.main([%r, '--json'])\n"
+        f"analyze.main([{str(COURT)!r}, '--json'])\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
         "print('no textual')\n"
-    ) % str(COURT)
+    )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
     )

@@ -57,7 +57,7 @@ def test_unclosed_quote_continues_into_next_paragraph() -> None:
     text = "“First part of it.\n\n“Second part of it,” she said."
     spans = find_quoted_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["First part of it.", "Second part of it"]
-    assert spans[1].continued and not spans[1].closed is False
+    assert spans[0].closed is False and spans[1].continued
 
 
 def test_mask_keeps_length_and_hides_quoted_words() -> None:
