@@ -1,7 +1,14 @@
 """Find who speaks in an article, what they say, and who accuses whom of what.
 
-`analyze(article) -> Analysis` is the one entry point the UI and CLI use.
+`analyze(article) -> Analysis` is the one entry point the UI and CLI use. The data
+types import at once (they are small); `analyze` and the pipeline behind it (word
+lists and compiled patterns) load on first use, so importing this package costs the
+app's startup next to nothing.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from readerapp.core.analysis.model import (
     Allegation,
@@ -10,6 +17,16 @@ from readerapp.core.analysis.model import (
     Speaker,
     analysis_to_json,
 )
-from readerapp.core.analysis.pipeline import analyze
+
+if TYPE_CHECKING:
+    from readerapp.core.analysis.pipeline import analyze
 
 __all__ = ["Allegation", "Analysis", "Quote", "Speaker", "analysis_to_json", "analyze"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "analyze":
+        from readerapp.core.analysis.pipeline import analyze
+
+        return analyze
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
