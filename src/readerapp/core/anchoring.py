@@ -1,21 +1,23 @@
 """Re-anchoring: find an annotation's passage again after the article text changed.
 
-Three tries, cheapest and surest first:
+Cheapest and surest first:
 
 1. **exact**: the quote still stands at the stored offsets with its context
    around it. This is the only work done for an unchanged article, so opening
    an article with many annotations costs almost nothing extra.
-2. **moved**: the exact quote occurs elsewhere; the occurrence whose
-   surroundings best match the stored prefix and suffix wins.
-3. **fuzzy**: the quote itself was edited; pieces of prefix + quote + suffix
-   locate the region, an alignment (difflib) maps the quote's boundaries into
-   it, and the result is kept only if it is still close to the quote and its
-   context agrees.
+2. **moved**: the whole passage with its context (prefix + quote + suffix)
+   occurs once elsewhere: it moved.
+3. Otherwise every place that could hold the passage competes: each exact
+   occurrence of the quote, scored by how much of the prefix and suffix
+   agree around it, and **fuzzy** places where pieces of prefix + quote +
+   suffix locate a region and a difflib alignment maps the quote's boundaries
+   into it (the quote itself was edited). The best place wins only if its
+   context supports it and no other place comes close.
 
 A wrong anchor is worse than none: a note pinned to the wrong sentence misleads
-a fact-checker, while an orphaned note is shown with its quote and can be
-re-attached by hand. So every step refuses to guess: several equally good
-places, or a weak match, give None (orphaned).
+a fact-checker, while an orphaned note is listed with its quote and can be
+re-attached by hand. So no step guesses: two similar places, a weak match, or
+an edit at a boundary that makes the passage's extent unclear give None.
 """
 
 from __future__ import annotations
@@ -25,22 +27,31 @@ from difflib import Match, SequenceMatcher
 
 from readerapp.core.annotation import TextSelector
 
-#: A fuzzy match must be at least this similar to the quote (difflib ratio).
+#: A fuzzy match must be at least this similar to the quote (difflib ratio);
+#: quotes shorter than SHORT_QUOTE need STRICT_SIMILARITY.
 MIN_QUOTE_SIMILARITY = 0.75
-#: Context characters that count as evidence for a place, and the lead one place
-#: needs over the next best to win.
+SHORT_QUOTE = 12
+STRICT_SIMILARITY = 0.85
+#: Characters of agreeing context a place needs (at least CONTEXT_SHARE of the
+#: stored context), and the lead (in characters of
+#: score, plus LEAD_SHARE of the passage with context) it needs over any other place.
 MIN_CONTEXT = 8
+CONTEXT_SHARE = 0.3
+#: ... rising with the distance from the stored offset, by 1/DRIFT per character, to FAR_SHARE.
+DRIFT = 1500
+FAR_SHARE = 0.8
 MIN_LEAD = 4
+LEAD_SHARE = 0.05
 #: Being exactly at the stored offset counts as this many characters of context.
 STORED_OFFSET_BONUS = 8
 #: Occurrences of a quote beyond this are not examined (it says nothing anyway).
 MAX_OCCURRENCES = 5000
-#: A unique exact quote this long is accepted even if all its context changed.
-DISTINCTIVE_QUOTE = 24
 
 SEED = 8  # characters per seed when locating an edited passage
 MAX_SEED_HITS = 16  # a seed found more often than this is not distinctive
 MIN_BLOCK = 3  # alignment blocks shorter than this are coincidences
+ADJACENT = 8  # context characters right beside the quote that must match on a held side
+REGIONS = 3  # how many likely regions the fuzzy step aligns
 
 
 @dataclass(frozen=True)
@@ -52,20 +63,60 @@ class Anchor:
     method: str  # "exact" | "moved" | "fuzzy"
 
 
+@dataclass(frozen=True)
+class _Place:
+    """A place that could hold the passage, and the evidence for it."""
+
+    start: int
+    end: int
+    similarity: float  # of text[start:end] to the quote, 1.0 for an exact occurrence
+    context: float  # characters of prefix and suffix that agree, plus the offset bonus
+    acceptable: bool  # enough evidence to be chosen at all
+    method: str
+
+    @property
+    def score(self) -> float:
+        return self.similarity * (self.end - self.start) + self.context
+
+
 def anchor(selector: TextSelector, text: str) -> Anchor | None:
-    """The passage of `selector` in `text`, or None when it cannot be found for sure."""
-    exact = selector.exact
+    """The passage of `selector` in `text`, or None (orphaned) when it cannot be found for sure."""
+    exact, prefix, suffix, start = selector.exact, selector.prefix, selector.suffix, selector.start
     if not exact:
         return None
-    start = selector.start
     if start >= 0 and text.startswith(exact, start):
         end = start + len(exact)
-        if text.startswith(selector.suffix, end) and _ends_with(text, start, selector.prefix):
+        if text.startswith(suffix, end) and _ends_with(text, start, prefix):
             return Anchor(start, end, "exact")
-    found = _anchor_exact_quote(selector, text)
-    if found is not _WEAK:
-        return found  # type: ignore[return-value]
-    return _anchor_fuzzy(selector, text)
+
+    window = prefix + exact + suffix
+    whole = text.find(window)
+    if whole != -1:
+        if text.find(window, whole + 1) != -1:
+            return None  # the passage with all its context occurs twice: ambiguous
+        begin = whole + len(prefix)
+        return Anchor(begin, begin + len(exact), "exact" if begin == start else "moved")
+
+    places = _exact_places(selector, text) + _fuzzy_places(selector, text)
+    best = _choose(places, selector)
+    if best is None:
+        return None
+    return Anchor(best.start, best.end, best.method)
+
+
+def _choose(places: list[_Place], selector: TextSelector) -> _Place | None:
+    """The acceptable place with the best score, if no other place comes close to it."""
+    acceptable = [p for p in places if p.acceptable]
+    if not acceptable:
+        return None
+    best = max(acceptable, key=lambda p: p.score)
+    span = len(selector.prefix) + len(selector.exact) + len(selector.suffix)
+    lead = MIN_LEAD + LEAD_SHARE * span
+    for other in places:
+        overlaps = other.start < best.end and best.start < other.end
+        if not overlaps and other.score > best.score - lead:
+            return None
+    return best
 
 
 def _ends_with(text: str, pos: int, prefix: str) -> bool:
@@ -90,94 +141,53 @@ def _suffix_agreement(text: str, pos: int, suffix: str) -> int:
     return n
 
 
-class _Weak:
-    """Marker: the exact quote gave no verdict; let the fuzzy search try."""
+def _context_needed(selector: TextSelector, pos: int) -> float:
+    """Characters of agreeing context a place at `pos` needs.
+
+    A passage near its old offset moved by an edit close by; one far away
+    must bring most of its context along, or formulaic prose ("In 2013, the
+    office reported 530 cases") offers a look-alike for every deleted passage.
+    """
+    available = len(selector.prefix) + len(selector.suffix)
+    share = min(FAR_SHARE, CONTEXT_SHARE + abs(pos - selector.start) / DRIFT)
+    return min(available, max(MIN_CONTEXT, share * available))
 
 
-_WEAK = _Weak()
+def _context_at(selector: TextSelector, text: str, start: int, end: int) -> int:
+    """Characters of prefix and suffix that agree right beside text[start:end]."""
+    context = _prefix_agreement(text, start, selector.prefix)
+    context += _suffix_agreement(text, end, selector.suffix)
+    return context + (STORED_OFFSET_BONUS if start == selector.start else 0)
 
 
-def _anchor_exact_quote(selector: TextSelector, text: str) -> Anchor | None | _Weak:
-    """Step 2: an occurrence of the exact quote chosen by its context."""
-    exact, prefix, suffix = selector.exact, selector.prefix, selector.suffix
-    length = len(exact)
-    candidates: list[tuple[int, bool, int]] = []  # (evidence, full context, position)
+def _exact_places(selector: TextSelector, text: str) -> list[_Place]:
+    """Every occurrence of the exact quote, with the context that agrees around it."""
+    exact = selector.exact
+    places: list[_Place] = []
     pos = text.find(exact)
-    while pos != -1 and len(candidates) < MAX_OCCURRENCES:
-        before = _prefix_agreement(text, pos, prefix)
-        after = _suffix_agreement(text, pos + length, suffix)
-        full = before == len(prefix) and after == len(suffix)
-        bonus = STORED_OFFSET_BONUS if pos == selector.start else 0
-        candidates.append((before + after + bonus, full, pos))
+    while pos != -1 and len(places) < MAX_OCCURRENCES:
+        end = pos + len(exact)
+        context = _context_at(selector, text, pos, end)
+        acceptable = context >= _context_needed(selector, pos)
+        method = "exact" if pos == selector.start else "moved"
+        places.append(_Place(pos, end, 1.0, context, acceptable, method))
         pos = text.find(exact, pos + 1)
-    if not candidates:
-        return _WEAK
-    candidates.sort(key=lambda c: -c[0])
-    evidence, full, pos = candidates[0]
-    runner_up = candidates[1][0] if len(candidates) > 1 else -1
-    available = len(prefix) + len(suffix)
-
-    if evidence == runner_up:
-        return _nearest_of_tied(selector, candidates)
-    strong = evidence >= min(MIN_CONTEXT, available) and evidence - runner_up >= MIN_LEAD
-    whole = full and available + length >= 2 * MIN_CONTEXT
-    distinctive = len(candidates) == 1 and length >= DISTINCTIVE_QUOTE
-    if strong or whole or distinctive:
-        return Anchor(pos, pos + length, "exact" if pos == selector.start else "moved")
-    return _WEAK
+    return places
 
 
-def _nearest_of_tied(
-    selector: TextSelector, candidates: list[tuple[int, bool, int]]
-) -> Anchor | None:
-    """Several places with the same context: the nearest wins only if it is much nearer
-    and the context is complete there; otherwise the passage is ambiguous."""
-    top = candidates[0][0]
-    tied = [c for c in candidates if c[0] == top]
-    if not all(full for _, full, _ in tied):
-        return None
-    by_distance = sorted(tied, key=lambda c: abs(c[2] - selector.start))
-    d1 = abs(by_distance[0][2] - selector.start)
-    d2 = abs(by_distance[1][2] - selector.start)
-    if d2 < 4 * d1 + len(selector.exact):
-        return None
-    pos = by_distance[0][2]
-    return Anchor(pos, pos + len(selector.exact), "moved")
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    similarity: float  # of text[start:end] to the quote
-    context: int  # characters of prefix and suffix found around it
-    confidence: float  # 0..1, quote similarity and context weighed by length
-
-
-def _anchor_fuzzy(selector: TextSelector, text: str) -> Anchor | None:
-    """Step 3: the quote was edited; align prefix + quote + suffix to the likeliest region."""
+def _fuzzy_places(selector: TextSelector, text: str) -> list[_Place]:
+    """Places where an edited version of the passage may be, aligned and scored."""
     prefix, exact, suffix = selector.prefix, selector.exact, selector.suffix
     pattern = prefix + exact + suffix
     if len(exact) < 3 or len(pattern) < 2 * SEED:
-        return None  # too little text to tell a changed passage from a different one
-    regions = _likely_regions(pattern, text)
-    candidates = [
-        c
-        for lo, hi in regions
-        if (c := _align(pattern, len(prefix), len(prefix) + len(exact), text, lo, hi)) is not None
-    ]
-    acceptable = [c for c in candidates if _acceptable(c, selector)]
-    if not acceptable:
-        return None
-    acceptable.sort(key=lambda c: -c.confidence)
-    best = acceptable[0]
-    for other in acceptable[1:]:
-        overlaps = other.start < best.end and best.start < other.end
-        if not overlaps and other.confidence >= best.confidence - 0.1:
-            return None  # two different places fit about as well
-    if text[best.start : best.end] == exact:
-        return Anchor(best.start, best.end, "moved")
-    return Anchor(best.start, best.end, "fuzzy")
+        return []  # too little text to tell a changed passage from a different one
+    qs, qe = len(prefix), len(prefix) + len(exact)
+    places = []
+    for lo, hi in _likely_regions(pattern, text):
+        place = _align(pattern, qs, qe, text, lo, hi, selector)
+        if place is not None:
+            places.append(place)
+    return places
 
 
 def _likely_regions(pattern: str, text: str) -> list[tuple[int, int]]:
@@ -187,8 +197,7 @@ def _likely_regions(pattern: str, text: str) -> list[tuple[int, int]]:
     (text position minus pattern position); offsets close together form one region.
     """
     votes: list[tuple[int, int]] = []  # (offset, pattern position)
-    step = SEED // 2
-    for p in range(0, len(pattern) - SEED + 1, step):
+    for p in range(0, len(pattern) - SEED + 1, SEED // 2):
         seed = pattern[p : p + SEED]
         hits: list[int] = []
         pos = text.find(seed)
@@ -208,85 +217,96 @@ def _likely_regions(pattern: str, text: str) -> list[tuple[int, int]]:
         else:
             groups.append([vote])
     groups.sort(key=lambda g: -len({p for _, p in g}))
-    pad = len(pattern) // 2 + SEED
-    regions = []
-    for group in groups[:3]:
-        lo = max(0, group[0][0] - pad)
-        hi = min(len(text), group[-1][0] + len(pattern) + pad)
-        regions.append((lo, hi))
-    return regions
+    pad = len(pattern) + SEED  # room for text inserted into the passage
+    return [
+        (max(0, g[0][0] - pad), min(len(text), g[-1][0] + len(pattern) + pad))
+        for g in groups[:REGIONS]
+    ]
 
 
-def _align(pattern: str, qs: int, qe: int, text: str, lo: int, hi: int) -> _Candidate | None:
+def _align(
+    pattern: str, qs: int, qe: int, text: str, lo: int, hi: int, selector: TextSelector
+) -> _Place | None:
     """Map the quote's span [qs, qe) of `pattern` into text[lo:hi] by a difflib alignment."""
     window = text[lo:hi]
     matcher = SequenceMatcher(None, pattern, window, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= MIN_BLOCK]
-    if not blocks:
+    opening = _map_boundary(blocks, qs, opening=True)
+    closing = _map_boundary(blocks, qe, opening=False)
+    if opening is None or closing is None:
         return None
-    start = _map_boundary(blocks, qs, opening=True)
-    end = _map_boundary(blocks, qe, opening=False)
-    if start is None or end is None:
-        return None
-    start, end = max(0, min(start, len(window))), max(0, min(end, len(window)))
+    (start, unsure_start), (end, unsure_end) = opening, closing
     if end <= start:
         return None
-    found = window[start:end]
-    similarity = SequenceMatcher(None, pattern[qs:qe], found, autojunk=False).ratio()
-    context = sum(_overlap(b.a, b.a + b.size, 0, qs) for b in blocks)
-    context += sum(_overlap(b.a, b.a + b.size, qe, len(pattern)) for b in blocks)
     quote_len = qe - qs
-    context_len = len(pattern) - quote_len
-    confidence = (similarity * quote_len + context) / (quote_len + context_len)
-    return _Candidate(lo + start, lo + end, similarity, context, confidence)
+    start, end = lo + start, lo + end
+    similarity = SequenceMatcher(None, selector.exact, text[start:end], autojunk=False).ratio()
+    context = _context_at(selector, text, start, end)
+    held = _held_sides(blocks, qs, qe, len(pattern), start == 0, end == len(text))
+    needed = MIN_QUOTE_SIMILARITY if quote_len >= SHORT_QUOTE else STRICT_SIMILARITY
+    acceptable = (
+        similarity >= needed
+        and context >= _context_needed(selector, start)
+        and unsure_start + unsure_end <= max(2, 0.1 * quote_len)
+        and held == 2
+    )
+    inner = text.find(selector.exact, start, end)
+    if inner != -1:  # the quote is intact: the extra text was inserted beside it
+        return _Place(inner, inner + quote_len, 1.0, context, acceptable, "moved")
+    return _Place(start, end, similarity, context, acceptable, "fuzzy")
+
+
+def _held_sides(
+    blocks: list[Match], qs: int, qe: int, total: int, at_text_start: bool, at_text_end: bool
+) -> int:
+    """On how many sides (0-2) the context right next to the quote was found intact.
+
+    Context matched somewhere near is not enough: "reported 330 cases" and
+    "reported 682 cases" share most of their words, but not the ones beside
+    the quote. A side with no stored context (the passage began or ended the
+    text) holds if the place, too, is at that end of the text.
+    """
+    k_before, k_after = min(ADJACENT, qs), min(ADJACENT, total - qe)
+    before = any(b.a <= qs - k_before and b.a + b.size >= qs for b in blocks)
+    after = any(b.a <= qe and b.a + b.size >= qe + k_after for b in blocks)
+    if k_before == 0:
+        before = at_text_start
+    if k_after == 0:
+        after = at_text_end
+    return int(before) + int(after)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _map_boundary(blocks: list[Match], p: int, *, opening: bool) -> int | None:
-    """Where pattern position `p` falls in the window.
+def _map_boundary(blocks: list[Match], p: int, *, opening: bool) -> tuple[int, int] | None:
+    """Where pattern position `p` falls in the window, and by how much that is unsure.
 
-    Inside a matching block the mapping is exact. In a gap (edited text) the
-    boundary keeps its distance to the nearer end of the gap, so an edit that
-    straddles the quote's edge is included in the quote, not lost.
+    Inside a matching block the mapping is certain. In a gap (edited text) it
+    is certain when the context or the quote was matched right up to the
+    boundary, so the edit lies wholly on one side; when the edit straddles the
+    boundary, the boundary keeps its distance to the nearer end of the gap and
+    is unsure by the change in the gap's length. With matches on one side only
+    it cannot be placed.
     """
     prev: Match | None = None
     nxt: Match | None = None
     for block in blocks:
-        inside = (
-            block.a <= p < block.a + block.size if opening else block.a < p <= block.a + block.size
-        )
-        if inside:
-            return block.b + (p - block.a)
+        if block.a <= p < block.a + block.size if opening else block.a < p <= block.a + block.size:
+            return block.b + (p - block.a), 0
         if block.a + block.size <= p:
             prev = block
         elif block.a >= p:
             nxt = block
             break
-    if prev is not None and nxt is not None:
-        gap_start, gap_end = prev.a + prev.size, nxt.a
-        text_start, text_end = prev.b + prev.size, nxt.b
-        width = text_end - text_start
-        from_start, to_end = p - gap_start, gap_end - p
-        if from_start <= to_end:
-            return text_start + min(from_start, width)
-        return text_end - min(to_end, width)
-    if prev is not None:
-        return prev.b + p - prev.a
-    if nxt is not None:
-        return nxt.b - (nxt.a - p)
-    return None
-
-
-def _acceptable(candidate: _Candidate, selector: TextSelector) -> bool:
-    """Close to the quote, and placed by its context (or by a long, nearly intact quote)."""
-    quote_len = len(selector.exact)
-    context_len = len(selector.prefix) + len(selector.suffix)
-    needed = MIN_QUOTE_SIMILARITY if quote_len >= 12 else 0.85
-    if candidate.similarity < needed or candidate.confidence < 0.6:
-        return False
-    placed_by_context = candidate.context >= max(MIN_CONTEXT, 0.3 * context_len)
-    long_and_intact = quote_len >= 40 and candidate.similarity >= 0.9
-    return placed_by_context or long_and_intact
+    if prev is None or nxt is None:
+        return None
+    gap_start, gap_end = prev.a + prev.size, nxt.a
+    text_start, text_end = prev.b + prev.size, nxt.b
+    width = text_end - text_start
+    from_start, to_end = p - gap_start, gap_end - p
+    unsure = 0 if from_start == 0 or to_end == 0 else abs(width - (gap_end - gap_start))
+    if from_start <= to_end:
+        return text_start + min(from_start, width), unsure
+    return text_end - min(to_end, width), unsure
