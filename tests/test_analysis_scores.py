@@ -34,6 +34,8 @@ THRESHOLDS = {
     "hospital-waiting-lists": (0.85, 0.85, 0.90),
     "warehouse-fire-charges": (0.95, 0.90, 0.65),
     "ferry-operator-results": (0.95, 0.90, 1.00),
+    "senator-ethics-complaint": (0.95, 0.85, 0.45),
+    "mine-spill-blockade": (0.95, 0.90, 0.70),
 }
 
 

@@ -56,7 +56,7 @@ _LEADING_CONNECTIVE = re.compile(
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
 )
-_PRONOUN = re.compile(r"^\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)  # used with pos
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,11 @@ def _allegation_in(
             return None
         accused = _first_name(text, ss, se, names) or _recent_name(text, ss, names)
         return _make(AUTHOR, accused, _claim(sentence[wrong.start() :]), ss, se, text)
-    if cue is None and wrong is not None and _negated(sentence, wrong.start()):
+    if (
+        cue is None
+        and wrong is not None
+        and (_negated(sentence, wrong.start()) or _conditional(sentence, wrong.start()))
+    ):
         return None
 
     according = _ACCORDING_TO.search(sentence)
@@ -197,6 +201,14 @@ def _make(accuser: str, accused: str, claim: str, start: int, end: int, text: st
 def _negated(sentence: str, position: int) -> bool:
     window = sentence[max(0, position - 14) : position]  # the words right before it
     return bool(NEGATION_PATTERN.search(window))
+
+
+def _conditional(sentence: str, position: int) -> bool:
+    """'If the company broke the law, it will pay': a condition accuses nobody."""
+    clause_start = max(sentence.rfind(",", 0, position), sentence.rfind(";", 0, position)) + 1
+    return (
+        re.search(r"\b(?:if|unless|whether)\b", sentence[clause_start:position], re.I) is not None
+    )
 
 
 def _speaker_of(ss: int, se: int, spoken: list[SpokenSpan], starts: list[int]) -> str | None:

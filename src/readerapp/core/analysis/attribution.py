@@ -99,6 +99,8 @@ _NAMING_VERB = re.compile(
     r"\b(?:called|calls|described|describes|termed|dubbed|branded)\b[^.;\"“”~]{0,40}?"
     r"(?:\bas\s+)?[\"“]"
 )
+# The first word that looks like a finite verb: where a sentence's subject ends.
+_MAIN_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are)\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“]")
 # 'said on Thursday that', 'claimed in a meeting with the media that': the words skipped
@@ -178,6 +180,11 @@ class AttributionFinder:
             event = self._event_for_according(match.start(), match.end())
             if event is not None:
                 found.append(event)
+        covered = sorted(c for e in found for c in e.contents)
+        for match in _PARTICIPLE.finditer(self.masked):
+            event = self._event_for_participle(match.start(), match.end(), covered)
+            if event is not None:
+                found.append(event)
         for index, span in enumerate(self.quoted):
             if index not in claimed_quotes:
                 event = self._event_for_any_verb_before(index, span)
@@ -213,9 +220,19 @@ class AttributionFinder:
             chunk_start = ss + last_close + 1
             quote_index = self._quote_closing_at(chunk_start)
             between = _HONORIFIC_DOT.sub(" ", masked[chunk_start:vs])
-            if quote_index is not None and re.fullmatch(r"[\s,~]*[^,.;!?]*", between):
+            conjunction = re.fullmatch(r"\s*(?:and|but)\s*", between)
+            if (
+                quote_index is not None
+                and not conjunction
+                and re.fullmatch(r"[\s,~]*[^,.;!?]*", between)
+            ):
                 quotes.append(quote_index)
         speakers = self.subject_before(chunk_start, vs)
+        if not speakers and re.fullmatch(r"\s*(?:and|but)\s*", masked[chunk_start:vs]):
+            # '… called it "a stunt" and said …': the subject of the first verb speaks again.
+            first_verb = _MAIN_VERB.search(masked, ss, chunk_start)
+            if first_verb is not None:
+                speakers = self.subject_before(ss, first_verb.start())
         if not speakers:
             return None
         after_quotes = self._quote_after(ve, se)
@@ -230,6 +247,25 @@ class AttributionFinder:
             if that:
                 contents = self._clip_contents(that.end(), se)
         return SpeechEvent(vs, speakers, tuple(quotes), tuple(contents))
+
+    def _event_for_participle(
+        self, start: int, end: int, covered: list[tuple[int, int]]
+    ) -> SpeechEvent | None:
+        """'A watchdog filed a complaint, alleging that …': the sentence's subject speaks."""
+        index = bisect_right(covered, (start, len(self.masked))) - 1
+        if index >= 0 and covered[index][0] <= start <= covered[index][1] + 2:
+            return None  # already reported speech of an attribution ('…, adding that …')
+        ss, se = self.sentence_at(start)
+        if re.search(r"[\"“”~]", self.masked[ss:start]):
+            return None
+        verb = _MAIN_VERB.search(self.masked, ss, start)
+        if verb is None:
+            return None
+        speakers = self.subject_before(ss, verb.start())
+        content = self._trim(end, se)
+        if not speakers or content is None or speakers[0].kind == "pronoun":
+            return None
+        return SpeechEvent(start, speakers, (), (content,))
 
     def _event_for_naming_verb(self, vs: int, ve: int) -> SpeechEvent | None:
         ss, _ = self.sentence_at(vs)
@@ -306,7 +342,7 @@ class AttributionFinder:
                 if as_name:
                     described = masked[head_lo : lo + cut].strip()
                     return tuple(_with_role(m, described) for m in as_name)
-                role = appositive.strip()
+                role = re.split(r"\s(?:who|which|whose)\s", appositive.strip())[0]
             seg_lo, end = head_lo, lo + cut
         else:
             cut = segment.rfind(", ")

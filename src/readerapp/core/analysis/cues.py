@@ -114,7 +114,7 @@ ORG_NOUNS = words("""
     authority authorities board embassy army military newspaper paper prosecution administration
     university hospital club team federation association foundation institute network
     corporation charity campaign service services tribunal parliament
-    cabinet state city county municipality league operator airline channel broadcaster
+    cabinet state city county municipality league operator airline channel broadcaster watchdog
     """)
 
 # Plural person nouns whose bare use ('Prosecutors said') names a group speaker.
@@ -198,7 +198,9 @@ WRONGDOING_PATTERN = re.compile(
     r"terroris\w*|doping|harass\w*|intimidat\w*|misled|mislead\w*|forg(?:ed|ery)|kickbacks?|"
     r"siphon\w*|misappropriat\w*|kidnap\w*|looted|looting|rape\w*|massacre\w*|"
     r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
-    r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way)\b",
+    r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
+    r"breach(?:ed|ing)\s+(?:the|its|their|his|her)\s+\w+|broke\s+the\s+(?:law|rules)|"
+    r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?)\b",
     re.IGNORECASE,
 )
 

@@ -98,6 +98,8 @@ def mask_quotes(text: str, spans: list[QuotedSpan]) -> str:
     position = 0
     for span in spans:
         inner_start, inner_end = span.open + 1, span.inner_end
+        if span.closed and text[inner_end - 1 : inner_end] == ".":
+            inner_end -= 1  # '… every rule." The trades …': the full stop still ends the sentence
         if inner_start < position:
             continue
         pieces.append(text[position:inner_start])
