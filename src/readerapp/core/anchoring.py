@@ -9,10 +9,12 @@ Cheapest and surest first:
    occurs once elsewhere: it moved.
 3. Otherwise every place that could hold the passage competes: each exact
    occurrence of the quote, scored by how much of the prefix and suffix
-   agree around it, and **fuzzy** places where pieces of prefix + quote +
+   agree right beside it, and **fuzzy** places where pieces of prefix + quote +
    suffix locate a region and a difflib alignment maps the quote's boundaries
-   into it (the quote itself was edited). The best place wins only if its
-   context supports it and no other place comes close.
+   into it (the quote itself was edited). The best place wins only if enough
+   context agrees beside it (more the further it is from the stored offset:
+   a passage that travelled far must bring its context along) and no other
+   place comes close.
 
 A wrong anchor is worse than none: a note pinned to the wrong sentence misleads
 a fact-checker, while an orphaned note is listed with its quote and can be
@@ -32,14 +34,15 @@ from readerapp.core.annotation import TextSelector
 MIN_QUOTE_SIMILARITY = 0.75
 SHORT_QUOTE = 12
 STRICT_SIMILARITY = 0.85
-#: Characters of agreeing context a place needs (at least CONTEXT_SHARE of the
-#: stored context), and the lead (in characters of
-#: score, plus LEAD_SHARE of the passage with context) it needs over any other place.
+#: Agreeing context a place needs: at least MIN_CONTEXT characters and CONTEXT_SHARE
+#: of the stored prefix + suffix, rising by 1/DRIFT per character of distance from
+#: the stored offset up to FAR_SHARE.
 MIN_CONTEXT = 8
 CONTEXT_SHARE = 0.3
-#: ... rising with the distance from the stored offset, by 1/DRIFT per character, to FAR_SHARE.
 DRIFT = 1500
 FAR_SHARE = 0.8
+#: The lead in score the best place needs over any other: MIN_LEAD characters plus
+#: LEAD_SHARE of the passage with its context.
 MIN_LEAD = 4
 LEAD_SHARE = 0.05
 #: Being exactly at the stored offset counts as this many characters of context.
