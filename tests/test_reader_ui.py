@@ -303,7 +303,7 @@ async def test_library_lists_articles_enter_opens_escape_returns(tmp_path):
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(2)]
-        assert rows[0] == ["Second story", "—", "4"]
+        assert rows[0] == ["Second story", "—", "4", ""]
         assert rows[1][0:2] == ["Port deal questioned", "2021-05-04"]
         await pilot.press("down", "enter")
         await app.workers.wait_for_complete()

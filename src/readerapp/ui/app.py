@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from readerapp.core.article import Article
-from readerapp.ui.keymap import APP_KEYS, SCREEN_KEYS, bindings
+from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, bindings
+
+if TYPE_CHECKING:
+    from readerapp.core.notebook import Notebook
+    from readerapp.core.store import AnnotationStore
 
 
 class ReaderApp(App[None]):
@@ -32,7 +38,68 @@ class ReaderApp(App[None]):
             raise ValueError("ReaderApp needs an article or a library folder")
         self.article = article
         self.library = library
+        if db_path is None:
+            from readerapp.core.locations import database_path
+
+            db_path = database_path()
         self.db_path = db_path
+        self.notebooks: list[Notebook] = []
+        self._store: AnnotationStore | None = None
+        self._store_lock = threading.Lock()
+
+    def annotation_store(self) -> AnnotationStore:
+        """The notes database, opened once, from whichever worker needs it first.
+
+        A file that is not a usable database opens read-only and the user is asked
+        whether to move it aside; it is never overwritten.
+        """
+        with self._store_lock:
+            if self._store is None:
+                from readerapp.core.store import open_store
+
+                self._store = open_store(self.db_path)
+                if self._store.error is not None:
+                    self.call_from_thread(self._ask_about_store, self._store)
+            return self._store
+
+    def _ask_about_store(self, store: AnnotationStore) -> None:
+        from readerapp.ui.confirm_screen import ConfirmScreen
+
+        problem = str(store.error)
+        if store.error is None or not store.error.recoverable:
+            self.notify(f"{problem} Notes are read-only.", severity="error", timeout=20)
+            return
+
+        def answered(move: bool | None) -> None:
+            if move:
+                backup = store.move_aside()
+                self.notify(f"Moved the old file to {backup}; new notes are saved again.",
+                            timeout=15)
+            else:
+                self.notify("Notes are read-only this session; the file was left untouched.",
+                            severity="warning", timeout=15)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{problem}\n\nMove it aside to a timestamped backup and start a new notes "
+                "file? (No: keep it and read-only)",
+                "Move aside",
+                "Read-only",
+            ),
+            answered,
+        )
+
+    def close_notebooks(self) -> None:
+        """Wait for every queued save, so quitting loses nothing."""
+        for notebook in self.notebooks:
+            notebook.close()
+
+    async def action_quit(self) -> None:
+        self.close_notebooks()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.close_notebooks()
 
     def on_mount(self) -> None:
         if self.library is not None:
@@ -55,8 +122,8 @@ class ReaderApp(App[None]):
         """The palette lists readerapp's own actions beside Textual's."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key readerapp answers to", self.action_help)
-        for key in SCREEN_KEYS:
-            if key.action.startswith("focus_"):
+        for key in SCREEN_KEYS + NOTE_KEYS:
+            if key.action.startswith(("focus_", "colour")):
                 continue
             if screen.check_action(key.action, ()) is not False and hasattr(
                 screen, f"action_{key.action}"

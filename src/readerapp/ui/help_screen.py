@@ -13,19 +13,36 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from readerapp import __version__
-from readerapp.ui.keymap import help_groups
+from readerapp.ui.keymap import Key, help_groups
 
 
-def keymap_table() -> Table:
+def group_table(groups: list[tuple[str, list[Key]]]) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold cyan", no_wrap=True, min_width=12)
+    table.add_column(style="bold cyan", no_wrap=True, min_width=10)
     table.add_column()
-    for group, keys in help_groups().items():
+    for group, keys in groups:
         table.add_row(Text(group, style="bold underline"), "")
         for key in keys:
             table.add_row(Text(key.display), Text(key.description))
         table.add_row("", "")
     return table
+
+
+HELP_COLUMNS = (
+    ("Reading", "Selecting", "Finding"),
+    ("Annotating", "Sidebar", "Panes", "App", "Library"),
+)
+
+
+def keymap_table() -> Table:
+    """Every key group, in two columns that fit a 40-row terminal."""
+    groups = help_groups()
+    layout = Table.grid(padding=(0, 4))
+    layout.add_row(*(
+        group_table([(name, groups[name]) for name in column if name in groups])
+        for column in HELP_COLUMNS
+    ))
+    return layout
 
 
 class HelpScreen(ModalScreen[None]):
@@ -43,11 +60,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel"):
-            yield Static(Text(f"readerapp {__version__} — keys", style="bold"), id="help-title")
-            yield Static(keymap_table())
+            title = Text.assemble((f"readerapp {__version__} — keys", "bold"),
+                                  ("   Esc, q or ? closes this help", "dim"))
             if self.db_path is not None:
-                yield Static(Text.assemble(("Notes are saved in ", "dim"), str(self.db_path)))
-            yield Static(Text("Esc, q or ? closes this help.", style="dim"))
+                title.append(f"\nNotes are saved in {self.db_path}", style="dim")
+            yield Static(title, id="help-title")
+            yield Static(keymap_table())
 
     def action_scroll(self, direction: str) -> None:
         panel = self.query_one("#help-panel", VerticalScroll)

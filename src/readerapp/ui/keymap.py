@@ -19,6 +19,7 @@ class Key:
     group: str
     display: str  # how the help screen and footer write the keys
     footer: str = ""  # a short label shown in the footer; empty keeps the key out of it
+    in_help: bool = True  # False for keys another help row already explains
 
 
 # Keys of the article pane (bound on ArticleView, so they act where the cursor is).
@@ -31,6 +32,38 @@ ARTICLE_KEYS = (
     Key("pageup", "page_up", "Page up", "Reading", "PgUp"),
     Key("g,home", "top", "Top of the article", "Reading", "g Home"),
     Key("G,end", "bottom", "End of the article", "Reading", "G End"),
+)
+
+# Cursor and selection keys of the article pane (annotate issue's key table).
+SELECT_KEYS = (
+    Key("w", "word_forward", "Next word", "Selecting", "w"),
+    Key("b", "word_back", "Previous word", "Selecting", "b"),
+    Key("right_parenthesis", "sentence_forward", "Next sentence", "Selecting", ")"),
+    Key("left_parenthesis", "sentence_back", "Start of sentence / previous", "Selecting", "("),
+    Key("right_curly_bracket", "paragraph_forward", "Next paragraph", "Selecting", "}"),
+    Key("left_curly_bracket", "paragraph_back", "Start of paragraph / previous", "Selecting", "{"),
+    Key("v", "toggle_selecting", "Start a selection (moves extend it)", "Selecting", "v",
+        footer="Select"),
+    Key("s", "select_sentence", "Select the sentence", "Selecting", "s"),
+    Key("p", "select_paragraph", "Select the paragraph", "Selecting", "p"),
+)
+
+# Annotation keys (screen level: they also act on the sidebar's speaker or allegation).
+NOTE_KEYS = (
+    Key("h", "highlight", "Highlight the selection", "Annotating", "h", footer="Highlight"),
+    Key("1", "colour(1)", "Colour: yellow green blue pink orange", "Annotating", "1–5"),
+    Key("2", "colour(2)", "Highlight / recolour: green", "Annotating", "2", in_help=False),
+    Key("3", "colour(3)", "Highlight / recolour: blue", "Annotating", "3", in_help=False),
+    Key("4", "colour(4)", "Highlight / recolour: pink", "Annotating", "4", in_help=False),
+    Key("5", "colour(5)", "Highlight / recolour: orange", "Annotating", "5", in_help=False),
+    Key("t", "tag", "Tag the selection or annotation", "Annotating", "t", footer="Tag"),
+    Key("a", "note", "Write a note (Ctrl+S saves)", "Annotating", "a", footer="Note"),
+    Key("d", "delete", "Delete the annotation under the cursor", "Annotating", "d"),
+    Key("u", "undo", "Undo the last change", "Annotating", "u"),
+    Key("right_square_bracket", "next_note", "Next annotation", "Annotating", "]"),
+    Key("left_square_bracket", "previous_note", "Previous annotation", "Annotating", "["),
+    Key("f", "filter_tag", "Filter the annotations list by tag", "Annotating", "f"),
+    Key("e", "export", "Export this article's notes", "Annotating", "e"),
 )
 
 # Keys of the reader screen (act whichever pane has focus).
@@ -83,6 +116,8 @@ def bindings(keys: tuple[Key, ...], scope: str) -> list[Binding]:
 def help_groups() -> dict[str, list[Key]]:
     """The keys grouped by purpose, in the order the help screen shows them."""
     groups: dict[str, list[Key]] = {}
-    for key in ARTICLE_KEYS + SCREEN_KEYS + SIDEBAR_KEYS + LIBRARY_KEYS + APP_KEYS:
-        groups.setdefault(key.group, []).append(key)
+    every = ARTICLE_KEYS + SELECT_KEYS + NOTE_KEYS + SCREEN_KEYS + SIDEBAR_KEYS
+    for key in every + LIBRARY_KEYS + APP_KEYS:
+        if key.in_help:
+            groups.setdefault(key.group, []).append(key)
     return groups

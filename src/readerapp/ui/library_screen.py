@@ -31,6 +31,7 @@ class LibraryScreen(Screen[None]):
         table.add_column(Text("Title"), key="title")
         table.add_column(Text("Date"), key="date")
         table.add_column(Text("Words", justify="right"), key="words")
+        table.add_column(Text("Notes", justify="right"), key="notes")
         yield table
         yield Static(Text("reading the folder…", style="italic"), id="status")
         yield KeyHints()
@@ -41,25 +42,35 @@ class LibraryScreen(Screen[None]):
 
     def _load(self) -> None:
         entries = load_library(self.folder)
-        self.app.call_from_thread(self.show_entries, entries)
+        counts = self.app.annotation_store().counts_by_article()  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.show_entries, entries, counts)
 
-    def show_entries(self, entries: list[LibraryEntry]) -> None:
+    def on_screen_resume(self) -> None:
+        """Back from an article: its note count may have changed."""
+        if self.entries:
+            self.run_worker(self._load, thread=True, exclusive=True)
+
+    def show_entries(self, entries: list[LibraryEntry], counts: dict[str, int]) -> None:
         self.entries = entries
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
         for index, entry in enumerate(entries):
             article = entry.article
             if article is None:
                 title = Text(f"{entry.path.name}: {entry.error}", style="red")
-                table.add_row(title, Text(""), Text(""), key=str(index))
+                table.add_row(title, Text(""), Text(""), Text(""), key=str(index))
                 continue
             date = article.date.isoformat() if article.date else "—"
             table.add_row(
                 Text(article.title),
                 Text(date),
                 Text(f"{article.word_count:,}", justify="right"),
+                Text(str(counts.get(article.sha256, 0) or ""), justify="right"),
                 key=str(index),
             )
+        if entries:
+            table.move_cursor(row=min(max(row, 0), len(entries) - 1))
         readable = sum(1 for e in entries if e.article)
         self.query_one("#status", Static).update(
             Text(f"{readable} articles · Enter opens one · Esc in an article comes back here")

@@ -17,10 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from readerapp.core.article import Article
-from readerapp.ui.article_view import ArticleView, Span
+from readerapp.ui.annotating import Annotating
+from readerapp.ui.article_view import Span
 from readerapp.ui.key_hints import KeyHints
-from readerapp.ui.keymap import ARTICLE_KEYS, SCREEN_KEYS, bindings
-from readerapp.ui.sidebar import AllegationItem, QuoteItem, Sidebar, SpeakerItem
+from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
+from readerapp.ui.reading_pane import ReadingPane
+from readerapp.ui.sidebar import AllegationItem, NoteItem, QuoteItem, Sidebar, SpeakerItem
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -30,26 +32,6 @@ if TYPE_CHECKING:
 SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
 CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
-
-
-class ReaderArticleView(ArticleView):
-    """The article pane with the reading keys bound where the cursor is."""
-
-    BINDINGS = bindings(ARTICLE_KEYS, "article")
-
-    def action_page_down(self) -> None:
-        self.action_cursor_page_down()
-
-    def action_page_up(self) -> None:
-        self.action_cursor_page_up()
-
-    def action_top(self) -> None:
-        self.move_to(0)
-        self.scroll_home(animate=False)
-
-    def action_bottom(self) -> None:
-        self.move_to(len(self.text))
-        self.scroll_end(animate=False)
 
 
 def header_text(article: Article) -> Text:
@@ -64,10 +46,10 @@ def header_text(article: Article) -> Text:
     return text
 
 
-class ReaderScreen(Screen[None]):
-    """One article, with its analysis in the sidebar."""
+class ReaderScreen(Annotating, Screen[None]):
+    """One article, with its analysis and the user's notes in the sidebar."""
 
-    BINDINGS = bindings(SCREEN_KEYS, "reader")
+    BINDINGS = bindings(SCREEN_KEYS + NOTE_KEYS, "reader")
 
     def __init__(self, article: Article, *, from_library: bool = False) -> None:
         super().__init__()
@@ -82,14 +64,14 @@ class ReaderScreen(Screen[None]):
         yield Static(header_text(self.article), id="article-header")
         with Horizontal(id="body"):
             with Center(id="reading"):
-                yield ReaderArticleView(self.article.text, id="article")
+                yield ReadingPane(self.article.text, self.article.paragraphs, id="article")
             yield Sidebar(id="sidebar")
         yield Static("", id="status")
         yield KeyHints()
 
     @property
-    def view(self) -> ReaderArticleView:
-        return self.query_one(ReaderArticleView)
+    def view(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
 
     @property
     def sidebar(self) -> Sidebar:
@@ -100,10 +82,12 @@ class ReaderScreen(Screen[None]):
         self.set_status("analyzing…")
         if self.article.notice:
             self.notify(self.article.notice, title="Encoding", severity="warning", timeout=10)
-        # Start the analysis after the first frame, so its thread does not delay it.
+        self.view.set_layer("notes", [], Style())  # notes paint under search and focus
+        # Start the analysis and the notes after the first frame, so they do not delay it.
         self.call_after_refresh(
             self.run_worker, self._analyze, thread=True, exclusive=True, group="analysis"
         )
+        self.call_after_refresh(self.run_worker, self.load_notes, thread=True, group="notes")
 
     def _analyze(self) -> None:
         from readerapp.core.analysis import analyze
@@ -169,8 +153,9 @@ class ReaderScreen(Screen[None]):
             self.view.focus()
             return
         view = self.view
-        if view.selection.start != view.selection.end:
-            view.move_to(view.cursor_offset)
+        if view.has_selection or view.selecting:
+            view.cancel_selection()
+            self.set_status("Selection cancelled")
             return
         if self.targets or view.layer("focus"):
             self.targets = []
@@ -237,6 +222,14 @@ class ReaderScreen(Screen[None]):
                 index = self.targets.index((item.quote.start, item.quote.end))
             if spans:
                 self.go_to_target(index)
+        elif isinstance(item, NoteItem):
+            if item.span is None:
+                note = f" Note: {item.annotation.note}" if item.annotation.note else ""
+                self.notify(f"Orphaned: “{item.annotation.selector.exact}”.{note}",
+                            title="Passage not found in this version", timeout=15)
+                return
+            self.view.select_span(*item.span)
+            self.view.focus()
         elif isinstance(item, AllegationItem):
             allegation = item.allegation
             label = f"{allegation.accuser} → {allegation.accused}"

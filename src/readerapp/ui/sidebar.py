@@ -18,6 +18,17 @@ from readerapp.ui.keymap import SIDEBAR_KEYS, bindings
 
 if TYPE_CHECKING:  # the analysis is imported by its worker, after the first frame
     from readerapp.core.analysis.model import Allegation, Analysis, Quote, Speaker
+    from readerapp.core.annotation import Annotation
+    from readerapp.core.notebook import Placed
+
+# Highlight colours: background for the article, a swatch for the sidebar.
+COLOUR_HEX = {
+    "yellow": "#e5c07b",
+    "green": "#98c379",
+    "blue": "#61afef",
+    "pink": "#e88ebc",
+    "orange": "#f0a35e",
+}
 
 
 def excerpt(text: str, limit: int) -> str:
@@ -45,7 +56,23 @@ class AllegationItem:
     allegation: Allegation
 
 
-SidebarItem = SpeakerItem | QuoteItem | AllegationItem | None
+@dataclass(frozen=True)
+class NoteItem:
+    annotation: Annotation
+    span: tuple[int, int] | None  # None: orphaned, its passage is no longer in the text
+
+
+SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem | None
+
+
+def note_label(annotation: Annotation, excerpt_text: str) -> Text:
+    swatch = COLOUR_HEX.get(annotation.colour or "", "")
+    label = Text.assemble(("■ " if swatch else "□ ", swatch or "dim"), f"“{excerpt_text}”")
+    if annotation.tags:
+        label.append("  " + " ".join(f"#{t}" for t in annotation.tags), style="cyan")
+    if annotation.note:
+        label.append("  " + excerpt(annotation.note.splitlines()[0], 40), style="italic")
+    return label
 
 
 class Sidebar(Tree[SidebarItem]):
@@ -57,7 +84,7 @@ class Sidebar(Tree[SidebarItem]):
     class Chosen(Message):
         """The user chose a speaker, a quote or an allegation."""
 
-        item: SpeakerItem | QuoteItem | AllegationItem
+        item: SpeakerItem | QuoteItem | AllegationItem | NoteItem
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Analysis"), id=id)
@@ -65,6 +92,9 @@ class Sidebar(Tree[SidebarItem]):
         self.guide_depth = 3
         self.speakers_node = self.root.add(Text("Speakers", style="bold"), expand=True)
         self.allegations_node = self.root.add(Text("Allegations", style="bold"), expand=True)
+        self.notes_node = self.root.add(Text("Notes", style="bold"), expand=True)
+        self.notes_node.add_leaf(Text("loading…", style="italic dim"))
+        self.tag_filter = ""
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -123,13 +153,43 @@ class Sidebar(Tree[SidebarItem]):
             )
             node.add_leaf(label, data=AllegationItem(allegation))
 
+    def show_notes(self, placed: list[Placed], orphans: list[Annotation]) -> None:
+        """The Notes section: annotations in text order, then the orphaned ones."""
+        node = self.notes_node
+        wanted = self.tag_filter.casefold()
+
+        def shown(annotation: Annotation) -> bool:
+            return not wanted or any(t.casefold() == wanted for t in annotation.tags)
+
+        visible = [p for p in placed if shown(p.annotation)]
+        lost = [a for a in orphans if shown(a)]
+        node.remove_children()
+        title = Text.assemble(("Notes", "bold"), (f"  {len(visible) + len(lost)}", "dim"))
+        if self.tag_filter:
+            title.append(f"  #{self.tag_filter} (f: change filter)", style="cyan")
+        node.set_label(title)
+        if not visible and not lost:
+            hint = "none with this tag" if self.tag_filter else "none yet: select (v, s, p), then h, t or a"
+            node.add_leaf(Text(hint, style="italic dim"))
+        for p in visible:
+            label = note_label(p.annotation, excerpt(p.annotation.selector.exact, 30))
+            node.add_leaf(label, data=NoteItem(p.annotation, p.span))
+        if lost:
+            orphan_node = node.add(
+                Text(f"Orphaned {len(lost)}: passage not found in this version", style="yellow"),
+                expand=True,
+            )
+            for annotation in lost:
+                label = note_label(annotation, excerpt(annotation.selector.exact, 30))
+                orphan_node.add_leaf(label, data=NoteItem(annotation, None))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected[SidebarItem]) -> None:
         event.stop()
         if event.node.data is not None:
             self.post_message(self.Chosen(event.node.data))
 
     def first_item_node(self) -> TreeNode[SidebarItem] | None:
-        for section in (self.speakers_node, self.allegations_node):
+        for section in (self.speakers_node, self.allegations_node, self.notes_node):
             for child in section.children:
                 if child.data is not None:
                     return child

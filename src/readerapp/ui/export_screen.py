@@ -1,0 +1,37 @@
+"""Choose an export format for the current article's notes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+FORMATS = (
+    ("json", "JSON: readerapp's own format, imports back losslessly"),
+    ("w3c", "W3C Web Annotation (JSON-LD), for other annotation tools"),
+    ("md", "Markdown, for notes apps and reports"),
+)
+
+
+class ExportScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Export this article's notes", style="bold"))
+            yield OptionList(*(Option(Text(label), id=fmt) for fmt, label in FORMATS))
+            yield Static(Text("Enter writes the file into the current folder · Esc cancels",
+                              style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

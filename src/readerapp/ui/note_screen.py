@@ -1,0 +1,57 @@
+"""The note editor: multi-line, Ctrl+S saves, Escape cancels (asking first if text would be lost)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from readerapp.core.article import strip_control
+from readerapp.ui.confirm_screen import ConfirmScreen
+
+
+class NoteScreen(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+    ]
+
+    def __init__(self, note: str, what: str) -> None:
+        super().__init__()
+        self.original = note
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog note-dialog"):
+            yield Static(Text(f"Note on {self.what}", style="bold"))
+            yield TextArea(self.original, soft_wrap=True, show_line_numbers=False, id="note")
+            yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    @property
+    def text(self) -> str:
+        return strip_control(self.query_one(TextArea).text).strip()
+
+    def action_save(self) -> None:
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        if self.text == self.original.strip():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the changes to this note?", "Discard", "Keep editing"),
+            answered,
+        )

@@ -1,0 +1,122 @@
+"""The article pane's keys: reading, and moving a visible cursor to select passages.
+
+`v` starts a selection at the cursor and every movement then extends it, so
+word, sentence and paragraph motions double as selection keys.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from readerapp.core.segments import sentence_spans
+from readerapp.ui.article_view import ArticleView, Span
+from readerapp.ui.keymap import ARTICLE_KEYS, SELECT_KEYS, bindings
+
+
+class ReadingPane(ArticleView):
+    BINDINGS = bindings(ARTICLE_KEYS + SELECT_KEYS, "article")
+
+    def __init__(self, text: str, paragraphs: tuple[Span, ...], *, id: str | None = None) -> None:
+        super().__init__(text, id=id)
+        self.selecting = False
+        self.paragraphs = list(paragraphs) or [(0, len(text))]
+        self._sentences: list[Span] | None = None
+
+    @property
+    def sentences(self) -> list[Span]:
+        """Computed on first use: a 1 MB article need not pay for it at startup."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text) or [(0, len(self.text))]
+        return self._sentences
+
+    @property
+    def has_selection(self) -> bool:
+        return self.selection.start != self.selection.end
+
+    def cancel_selection(self) -> None:
+        self.selecting = False
+        self.move_to(self.cursor_offset)
+
+    def _go(self, offset: int) -> None:
+        self.move_to(offset, extend=self.selecting)
+
+    # -- reading keys --------------------------------------------------------------
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        super().action_cursor_down(select or self.selecting)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        super().action_cursor_up(select or self.selecting)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        super().action_cursor_left(select or self.selecting)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        super().action_cursor_right(select or self.selecting)
+
+    def action_page_down(self) -> None:
+        self.action_cursor_page_down()
+
+    def action_page_up(self) -> None:
+        self.action_cursor_page_up()
+
+    def action_top(self) -> None:
+        self._go(0)
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self._go(len(self.text))
+        self.scroll_end(animate=False)
+
+    # -- motions -------------------------------------------------------------------
+
+    def action_word_forward(self) -> None:
+        self.action_cursor_word_right(self.selecting)
+
+    def action_word_back(self) -> None:
+        self.action_cursor_word_left(self.selecting)
+
+    def _forward(self, spans: list[Span]) -> None:
+        starts = [s for s, _ in spans]
+        i = bisect_right(starts, self.cursor_offset)
+        self._go(starts[i] if i < len(starts) else len(self.text))
+
+    def _back(self, spans: list[Span]) -> None:
+        starts = [s for s, _ in spans]
+        i = bisect_left(starts, self.cursor_offset) - 1
+        self._go(starts[i] if i >= 0 else 0)
+
+    def action_sentence_forward(self) -> None:
+        self._forward(self.sentences)
+
+    def action_sentence_back(self) -> None:
+        self._back(self.sentences)
+
+    def action_paragraph_forward(self) -> None:
+        self._forward(self.paragraphs)
+
+    def action_paragraph_back(self) -> None:
+        self._back(self.paragraphs)
+
+    # -- selecting -----------------------------------------------------------------
+
+    def action_toggle_selecting(self) -> None:
+        if self.selecting:
+            self.selecting = False
+        else:
+            self.selecting = True
+            self.move_to(self.cursor_offset)
+
+    def _span_at(self, spans: list[Span]) -> Span:
+        offset = self.cursor_offset
+        starts = [s for s, _ in spans]
+        i = max(0, bisect_right(starts, offset) - 1)
+        return spans[i]
+
+    def action_select_sentence(self) -> None:
+        self.selecting = False
+        self.select_span(*self._span_at(self.sentences), center=False)
+
+    def action_select_paragraph(self) -> None:
+        self.selecting = False
+        self.select_span(*self._span_at(self.paragraphs), center=False)

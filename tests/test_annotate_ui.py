@@ -1,0 +1,329 @@
+"""Pilot tests of annotating: select, highlight, tag, note, delete, undo, persist, re-anchor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readerapp.core.article import load_article
+from readerapp.core.store import AnnotationStore
+from readerapp.ui.app import ReaderApp
+from readerapp.ui.confirm_screen import ConfirmScreen
+from readerapp.ui.note_screen import NoteScreen
+from readerapp.ui.reader_screen import ReaderScreen
+from readerapp.ui.sidebar import NoteItem, Sidebar, SpeakerItem
+from readerapp.ui.tag_screen import TagScreen, parse_tags
+
+SIZE = (120, 40)
+
+STORY = """Bridge repairs delayed
+
+9 June 2022
+
+The council blames the contractor.
+
+Bridge repairs delayed
+
+The bridge has been closed since March. Drivers face a long detour.
+
+"The contractor missed every deadline," said Maria Lopez, the council's transport chief.
+
+The contractor denied the claim. It said the steel arrived late.
+"""
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+async def opened(pilot) -> ReaderScreen:
+    app = pilot.app
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+        if readers and readers[-1].notebook is not None:
+            return readers[-1]
+    raise AssertionError("the notes never loaded")
+
+
+def saved(app: ReaderApp, db: Path) -> list:
+    for notebook in app.notebooks:
+        notebook.flush()
+    return AnnotationStore(db, read_only=True).all()
+
+
+async def test_sentence_highlight_is_drawn_listed_and_saved(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "h")
+        notes = saved(app, isolated_db)
+        assert len(notes) == 1
+        assert notes[0].selector.exact == "The bridge has been closed since March."
+        assert notes[0].colour == "yellow"
+        assert [(s, e) for s, e, _ in screen.view.layer("notes")] == [(0, 39)]
+        items = [n.data for n in screen.query_one(Sidebar).notes_node.children]
+        assert isinstance(items[0], NoteItem) and items[0].span == (0, 39)
+        assert not screen.view.has_selection  # the selection is consumed
+
+
+async def test_v_and_word_motions_extend_a_selection_and_a_number_picks_the_colour(
+    story, isolated_db
+):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("w", "v", "w", "w")
+        assert screen.view.has_selection
+        await pilot.press("3")
+        (note,) = saved(app, isolated_db)
+        assert note.selector.exact.strip() == "bridge has"
+        assert note.colour == "blue"
+
+
+async def test_sentence_and_paragraph_motions(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        text = screen.article.text
+        await pilot.press("right_parenthesis")
+        assert screen.view.cursor_offset == text.index("Drivers")
+        await pilot.press("right_curly_bracket")
+        assert screen.view.cursor_offset == text.index('"The contractor missed')
+        await pilot.press("left_curly_bracket")
+        assert screen.view.cursor_offset == 0
+        await pilot.press("p")
+        assert screen.view.selection_span == (0, text.index("\n\n"))
+        await pilot.press("escape")
+        assert not screen.view.has_selection
+
+
+async def test_tagging_with_completion_and_editing_tags(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t")
+        assert isinstance(app.screen, TagScreen)
+        await pilot.press(*"needs source, disputed", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("needs source", "disputed")
+        assert note.colour is None
+        # the cursor is inside the annotation: t edits its tags, with completion
+        await pilot.press("t", "end", *", ne")
+        await pilot.pause()
+        tag_input = app.screen.query_one("#tags")
+        assert tag_input._suggestion == "needs source, disputed, needs source"
+        await pilot.press("backspace", "backspace", *"quote", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("needs source", "disputed", "quote")
+
+
+def test_parse_tags_trims_and_drops_repeats():
+    assert parse_tags(" a ,  b  c,A,, \x1b[2Jd") == ("a", "b c", "d")
+
+
+async def test_note_editor_saves_with_ctrl_s_and_asks_before_discarding(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "a")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"Check the [bold]date[/]", "enter", *"with the council")
+        await pilot.press("ctrl+s")
+        (note,) = saved(app, isolated_db)
+        assert note.note == "Check the [bold]date[/]\nwith the council"
+        label = screen.query_one(Sidebar).notes_node.children[0].label
+        assert "Check the [bold]date[/]" in label.plain
+        # editing, then Escape: asked first; "n" keeps editing, "y" discards
+        await pilot.press("a", *" more")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, ReaderScreen)
+        (note,) = saved(app, isolated_db)
+        assert note.note == "Check the [bold]date[/]\nwith the council"
+
+
+async def test_escape_on_an_unchanged_note_closes_without_asking(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "a", "escape")
+        assert isinstance(app.screen, ReaderScreen)
+        assert saved(app, isolated_db) == []
+
+
+async def test_delete_and_several_levels_of_undo(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "h", "2")  # create yellow, recolour green
+        assert saved(app, isolated_db)[0].colour == "green"
+        await pilot.press("d")
+        assert saved(app, isolated_db) == []
+        await pilot.press("u")
+        assert saved(app, isolated_db)[0].colour == "green"
+        await pilot.press("u")
+        assert saved(app, isolated_db)[0].colour == "yellow"
+        await pilot.press("u")
+        assert saved(app, isolated_db) == []
+        await pilot.press("u")
+        assert "Nothing to undo" in str(app.screen.query_one("#status").render())
+
+
+async def test_brackets_move_between_annotations(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        text = screen.article.text
+        await pilot.press("s", "h", "right_curly_bracket", "s", "h", "g")
+        await pilot.press("right_square_bracket")
+        assert screen.view.cursor_offset == text.index('"The contractor')
+        await pilot.press("right_square_bracket")  # wraps around
+        assert screen.view.cursor_offset == 0
+        await pilot.press("left_square_bracket")
+        assert screen.view.cursor_offset == text.index('"The contractor')
+
+
+async def test_notes_survive_a_restart_exactly_where_they_were(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("right_curly_bracket", "s", "4", "t", *"quote", "enter")
+        await pilot.press("q")
+    again = ReaderApp(load_article(story), db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        ((start, end, _),) = screen.view.layer("notes")
+        assert screen.article.text[start:end].startswith('"The contractor missed')
+        (placed,) = screen.notebook.placed
+        assert placed.annotation.tags == ("quote",) and placed.annotation.colour == "pink"
+
+
+async def test_notes_follow_an_edited_article_and_orphans_are_listed(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "h", "G", "left_parenthesis", "s", "a", *"check", "ctrl+s")
+        assert saved(app, isolated_db)[1].selector.exact == "It said the steel arrived late."
+        await pilot.press("q")
+    edited = STORY.replace('"The contractor missed', 'A new paragraph.\n\n"The contractor missed').replace(
+        "It said the steel arrived late.", "It blamed the weather."
+    )
+    story.write_text(edited, encoding="utf-8")
+    again = ReaderApp(load_article(story), db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        ((start, end, _),) = screen.view.layer("notes")
+        assert screen.article.text[start:end] == "The bridge has been closed since March."
+        (orphan,) = screen.notebook.orphans
+        assert orphan.note == "check"
+        orphan_section = screen.query_one(Sidebar).notes_node.children[-1]
+        assert "Orphaned 1" in orphan_section.label.plain
+        assert orphan_section.children[0].data.span is None
+        assert len(saved(again, isolated_db)) == 2  # never deleted
+
+
+async def test_a_speaker_in_the_sidebar_can_be_tagged(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        sidebar = screen.query_one(Sidebar)
+        speaker_nodes = [n for n in sidebar.speakers_node.children if n.data is not None]
+        assert speaker_nodes, "the analysis found no speaker in the test story"
+        sidebar.focus()
+        sidebar.move_cursor(speaker_nodes[0])
+        await pilot.press("t", *"needs verification", "enter")
+        (note,) = saved(app, isolated_db)
+        speaker = speaker_nodes[0].data
+        assert isinstance(speaker, SpeakerItem)
+        assert note.link is not None and note.link.kind == "speaker"
+        assert note.link.key == speaker.speaker.name
+        assert note.tags == ("needs verification",)
+
+
+async def test_filter_the_notes_list_by_tag(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "t", *"alpha", "enter", "right_curly_bracket", "s", "t",
+                          *"beta", "enter")
+        sidebar = screen.query_one(Sidebar)
+        assert len([n for n in sidebar.notes_node.children if n.data]) == 2
+        await pilot.press("f", *"beta", "enter")
+        shown = [n.data for n in sidebar.notes_node.children if n.data]
+        assert [n.annotation.tags for n in shown] == [("beta",)]
+        await pilot.press("f", "ctrl+u", "enter")
+        assert len([n for n in sidebar.notes_node.children if n.data]) == 2
+
+
+async def test_e_exports_the_article_notes_to_a_file(story, isolated_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "h", "e")
+        await pilot.press("enter")  # JSON, the first choice
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        exported = tmp_path / "bridge.notes.json"
+        assert exported.exists()
+        assert "The bridge has been closed since March." in exported.read_text()
+        assert any(str(exported) in n.message for n in app._notifications)
+
+
+async def test_a_corrupt_database_is_never_overwritten(story, isolated_db):
+    isolated_db.parent.mkdir(parents=True, exist_ok=True)
+    isolated_db.write_bytes(b'{"this is": not json')
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it, read-only
+        await pilot.press("s", "h")
+        assert any("read-only" in n.message for n in app._notifications)
+        for notebook in app.notebooks:
+            notebook.flush()
+    assert isolated_db.read_bytes() == b'{"this is": not json'
+
+
+async def test_a_corrupt_database_can_be_moved_aside_after_confirming(story, isolated_db):
+    isolated_db.parent.mkdir(parents=True, exist_ok=True)
+    isolated_db.write_bytes(b"garbage")
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("y")
+        await pilot.press("s", "h")
+        assert len(saved(app, isolated_db)) == 1
+    backups = [p for p in isolated_db.parent.iterdir() if ".corrupt-" in p.name]
+    assert [p.read_bytes() for p in backups] == [b"garbage"]
+
+
+async def test_library_shows_each_article_note_count(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "h", "right_curly_bracket", "s", "h", "q")
+    library = ReaderApp(library=story.parent, db_path=isolated_db)
+    async with library.run_test(size=SIZE) as pilot:
+        await library.workers.wait_for_complete()
+        await pilot.pause()
+        row = library.screen.query_one("DataTable").get_row_at(0)
+        assert str(row[3]) == "2"
+
+
+async def test_nothing_to_annotate_says_what_to_do(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("h")
+        assert "select with v" in str(screen.query_one("#status").render())
+        assert saved(app, isolated_db) == []
