@@ -147,7 +147,8 @@ def test_a_file_we_do_not_understand_is_never_modified(
     assert db.read_bytes() == content
 
     backup = store.move_aside()
-    assert backup.parent == db.parent and backup.name.startswith("annotations.json.corrupt-")
+    assert backup.parent.resolve() == db.parent.resolve()
+    assert backup.name.startswith("annotations.json.corrupt-")
     assert backup.read_bytes() == content and not db.exists()
     assert not store.read_only and store.error is None
     a = make()
@@ -326,3 +327,13 @@ def test_a_save_with_ten_thousand_annotations_stays_quick(db: Path) -> None:
     began = time.perf_counter()
     assert len(store.for_article(ArticleRef("s3"))) == 1000
     assert time.perf_counter() - began < 0.1
+
+
+def test_a_database_that_is_a_symlink_stays_one(tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "notes.json"
+    real.parent.mkdir()
+    link = tmp_path / "annotations.json"
+    link.symlink_to(real)
+    a = make()
+    AnnotationStore(link).save(a)
+    assert link.is_symlink() and AnnotationStore(real).all() == [a]

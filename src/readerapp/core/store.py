@@ -329,9 +329,12 @@ class AnnotationStore:
         self.path = Path(path)
         self.read_only = read_only
         self.error: StoreError | None = None
+        # A database that is a symlink (say into a synced folder) stays one: the
+        # rename replaces the file it points to, not the link.
+        self._real_path = Path(os.path.realpath(self.path))
         self._lock = threading.RLock()
-        self._file_lock = FileLock(self.path)
-        self._storage = AtomicJSONStorage(self.path, read_only=read_only)
+        self._file_lock = FileLock(self._real_path)
+        self._storage = AtomicJSONStorage(self._real_path, read_only=read_only)
         self._db = _Database(storage=lambda: self._storage)
         self._table: AnnotationTable = self._db.table(ANNOTATIONS)  # type: ignore[assignment]
         self._index: _Index | None = None
@@ -470,7 +473,8 @@ class AnnotationStore:
         """Rename the database file to a timestamped backup beside it; the store is then
         empty and writable. For a file the user agreed to give up on (corrupt, newer)."""
         with self._lock:
-            if not self.path.exists():
+            real = self._real_path
+            if not real.exists():
                 raise StoreError(
                     f"{self.path} does not exist, so there is nothing to move aside.",
                     path=self.path,
@@ -478,13 +482,13 @@ class AnnotationStore:
                 )
             with self._file_lock.held():
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-                backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+                backup = real.with_name(f"{real.name}.corrupt-{stamp}")
                 n = 1
                 while backup.exists():
                     n += 1
-                    backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-                os.rename(self.path, backup)
-                fsync_dir(self.path.parent)
+                    backup = real.with_name(f"{real.name}.corrupt-{stamp}-{n}")
+                os.rename(real, backup)
+                fsync_dir(real.parent)
                 self._storage.reset()
                 self._storage.read_only = self.read_only = False
                 self.error = None
