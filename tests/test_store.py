@@ -337,3 +337,14 @@ def test_a_database_that_is_a_symlink_stays_one(tmp_path: Path) -> None:
     a = make()
     AnnotationStore(link).save(a)
     assert link.is_symlink() and AnnotationStore(real).all() == [a]
+
+
+def test_merge_repairs_an_unreadable_record_with_the_same_id(db: Path) -> None:
+    good = make()
+    db.parent.mkdir(parents=True)
+    db.write_bytes(
+        orjson.dumps({"meta": {"1": {"schema": 1}}, "annotations": {good.id: ["garbage"]}})
+    )
+    store = AnnotationStore(db)
+    assert store.all() == []
+    assert store.merge([good]) == 1 and AnnotationStore(db).all() == [good]

@@ -461,7 +461,7 @@ class AnnotationStore:
             changes = {}
             for annotation_id, (annotation, record) in incoming.items():
                 stored = raw.get(annotation_id)
-                if stored is None or (
+                if not isinstance(stored, dict) or (  # absent, or unreadable: take the import
                     _newer(annotation.updated, str(stored.get("updated", ""))) and stored != record
                 ):
                     changes[annotation_id] = record
