@@ -318,3 +318,15 @@ def test_parsed_story_fixture_has_expected_shape():
     article = parse_article(STORY)
     assert article.standfirst == "Two firms deny wrongdoing."
     assert len(article.paragraphs) == 3
+
+
+async def test_reading_width_is_comfortable_and_centred_in_a_wide_terminal(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=(220, 40)) as pilot:
+        screen = await open_reader(pilot)
+        view = screen.view
+        assert 72 <= view.size.width <= 88
+        reading = screen.query_one("#reading")
+        left = view.region.x - reading.region.x
+        right = reading.region.right - view.region.right
+        assert left > 10 and abs(left - right) <= 2
