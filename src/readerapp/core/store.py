@@ -198,6 +198,7 @@ class AtomicJSONStorage(Storage):
         self._data: Data | None = None
         self._sig: FileSignature | None = None
         self._cleaned = False
+        self.version = 0  # changes whenever the data changes (loaded or written)
 
     def read(self) -> Data:
         if self.frozen:
@@ -225,6 +226,7 @@ class AtomicJSONStorage(Storage):
         else:
             data, version = parse_database(raw, self.path)
         self._data, self._sig, self.disk_schema = data, sig, version
+        self.version += 1
 
     def write(self, data: Data) -> None:
         if self.read_only:
@@ -250,6 +252,7 @@ class AtomicJSONStorage(Storage):
                 kind="write_failed",
             ) from err
         self._data, self._sig, self.disk_schema = data, sig, SCHEMA
+        self.version += 1
 
     def _keep_old_schema_copy(self) -> None:
         """Before a migrated database first replaces the old file, keep the old file."""
@@ -261,6 +264,12 @@ class AtomicJSONStorage(Storage):
         """Forget the file (after it was moved aside): an empty, writable database."""
         self._data, self._sig, self.disk_schema = None, None, SCHEMA
         self.frozen = False
+        self.version += 1
+
+    def forget(self) -> None:
+        """Drop the cached data (it may no longer match the file); the next read reloads."""
+        self._data = None
+        self.version += 1
 
     def close(self) -> None:
         self._data = None
@@ -275,12 +284,32 @@ class AnnotationTable(Table):
         """The stored records by id, not copied: callers must not modify them."""
         return self._read_table()
 
+    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
+        """Change the stored table in place and write it.
+
+        TinyDB's own version rebuilds the whole table twice to turn keys into
+        ints and back; ours are strings already, and at 10,000 annotations the
+        rebuilds cost more than serializing. If anything fails half-way, the
+        cached data is dropped so it is reloaded from the file.
+        """
+        storage = self._storage
+        try:
+            tables = storage.read() or {}
+            updater(tables.setdefault(self.name, {}))
+            storage.write(tables)
+        except BaseException:
+            if isinstance(storage, AtomicJSONStorage):
+                storage.forget()
+            raise
+        finally:
+            self.clear_cache()
+
     def put(self, records: Mapping[str, dict[str, Any]]) -> None:
         """Insert or replace whole records, in one write."""
-        self._update_table(lambda table: table.update(records))  # type: ignore[arg-type]
+        self._update_table(lambda table: table.update(records))
 
     def drop(self, annotation_id: str) -> None:
-        self._update_table(lambda table: table.pop(annotation_id, None))  # type: ignore[arg-type, call-overload]
+        self._update_table(lambda table: table.pop(annotation_id, None) and None)
 
 
 class _Database(TinyDB):
@@ -294,7 +323,6 @@ class _Index:
     """Annotation ids by article sha256, path and title, for one version of the records."""
 
     def __init__(self, raw: Mapping[str, Any]) -> None:
-        self.raw = raw
         self.by_sha: dict[str, list[str]] = {}
         self.by_path: dict[str, list[str]] = {}
         self.by_title: dict[str, list[str]] = {}
@@ -338,6 +366,7 @@ class AnnotationStore:
         self._db = _Database(storage=lambda: self._storage)
         self._table: AnnotationTable = self._db.table(ANNOTATIONS)  # type: ignore[assignment]
         self._index: _Index | None = None
+        self._index_version = -1
         self._parsed: dict[str, tuple[Any, Annotation | None]] = {}
         self._closed = False
         try:
@@ -353,8 +382,9 @@ class AnnotationStore:
 
     def _records(self) -> Mapping[str, Any]:
         raw = self._table.raw()
-        if self._index is None or self._index.raw is not raw:
+        if self._index is None or self._index_version != self._storage.version:
             self._index = _Index(raw)
+            self._index_version = self._storage.version
             if len(self._parsed) > len(raw):
                 self._parsed = {k: v for k, v in self._parsed.items() if k in raw}
         return raw
