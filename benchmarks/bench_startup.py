@@ -3,8 +3,8 @@
     python benchmarks/bench_startup.py [--quick]
 
 Each figure is the median time from spawning a process to its first full frame
-(interpreter start, imports, article load, layout, paint), alternating the apps so machine noise hits
-both alike. Targets: the sample ≤ 1.2× the minimal app; a 1 MB article ≤ 2.5×;
+(interpreter start, imports, article load, layout, paint), alternating the apps
+so machine noise hits both alike. Targets: the sample ≤ 1.2× the minimal app; a 1 MB article ≤ 2.5×;
 a page-down repaint on 1 MB under 30 ms.
 """
 
@@ -45,8 +45,14 @@ def make_big_article(folder: Path, size: int = 1_000_000) -> Path:
 def launch_seconds(*args: str) -> float:
     """Seconds from spawning the process to its first full frame."""
     start = time.time()
-    out = subprocess.run([sys.executable, str(PROBE), *args], check=True, capture_output=True,
-                         text=True, timeout=120, env=ENV).stdout
+    out = subprocess.run(
+        [sys.executable, str(PROBE), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+    ).stdout
     frame = next(line for line in out.splitlines() if line.startswith("FRAME "))
     return float(frame.split()[1]) - start
 
@@ -61,8 +67,14 @@ def medians(runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, float]
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def row(measure: str, figure: float, baseline: float | None, target: float, unit: str,
-        ratio_target: bool = True) -> dict:
+def row(
+    measure: str,
+    figure: float,
+    baseline: float | None,
+    target: float,
+    unit: str,
+    ratio_target: bool = True,
+) -> dict:
     ratio = figure / baseline if baseline else None
     ok = (ratio <= target) if ratio_target and ratio is not None else figure <= target
     return {
@@ -78,13 +90,21 @@ def row(measure: str, figure: float, baseline: float | None, target: float, unit
 def run(quick: bool = False) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         big = make_big_article(Path(folder))
-        times = medians(3 if quick else 7, {
-            "minimal": ("minimal",),
-            "sample": ("readerapp", str(SAMPLE)),
-            "big": ("readerapp", str(big)),
-        })
-        out = subprocess.run([sys.executable, str(PROBE), "pagedown", str(big)], check=True,
-                             capture_output=True, text=True, timeout=120).stdout
+        times = medians(
+            3 if quick else 7,
+            {
+                "minimal": ("minimal",),
+                "sample": ("readerapp", str(SAMPLE)),
+                "big": ("readerapp", str(big)),
+            },
+        )
+        out = subprocess.run(
+            [sys.executable, str(PROBE), "pagedown", str(big)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
         repaint = statistics.median(float(x) for x in out.split())
     return [
         row("launch to first frame, sample", times["sample"], times["minimal"], 1.2, "s"),
@@ -96,8 +116,10 @@ def run(quick: bool = False) -> list[dict]:
 def print_rows(rows: list[dict]) -> None:
     for r in rows:
         verdict = "pass" if r["ok"] else "FAIL"
-        print(f"{r['measure']:<42} {r['figure']:>9} {r['baseline']:>9} {r['ratio']:>7} "
-              f"{r['target']:>8}  {verdict}")
+        print(
+            f"{r['measure']:<42} {r['figure']:>9} {r['baseline']:>9} {r['ratio']:>7} "
+            f"{r['target']:>8}  {verdict}"
+        )
 
 
 if __name__ == "__main__":

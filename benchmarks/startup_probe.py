@@ -2,6 +2,7 @@
 
     python benchmarks/startup_probe.py minimal
     python benchmarks/startup_probe.py readerapp [PATH]
+    python benchmarks/startup_probe.py notes PATH      # until the notes are drawn ($READERAPP_DB)
     python benchmarks/startup_probe.py pagedown PATH   # prints page-down repaint times (ms)
 
 A frame is a compositor refresh of the screen, the call that paints the
@@ -54,8 +55,10 @@ def readerapp(path: str | None) -> None:
 
     def article_laid_out(screen: object) -> bool:
         views = screen.query(ArticleView)  # type: ignore[attr-defined]
-        return bool(views) and views.first()._wrapped_for is not None and (
-            views.first()._wrapped_for[1] > 0
+        return (
+            bool(views)
+            and views.first()._wrapped_for is not None
+            and (views.first()._wrapped_for[1] > 0)
         )
 
     exit_after_first_frame(article_laid_out)
@@ -63,6 +66,27 @@ def readerapp(path: str | None) -> None:
     from readerapp.cli import main
 
     main([path] if path else [])
+
+
+def with_notes(path: str) -> None:
+    """Exit at the first paint after the article's notes are loaded, anchored and drawn."""
+    from textual.app import App
+
+    from readerapp.ui import annotating
+    from readerapp.ui import app as app_module
+
+    show_notes = annotating.Annotating.show_notes
+
+    def show_and_mark(self: annotating.Annotating, notebook: object) -> None:
+        show_notes(self, notebook)  # type: ignore[arg-type]
+        self.notes_shown = True  # type: ignore[attr-defined]
+
+    annotating.Annotating.show_notes = show_and_mark  # type: ignore[method-assign]
+    exit_after_first_frame(lambda screen: getattr(screen, "notes_shown", False))
+    app_module.ReaderApp.run = lambda self, **kw: App.run(self, headless=True)  # type: ignore[method-assign]
+    from readerapp.cli import main
+
+    main([path])
 
 
 def pagedown(path: str) -> None:
@@ -99,6 +123,8 @@ if __name__ == "__main__":
         minimal()
     elif kind == "readerapp":
         readerapp(argument)
+    elif kind == "notes" and argument:
+        with_notes(argument)
     elif kind == "pagedown" and argument:
         pagedown(argument)
     else:

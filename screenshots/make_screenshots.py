@@ -49,8 +49,14 @@ async def reader_shots(db: Path) -> None:
         await pilot.press("escape", "tab")  # back to the article
         await pilot.press("g", "s", "h", "right_curly_bracket", "right_parenthesis", "s", "3")
         await pilot.press("t", *"needs source", "enter")
-        await pilot.press("right_curly_bracket", "right_curly_bracket", "s", "a",
-                          *"Who collected this evidence? Ask the reporter.", "ctrl+s")
+        await pilot.press(
+            "right_curly_bracket",
+            "right_curly_bracket",
+            "s",
+            "a",
+            *"Who collected this evidence? Ask the reporter.",
+            "ctrl+s",
+        )
         await pilot.press("right_curly_bracket", "s", "4")
         await pilot.pause()
         app.save_screenshot("annotations.svg", str(HERE))

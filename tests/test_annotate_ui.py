@@ -214,9 +214,9 @@ async def test_notes_follow_an_edited_article_and_orphans_are_listed(story, isol
         await pilot.press("s", "h", "G", "left_parenthesis", "s", "a", *"check", "ctrl+s")
         assert saved(app, isolated_db)[1].selector.exact == "It said the steel arrived late."
         await pilot.press("q")
-    edited = STORY.replace('"The contractor missed', 'A new paragraph.\n\n"The contractor missed').replace(
-        "It said the steel arrived late.", "It blamed the weather."
-    )
+    edited = STORY.replace(
+        '"The contractor missed', 'A new paragraph.\n\n"The contractor missed'
+    ).replace("It said the steel arrived late.", "It blamed the weather.")
     story.write_text(edited, encoding="utf-8")
     again = ReaderApp(load_article(story), db_path=isolated_db)
     async with again.run_test(size=SIZE) as pilot:
@@ -253,8 +253,9 @@ async def test_filter_the_notes_list_by_tag(story, isolated_db):
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        await pilot.press("s", "t", *"alpha", "enter", "right_curly_bracket", "s", "t",
-                          *"beta", "enter")
+        await pilot.press(
+            "s", "t", *"alpha", "enter", "right_curly_bracket", "s", "t", *"beta", "enter"
+        )
         sidebar = screen.query_one(Sidebar)
         assert len([n for n in sidebar.notes_node.children if n.data]) == 2
         await pilot.press("f", *"beta", "enter")

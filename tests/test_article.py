@@ -43,7 +43,10 @@ def test_layout_with_other_date_format():
     assert article.title == "Mayor resigns after audit"
     assert article.date == date(2024, 3, 12)
     assert article.standfirst == "The audit found missing funds. A new vote is expected."
-    assert article.text == '"I take full responsibility," the mayor said.\n\nCouncil members met on Tuesday.'
+    assert (
+        article.text
+        == '"I take full responsibility," the mayor said.\n\nCouncil members met on Tuesday.'
+    )
     assert [article.text[s:e] for s, e in article.paragraphs] == [
         '"I take full responsibility," the mayor said.',
         "Council members met on Tuesday.",
@@ -84,7 +87,9 @@ def test_nfc_normalization():
 
 
 def test_terminal_control_sequences_are_removed():
-    article = parse_article("Title\x1b[2J\n\nBody \x1b[31mred\x1b[0m text\x07 and \x1b]0;pwned\x07 end.")
+    article = parse_article(
+        "Title\x1b[2J\n\nBody \x1b[31mred\x1b[0m text\x07 and \x1b]0;pwned\x07 end."
+    )
     assert "\x1b" not in article.text and "\x07" not in article.text
     assert article.title == "Title"
     assert article.text == "Body red text and  end."
@@ -153,7 +158,7 @@ def test_parse_date(line, expected):
 def test_sentences_skip_abbreviations():
     text = 'Dr. Smith arrived. "It works," she said. U.S. officials left! Then?'
     spans = [text[s:e] for s, e in sentence_spans(text)]
-    assert spans == ['Dr. Smith arrived.', '"It works," she said.', "U.S. officials left!", "Then?"]
+    assert spans == ["Dr. Smith arrived.", '"It works," she said.', "U.S. officials left!", "Then?"]
 
 
 def test_paragraph_spans():

@@ -28,7 +28,9 @@ def installed(tmp_path_factory) -> Path:
     wheels = root / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next(wheels.glob("readerapp-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -38,20 +40,29 @@ def installed(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     subprocess.run(
         [str(venv / "bin" / "pip"), "install", "-q", str(wheel)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return venv / "bin"
 
 
 def test_installed_package_finds_the_bundled_article(installed, tmp_path):
     result = subprocess.run(
-        [str(installed / "python"), "-c",
-         "from readerapp.core.locations import bundled_article; print(bundled_article())"],
-        capture_output=True, text=True, cwd=tmp_path, check=True,
+        [
+            str(installed / "python"),
+            "-c",
+            "from readerapp.core.locations import bundled_article; print(bundled_article())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     )
     assert "site-packages" in result.stdout
-    version = subprocess.run([str(installed / "readerapp"), "--version"], capture_output=True,
-                             text=True, cwd=tmp_path)
+    version = subprocess.run(
+        [str(installed / "readerapp"), "--version"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert version.stdout.startswith("readerapp ")
 
 
@@ -64,15 +75,20 @@ def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
     session = f"readerapp-test-{uuid.uuid4().hex[:8]}"
     status_file = tmp_path / "status"
     db = tmp_path / "notes.json"
-    command = (f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; "
-               f"echo $? > {status_file}")
+    command = (
+        f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; echo $? > {status_file}"
+    )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
     try:
         screen = ""
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             screen = tmux("capture-pane", "-p", "-t", session)
-            if "Who will survive" in screen and "Allegations" in screen and "analyzing" not in screen:
+            if (
+                "Who will survive" in screen
+                and "Allegations" in screen
+                and "analyzing" not in screen
+            ):
                 break
             time.sleep(0.2)
         assert "Who will survive -- PSP or MQM?" in screen

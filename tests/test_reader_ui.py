@@ -57,8 +57,14 @@ def story_analysis(text: str) -> Analysis:
             ),
         ),
         allegations=(
-            Allegation("the union", "the port authority", "hiding the fees", start,
-                       start + len(evidence), evidence),
+            Allegation(
+                "the union",
+                "the port authority",
+                "hiding the fees",
+                start,
+                start + len(evidence),
+                evidence,
+            ),
         ),
     )
 
@@ -144,8 +150,15 @@ async def test_markup_and_escapes_in_article_and_analysis_show_literally(write_a
     article = load_article(path)
     text = article.text
     start = text.index("[bold red]x[/]")
-    analysis = Analysis(speakers=(Speaker("[b]Eve[/b]", role="[i]role[/i]",
-                                          quotes=(Quote(start, start + 14, text[start:start + 14]),)),))
+    analysis = Analysis(
+        speakers=(
+            Speaker(
+                "[b]Eve[/b]",
+                role="[i]role[/i]",
+                quotes=(Quote(start, start + 14, text[start : start + 14]),),
+            ),
+        )
+    )
     app = ReaderApp(article)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reader(pilot, analysis)

@@ -33,11 +33,17 @@ def reader_parser() -> argparse.ArgumentParser:
         "With no PATH, opens the bundled sample article.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", metavar="PATH",
-                        help="an article (.txt or .md), or a folder of articles to browse")
-    parser.add_argument("--db", metavar="PATH",
-                        help="annotation database file (default: $READERAPP_DB, "
-                        "else the user data directory)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="an article (.txt or .md), or a folder of articles to browse",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
+    )
     parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
     return parser
 

@@ -122,8 +122,11 @@ def from_record(record: dict[str, Any]) -> Annotation:
         id=str(record["id"]),
         article=ArticleRef(str(art["sha256"]), str(art.get("path", "")), str(art.get("title", ""))),
         selector=TextSelector(
-            str(sel["exact"]), str(sel["prefix"]), str(sel["suffix"]),
-            int(sel["start"]), int(sel["end"]),
+            str(sel["exact"]),
+            str(sel["prefix"]),
+            str(sel["suffix"]),
+            int(sel["start"]),
+            int(sel["end"]),
         ),
         colour=record.get("colour"),
         tags=tuple(str(t) for t in record.get("tags", ())),

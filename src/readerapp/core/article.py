@@ -144,8 +144,9 @@ def _same(a: str, b: str) -> bool:
     return a.casefold().strip() == b.casefold().strip()
 
 
-def parse_article(raw_text: str, *, path: Path | None = None, markdown: bool = False,
-                  notice: str | None = None) -> Article:
+def parse_article(
+    raw_text: str, *, path: Path | None = None, markdown: bool = False, notice: str | None = None
+) -> Article:
     """Build an `Article` from decoded text; raises ArticleError if there is no content."""
     name = path.name if path else "article"
     text = unicodedata.normalize("NFC", raw_text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -197,12 +198,16 @@ def load_article(path: Path) -> Article:
     name = str(path)
     try:
         if path.is_dir():
-            raise ArticleError(f"{name} is a directory; give an article file, or open the folder "
-                               "as a library with `readerapp {name}`")
+            raise ArticleError(
+                f"{name} is a directory; give an article file, or open the folder "
+                "as a library with `readerapp {name}`"
+            )
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name} is {size // 2**20} MB; readerapp opens articles up to "
-                               f"{MAX_ARTICLE_BYTES // 2**20} MB")
+            raise ArticleError(
+                f"{name} is {size // 2**20} MB; readerapp opens articles up to "
+                f"{MAX_ARTICLE_BYTES // 2**20} MB"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(f"{name}: no such file; check the path") from None

@@ -83,15 +83,15 @@ class Notebook:
     def at(self, offset: int) -> Placed | None:
         """The shortest annotation whose passage covers `offset`."""
         covering = [
-            p for p in self.placed
-            if p.span and p.span[0] <= offset < max(p.span[1], p.span[0] + 1)
+            p for p in self.placed if p.span and p.span[0] <= offset < max(p.span[1], p.span[0] + 1)
         ]
         return min(covering, key=lambda p: p.span[1] - p.span[0], default=None)  # type: ignore[index]
 
     def linked(self, link: Link) -> Annotation | None:
         """The annotation made on a sidebar speaker or allegation, if any."""
-        return next((p.annotation for p in self._placed.values() if p.annotation.link == link),
-                    None)
+        return next(
+            (p.annotation for p in self._placed.values() if p.annotation.link == link), None
+        )
 
     def get(self, annotation_id: str) -> Placed | None:
         return self._placed.get(annotation_id)

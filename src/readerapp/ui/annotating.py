@@ -107,13 +107,21 @@ class Annotating(Base):
             if isinstance(item, SpeakerItem | QuoteItem) and item.speaker.quotes:
                 link = Link("speaker", item.speaker.name)
                 quote = item.speaker.quotes[0]
-                return Target(notebook.linked(link), (quote.start, quote.end), link,
-                              f"speaker {item.speaker.name}")
+                return Target(
+                    notebook.linked(link),
+                    (quote.start, quote.end),
+                    link,
+                    f"speaker {item.speaker.name}",
+                )
             if isinstance(item, AllegationItem):
                 allegation = item.allegation
                 link = Link("allegation", allegation.evidence)
-                return Target(notebook.linked(link), (allegation.start, allegation.end), link,
-                              f"allegation {allegation.accuser} → {allegation.accused}")
+                return Target(
+                    notebook.linked(link),
+                    (allegation.start, allegation.end),
+                    link,
+                    f"allegation {allegation.accuser} → {allegation.accused}",
+                )
             return None
         view = self.view
         if view.has_selection:
@@ -121,8 +129,12 @@ class Annotating(Base):
             return Target(None, (start, end), None, f"“{excerpt(view.text[start:end], 40)}”")
         placed = notebook.at(view.cursor_offset)
         if placed is not None:
-            return Target(placed.annotation, placed.span, None,
-                          f"“{excerpt(placed.annotation.selector.exact, 40)}”")
+            return Target(
+                placed.annotation,
+                placed.span,
+                None,
+                f"“{excerpt(placed.annotation.selector.exact, 40)}”",
+            )
         return None
 
     def _require_target(self) -> Target | None:
@@ -174,8 +186,9 @@ class Annotating(Base):
             self._change(lambda nb: nb.update(annotation, colour=colour), f"Coloured {colour}")
         elif target.span is not None:
             span, link = target.span, target.link
-            self._change(lambda nb: nb.create(*span, colour=colour, link=link),
-                         f"Highlighted in {colour}")
+            self._change(
+                lambda nb: nb.create(*span, colour=colour, link=link), f"Highlighted in {colour}"
+            )
 
     def action_tag(self) -> None:
         target = self._require_target()
@@ -242,8 +255,11 @@ class Annotating(Base):
             self.set_status("Nothing to undo")
             return
         self.refresh_notes()
-        what = "creation" if change.before is None else (
-            "deletion" if change.after is None else "change")
+        what = (
+            "creation"
+            if change.before is None
+            else ("deletion" if change.after is None else "change")
+        )
         self.set_status(f"Undid the {what} of an annotation")
 
     def _go_to_note(self, forward: bool) -> None:
@@ -266,8 +282,10 @@ class Annotating(Base):
         placed = self.notebook.at(start)
         if placed is not None:
             number = starts.index(start) + 1
-            self.set_status(f"Annotation {number} of {len(starts)}: "
-                            f"{', '.join(placed.annotation.tags) or 'no tags'}")
+            self.set_status(
+                f"Annotation {number} of {len(starts)}: "
+                f"{', '.join(placed.annotation.tags) or 'no tags'}"
+            )
 
     def action_next_note(self) -> None:
         self._go_to_note(forward=True)
@@ -316,6 +334,8 @@ class Annotating(Base):
             return
         count = len(annotations)
         self.app.call_from_thread(
-            self.notify, f"Exported {count} note{'s' if count != 1 else ''} to {path}",
-            title="Export", timeout=10,
+            self.notify,
+            f"Exported {count} note{'s' if count != 1 else ''} to {path}",
+            title="Export",
+            timeout=10,
         )

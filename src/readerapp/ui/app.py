@@ -73,11 +73,15 @@ class ReaderApp(App[None]):
         def answered(move: bool | None) -> None:
             if move:
                 backup = store.move_aside()
-                self.notify(f"Moved the old file to {backup}; new notes are saved again.",
-                            timeout=15)
+                self.notify(
+                    f"Moved the old file to {backup}; new notes are saved again.", timeout=15
+                )
             else:
-                self.notify("Notes are read-only this session; the file was left untouched.",
-                            severity="warning", timeout=15)
+                self.notify(
+                    "Notes are read-only this session; the file was left untouched.",
+                    severity="warning",
+                    timeout=15,
+                )
 
         self.push_screen(
             ConfirmScreen(

@@ -24,8 +24,9 @@ class ExportScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Export this article's notes", style="bold"))
             yield OptionList(*(Option(Text(label), id=fmt) for fmt, label in FORMATS))
-            yield Static(Text("Enter writes the file into the current folder · Esc cancels",
-                              style="dim"))
+            yield Static(
+                Text("Enter writes the file into the current folder · Esc cancels", style="dim")
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

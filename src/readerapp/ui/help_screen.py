@@ -38,10 +38,12 @@ def keymap_table() -> Table:
     """Every key group, in two columns that fit a 40-row terminal."""
     groups = help_groups()
     layout = Table.grid(padding=(0, 4))
-    layout.add_row(*(
-        group_table([(name, groups[name]) for name in column if name in groups])
-        for column in HELP_COLUMNS
-    ))
+    layout.add_row(
+        *(
+            group_table([(name, groups[name]) for name in column if name in groups])
+            for column in HELP_COLUMNS
+        )
+    )
     return layout
 
 
@@ -60,8 +62,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel"):
-            title = Text.assemble((f"readerapp {__version__} — keys", "bold"),
-                                  ("   Esc, q or ? closes this help", "dim"))
+            title = Text.assemble(
+                (f"readerapp {__version__} — keys", "bold"),
+                ("   Esc, q or ? closes this help", "dim"),
+            )
             if self.db_path is not None:
                 title.append(f"\nNotes are saved in {self.db_path}", style="dim")
             yield Static(title, id="help-title")

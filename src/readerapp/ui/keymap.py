@@ -42,8 +42,14 @@ SELECT_KEYS = (
     Key("left_parenthesis", "sentence_back", "Start of sentence / previous", "Selecting", "("),
     Key("right_curly_bracket", "paragraph_forward", "Next paragraph", "Selecting", "}"),
     Key("left_curly_bracket", "paragraph_back", "Start of paragraph / previous", "Selecting", "{"),
-    Key("v", "toggle_selecting", "Start a selection (moves extend it)", "Selecting", "v",
-        footer="Select"),
+    Key(
+        "v",
+        "toggle_selecting",
+        "Start a selection (moves extend it)",
+        "Selecting",
+        "v",
+        footer="Select",
+    ),
     Key("s", "select_sentence", "Select the sentence", "Selecting", "s"),
     Key("p", "select_paragraph", "Select the paragraph", "Selecting", "p"),
 )

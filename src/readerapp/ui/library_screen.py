@@ -25,8 +25,9 @@ class LibraryScreen(Screen[None]):
         self.entries: list[LibraryEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text.assemble(("Library  ", "bold"), (str(self.folder), "dim")),
-                     id="library-header")
+        yield Static(
+            Text.assemble(("Library  ", "bold"), (str(self.folder), "dim")), id="library-header"
+        )
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library")
         table.add_column(Text("Title"), key="title")
         table.add_column(Text("Date"), key="date")

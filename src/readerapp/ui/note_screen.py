@@ -1,4 +1,4 @@
-"""The note editor: multi-line, Ctrl+S saves, Escape cancels (asking first if text would be lost)."""
+"""The note editor: multi-line; Ctrl+S saves, Escape cancels (asking before text is lost)."""
 
 from __future__ import annotations
 

@@ -225,8 +225,11 @@ class ReaderScreen(Annotating, Screen[None]):
         elif isinstance(item, NoteItem):
             if item.span is None:
                 note = f" Note: {item.annotation.note}" if item.annotation.note else ""
-                self.notify(f"Orphaned: “{item.annotation.selector.exact}”.{note}",
-                            title="Passage not found in this version", timeout=15)
+                self.notify(
+                    f"Orphaned: “{item.annotation.selector.exact}”.{note}",
+                    title="Passage not found in this version",
+                    timeout=15,
+                )
                 return
             self.view.select_span(*item.span)
             self.view.focus()

@@ -133,9 +133,7 @@ class Sidebar(Tree[SidebarItem]):
             if speaker.aliases:
                 child.add_leaf(Text("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
             for quote in speaker.quotes:
-                child.add_leaf(
-                    Text(f"“{excerpt(quote.text, 58)}”"), data=QuoteItem(speaker, quote)
-                )
+                child.add_leaf(Text(f"“{excerpt(quote.text, 58)}”"), data=QuoteItem(speaker, quote))
 
     def _fill_allegations(self, allegations: tuple[Allegation, ...]) -> None:
         node = self.allegations_node
@@ -169,7 +167,11 @@ class Sidebar(Tree[SidebarItem]):
             title.append(f"  #{self.tag_filter} (f: change filter)", style="cyan")
         node.set_label(title)
         if not visible and not lost:
-            hint = "none with this tag" if self.tag_filter else "none yet: select (v, s, p), then h, t or a"
+            hint = (
+                "none with this tag"
+                if self.tag_filter
+                else "none yet: select (v, s, p), then h, t or a"
+            )
             node.add_leaf(Text(hint, style="italic dim"))
         for p in visible:
             label = note_label(p.annotation, excerpt(p.annotation.selector.exact, 30))
