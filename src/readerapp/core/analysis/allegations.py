@@ -24,7 +24,7 @@ from readerapp.core.analysis.cues import (
 )
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
-from readerapp.core.segments import sentence_spans
+from readerapp.core.segments import paragraph_spans, sentence_spans
 
 AUTHOR = "the author"
 _CLAIM_WORDS = 12
@@ -79,10 +79,13 @@ def find_allegations(
 ) -> tuple[Allegation, ...]:
     starts = [s.start for s in spoken]
     found: list[Allegation] = []
-    for ss, se in sentence_spans(text):
-        allegation = _allegation_in(text, ss, se, spoken, starts, names)
-        if allegation is not None:
-            found.append(allegation)
+    for ps, pe in paragraph_spans(text):
+        if not (ACCUSATION_PATTERN.search(text, ps, pe) or WRONGDOING_PATTERN.search(text, ps, pe)):
+            continue  # most paragraphs accuse nobody: skip splitting them into sentences
+        for ss, se in sentence_spans(text, ps, pe):
+            allegation = _allegation_in(text, ss, se, spoken, starts, names)
+            if allegation is not None:
+                found.append(allegation)
     return tuple(found)
 
 

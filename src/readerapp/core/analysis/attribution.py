@@ -101,6 +101,8 @@ _NAMING_VERB = re.compile(
 )
 # The first word that looks like a finite verb: where a sentence's subject ends.
 _MAIN_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are)\b")
+_CLOSING_AT_END = re.compile(r"[\"”]\s*,?\s*$")
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“]")
 # 'said on Thursday that', 'claimed in a meeting with the media that': the words skipped
@@ -200,7 +202,7 @@ class AttributionFinder:
         if masked[vs - 1 : vs] == "~" or masked[ve : ve + 1] == "~":
             return None
         before = masked[ss:vs]
-        closing = re.search(r"[\"”]\s*,?\s*$", before)
+        closing = _CLOSING_AT_END.search(before)
         quotes: list[int] = []
         speakers: tuple[Mention, ...] = ()
         if closing:  # '"…," said X' or '"…," X said' with nothing between
@@ -433,8 +435,7 @@ class AttributionFinder:
         return " ".join(taken)
 
     def _after_preposition(self, start: int) -> bool:
-        before = self.masked[max(0, start - 20) : start]
-        word = re.search(r"(\w+)\s+(?:the\s+)?$", before)
+        word = _WORD_BEFORE.search(self.masked, max(0, start - 20), start)
         return word is not None and word.group(1).lower() in _PREPOSITIONS
 
     def subject_after(self, ve: int, se: int) -> tuple[Mention, ...]:

@@ -122,11 +122,14 @@ class NameIndex:
     """How often each multi-word name occurs, to expand a bare surname to a full name."""
 
     def __init__(self, text: str) -> None:
+        runs = Counter(
+            match.group() for match in NAME_RUN_RE.finditer(text) if " " in match.group()
+        )
         counts: Counter[str] = Counter()
-        for match in NAME_RUN_RE.finditer(text):
-            parsed = parse_name(match.group())
+        for run, count in runs.items():
+            parsed = parse_name(run)
             if parsed and " " in parsed.name:
-                counts[parsed.name] += 1
+                counts[parsed.name] += count
         self._by_last: dict[str, list[tuple[str, int]]] = {}
         for name, count in counts.items():
             keys = token_keys(name)

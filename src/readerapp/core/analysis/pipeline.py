@@ -103,6 +103,7 @@ def _attribute(
     attributions.sort(key=lambda a: a[0])
     starts = [a[0] for a in attributions]
 
+    sentence_starts = [start for start, _ in sentences]
     previous: tuple[SpeakerDraft, ...] | None = None
     for index, span in enumerate(quoted):
         if index in absorbed:
@@ -110,7 +111,14 @@ def _attribute(
         owners = quote_speakers.get(index)
         if owners is None:
             owners = _continuing_speaker(
-                span, previous, masked, sentences, attributions, starts, paragraph_starts
+                span,
+                previous,
+                masked,
+                sentences,
+                attributions,
+                starts,
+                paragraph_starts,
+                sentence_starts,
             )
         if owners is None:
             previous = None
@@ -131,11 +139,12 @@ def _continuing_speaker(
     attributions: list[tuple[int, tuple[SpeakerDraft, ...]]],
     starts: list[int],
     paragraph_starts: list[int],
+    sentence_starts: list[int],
 ) -> tuple[SpeakerDraft, ...] | None:
     """An unattributed quote continues the latest speaker in this or the previous paragraph."""
     if span.continued and previous is not None:
         return previous
-    sentence_index = bisect_right([s for s, _ in sentences], span.open) - 1
+    sentence_index = bisect_right(sentence_starts, span.open) - 1
     sentence_start = sentences[max(sentence_index, 0)][0]
     if word_count(masked[sentence_start : span.open]) > 2:
         return None  # a phrase in quotation marks inside the author's sentence

@@ -36,7 +36,14 @@ _ORG_NAME_WORDS = frozenset(w.capitalize() for w in ORG_NOUNS) | words(
     "Inc Ltd Corp LLC Plc AG SA GmbH Holdings Group Lines Airways Motors Bank Party Movement "
     "Front League Institute Agency Ministry Unit Office Commission Council"
 )
+_NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
+_VARIANT_MIN = 7  # shorter names one letter apart are usually different names
 _NAME_AFTER = re.compile(rf"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{NAME_RUN})")
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and every string one deletion away: two keys within one edit share one."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _stem(word: str) -> str:
@@ -60,6 +67,7 @@ class SpeakerDraft:
     modifiers: frozenset[str] = frozenset()
     quotes: list[Quote] = field(default_factory=list)
     last_seen: int = 0
+    order: int = 0  # creation order: later drafts win ties in lookups
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
@@ -83,7 +91,8 @@ class SpeakerDraft:
         return True
 
     def freeze(self) -> Speaker:
-        quotes = sorted(set(self.quotes), key=lambda q: (q.start, -q.end))
+        by_span = {(q.start, q.end): q for q in self.quotes}
+        quotes = [by_span[span] for span in sorted(by_span, key=lambda s: (s[0], -s[1]))]
         kept: list[Quote] = []
         for quote in quotes:
             if kept and quote.end <= kept[-1].end:
@@ -108,6 +117,11 @@ class SpeakerRegistry:
         self._by_key: dict[str, SpeakerDraft] = {}
         self._antecedents: dict[str, SpeakerDraft | None] = {}
         self._found: dict[str, SpeakerDraft | None] = {}  # find_name memo, reset on change
+        self._by_last: dict[str, list[SpeakerDraft]] = {}  # last name token -> drafts
+        self._variants: dict[str, list[SpeakerDraft]] = {}  # one-deletion neighbours of names
+        self._by_word: dict[str, list[SpeakerDraft]] = {}  # words of names and aliases
+        self._by_role_word: dict[str, list[SpeakerDraft]] = {}  # words of roles
+        self._by_head: dict[str, list[SpeakerDraft]] = {}  # head noun of unnamed speakers
 
     # -- looking up ----------------------------------------------------------------
 
@@ -120,6 +134,7 @@ class SpeakerRegistry:
         return found
 
     def _find_name(self, name: str) -> SpeakerDraft | None:
+        """Indexed lookups only (no scan of all speakers), so long articles stay linear."""
         key = name_key(name)
         if not key:
             return None
@@ -127,22 +142,55 @@ class SpeakerRegistry:
         if found is not None:
             return found
         keys = token_keys(name)
-        for draft in reversed(self.drafts):
-            if draft.kind == "group" or draft.anonymous:
-                continue
+        for draft in reversed(self._by_last.get(keys[-1], [])):
             draft_keys = token_keys(draft.name)
             if len(keys) < len(draft_keys) and draft_keys[-len(keys) :] == keys:
                 return draft
+        probes = {key} | ({keys[0]} if len(keys) == 1 else set())
+        candidates: dict[int, SpeakerDraft] = {}
+        for probe in probes:
+            if len(probe) < _VARIANT_MIN:
+                continue
+            for variant in _deletions(probe):
+                for draft in self._variants.get(variant, ()):
+                    candidates[id(draft)] = draft
+        for draft in sorted(candidates.values(), key=lambda d: d.order, reverse=True):
+            draft_keys = token_keys(draft.name)
             if any(variant_spelling(name, known) for known in [draft.name, *draft.aliases]):
                 return draft
-            if (
-                len(keys) == 1
-                and len(keys[0]) >= 7
-                and len(draft_keys) > 1
-                and variant_spelling(keys[0], draft_keys[-1])
-            ):
+            if len(keys) == 1 and len(draft_keys) > 1 and variant_spelling(keys[0], draft_keys[-1]):
                 return draft
         return None
+
+    def _index_name(self, draft: SpeakerDraft, name: str, *, main: bool) -> None:
+        """Index a name or alias for the surname and spelling-variant lookups."""
+        if draft.kind == "group" or draft.anonymous:
+            return
+        keys = token_keys(name)
+        if not keys:
+            return
+        if main:
+            self._by_last.setdefault(keys[-1], []).append(draft)
+        for probe in {name_key(name), keys[-1] if main else ""}:
+            if len(probe) >= _VARIANT_MIN:
+                for variant in _deletions(probe):
+                    self._variants.setdefault(variant, []).append(draft)
+        for word in re.findall(r"[\w\-]+", name):
+            self._by_word.setdefault(_stem(word), []).append(draft)
+
+    def _alias(self, draft: SpeakerDraft, alias: str) -> None:
+        before = len(draft.aliases)
+        draft.add_alias(alias)
+        if len(draft.aliases) > before:
+            self._index_name(draft, alias, main=False)
+            self._found.clear()
+
+    def _role(self, draft: SpeakerDraft, role: str) -> None:
+        before = list(draft.roles)
+        draft.add_role(role)
+        for added in (r for r in draft.roles if r not in before):
+            for word in re.findall(r"[\w\-]+", added):
+                self._by_role_word.setdefault(_stem(word), []).append(draft)
 
     def canonical(self, name: str) -> str:
         """A speaker's name for a mention of them, or the mention itself."""
@@ -169,7 +217,7 @@ class SpeakerRegistry:
             return None
         if draft is not None:
             draft.last_seen = position
-            draft.add_role(mention.role)
+            self._role(draft, mention.role)
         return draft
 
     def resolve_pronoun(self, pronoun: str, recent: list[SpeakerDraft]) -> SpeakerDraft | None:
@@ -198,16 +246,16 @@ class SpeakerRegistry:
                     name, "org" if _looks_like_org(name, mention.role) else "person"
                 )
         if name != draft.name and name not in draft.aliases:
-            draft.add_alias(name)
+            self._alias(draft, name)
             self._by_key.setdefault(name_key(name), draft)
             self._found.clear()
         if mention.honorific:
-            draft.add_alias(f"{mention.honorific} {name}")
+            self._alias(draft, f"{mention.honorific} {name}")
             draft.gender = draft.gender or HONORIFIC_GENDER.get(
                 mention.honorific.rstrip(".").casefold(), ""
             )
         if mention.title:
-            draft.add_role(mention.title)
+            self._role(draft, mention.title)
             for word in mention.title.casefold().split():
                 draft.gender = draft.gender or GENDERED_NOUNS.get(word, "")
         head = _role_head(mention.role) if mention.role else ""
@@ -232,9 +280,9 @@ class SpeakerRegistry:
         if draft is None:
             draft = self._create(phrase, "org" if _looks_like_org(phrase, "") else "person")
         else:
-            draft.add_alias(mention.text)
+            self._alias(draft, mention.text)
             if phrase.split()[0].islower():
-                draft.add_role(phrase)
+                self._role(draft, phrase)
         return draft
 
     def _resolve_description(self, mention: Mention) -> SpeakerDraft | None:
@@ -245,7 +293,7 @@ class SpeakerRegistry:
             if draft is None and modifiers:
                 draft = self._antecedent(" ".join(words[1:]), mention.start)
             if draft is not None:
-                draft.add_alias(mention.text)
+                self._alias(draft, mention.text)
                 return draft
         else:
             existing = self._by_key.get("desc:" + mention.text.casefold())
@@ -255,9 +303,10 @@ class SpeakerRegistry:
         name = mention.text[0].lower() + mention.text[1:] if not mention.definite else mention.text
         draft = self._create(name, "person" if person else "org", anonymous=person)
         draft.head, draft.modifiers = mention.head, modifiers
-        draft.add_role(" ".join(words[1:]))
+        self._by_head.setdefault(_stem(mention.head), []).append(draft)
+        self._role(draft, " ".join(words[1:]))
         if mention.full and mention.full != mention.text:
-            draft.add_alias(mention.full)
+            self._alias(draft, mention.full)
         draft.gender = GENDERED_NOUNS.get(mention.head, "")
         self._by_key["desc:" + mention.text.casefold()] = draft
         return draft
@@ -274,36 +323,27 @@ class SpeakerRegistry:
             )
             draft = self._create(name, "group")
             draft.head = mention.head
+            self._by_head.setdefault(_stem(mention.head), []).append(draft)
             self._by_key[key] = draft
             self._by_key.setdefault("group:" + mention.head, draft)
         elif mention.text.casefold() != draft.name.casefold():
-            draft.add_alias(mention.text)
+            self._alias(draft, mention.text)
         return draft
 
     def _described_before(self, head: str, modifiers: frozenset[str]) -> SpeakerDraft | None:
         """'the official' -> the latest speaker introduced as '… official' (or named '… Unit')."""
         stem = _stem(head)
-        for draft in sorted(self.drafts, key=lambda d: d.last_seen, reverse=True):
-            if (
-                draft.head
-                and _stem(draft.head) == stem
-                and modifiers <= draft.modifiers | {draft.head}
-            ):
-                return draft
-        if modifiers:
-            return None
-        for draft in sorted(self.drafts, key=lambda d: d.last_seen, reverse=True):
-            if draft.anonymous or draft.kind == "group":
-                continue
-            words = {_stem(w) for w in re.findall(r"[\w\-]+", draft.name)}
-            role_words = {_stem(w) for role in draft.roles for w in re.findall(r"[\w\-]+", role)}
-            if (
-                stem in words
-                or (stem in role_words and draft.kind == "org")
-                or (stem in role_words and head in PERSON_NOUNS and draft.kind == "person")
-            ):
-                return draft
-        return None
+        described = [d for d in self._by_head.get(stem, ()) if modifiers <= d.modifiers | {d.head}]
+        if described or modifiers:
+            return max(described, key=lambda d: d.last_seen, default=None)
+        named = [d for d in self._by_word.get(stem, ()) if not d.anonymous and d.kind != "group"]
+        by_role = [
+            d
+            for d in self._by_role_word.get(stem, ())
+            if not d.anonymous
+            and (d.kind == "org" or (head in PERSON_NOUNS and d.kind == "person"))
+        ]
+        return max(named + by_role, key=lambda d: d.last_seen, default=None)
 
     def _antecedent(self, phrase: str, position: int) -> SpeakerDraft | None:
         """A name introduced with a title: 'former mayor Jane Roe', 'Jane Roe, the former mayor'."""
@@ -317,7 +357,7 @@ class SpeakerRegistry:
             after = _NAME_AFTER.match(window, match.end())
             candidate = after.group(1) if after else None
             if candidate is None:
-                before = re.search(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$", window[: match.start()])
+                before = _NAME_BEFORE.search(window, max(0, match.start() - 120), match.start())
                 candidate = before.group(1) if before else None
             if candidate is None:
                 continue
@@ -325,16 +365,17 @@ class SpeakerRegistry:
             if parsed is None:
                 continue
             found = self._resolve_name(Mention("name", parsed.name, 0, 0, parsed.honorific))
-            found.add_role(phrase if phrase[:1].islower() else "")
+            self._role(found, phrase if phrase[:1].islower() else "")
             break
         self._antecedents[key] = found
         return found
 
     def _create(self, name: str, kind: str, *, anonymous: bool = False) -> SpeakerDraft:
-        draft = SpeakerDraft(name=name, kind=kind, anonymous=anonymous)
+        draft = SpeakerDraft(name=name, kind=kind, anonymous=anonymous, order=len(self.drafts))
         self.drafts.append(draft)
         self._found.clear()
         self._by_key.setdefault(name_key(name), draft)
+        self._index_name(draft, name, main=True)
         return draft
 
     def speakers(self) -> tuple[Speaker, ...]:
