@@ -295,3 +295,35 @@ def test_scoring_matches_aliases_one_to_one() -> None:
     scores = score(predicted, gold)
     assert scores.speakers.true_positives == 1 and scores.speakers.predicted == 2
     assert scores.allegations.f1 == 1.0  # none expected, none predicted
+
+
+# -- more speaker phrases ------------------------------------------------------------------
+
+
+def test_possessive_description_is_a_speaker() -> None:
+    _, analysis = run('"We will appeal," Mr Soto\'s lawyer said.')
+    assert [s.name for s in analysis.speakers] == ["Mr Soto's lawyer"]
+
+
+def test_age_appositive_is_not_a_role() -> None:
+    _, analysis = run("Jane Okoro, 54, said the deal was dead.")
+    assert speaker(analysis, "Jane Okoro").role == ""
+
+
+def test_middle_initial_stays_in_the_name() -> None:
+    _, analysis = run('"Ask again tomorrow," said Mary K. Lindqvist.')
+    assert [s.name for s in analysis.speakers] == ["Mary K. Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "anonymous"),
+    [
+        ("Officials said the road would reopen on Monday.", "officials", True),
+        ("Sources said the talks had collapsed overnight.", "sources", True),
+        ("Police said the protest was peaceful.", "police", False),
+    ],
+)
+def test_bare_plural_speakers(sentence: str, name: str, anonymous: bool) -> None:
+    _, analysis = run(sentence)
+    (found,) = analysis.speakers
+    assert (found.name, found.anonymous) == (name, anonymous)

@@ -81,6 +81,10 @@ _PREPOSITIONS = words(
     "of for at in on during from with by to about after before than into over under via "
     "between among against"
 )
+_POSSESSIVE_DESCRIPTION = re.compile(
+    rf"(?:^|\s)((?:{HONORIFIC}\s+)?{NAME_RUN})['’]s\s+(?:[\w\-]+\s+){{0,3}}?({_HEADS})$",
+)
+_COMMON_HEADS = PERSON_NOUNS | ORG_NOUNS
 _PRONOUN_AT_END = re.compile(r"(?:^|\s)(he|she|they|it|we|I)$", re.IGNORECASE)
 _TITLED_AT_END = re.compile(
     rf"(?:^|\s)((?:[Tt]he)\s+(?:(?:former|late|then|current|new|acting|ex)\s+)?{NAME_RUN}"
@@ -345,6 +349,8 @@ class AttributionFinder:
                     described = masked[head_lo : lo + cut].strip()
                     return tuple(_with_role(m, described) for m in as_name)
                 role = re.split(r"\s(?:who|which|whose)\s", appositive.strip())[0]
+                if not re.search(r"[^\W\d_]", role):
+                    role = ""  # 'Jane Roe, 54, said': an age, not a role
             seg_lo, end = head_lo, lo + cut
         else:
             cut = segment.rfind(", ")
@@ -371,6 +377,20 @@ class AttributionFinder:
         if titled and not self._after_preposition(lo + titled.start(1)):
             text = titled.group(1)
             return (Mention("titled", text, lo + titled.start(1), hi, definite=True),)
+        possessive = _POSSESSIVE_DESCRIPTION.search(segment)
+        if possessive and not self._after_preposition(lo + possessive.start()):
+            # 'Mr Smith's lawyer said': a description anchored on a name.
+            text = possessive.group(0).strip()
+            start = (
+                lo
+                + possessive.start()
+                + (len(possessive.group(0)) - len(possessive.group(0).lstrip()))
+            )
+            return (
+                Mention(
+                    "descriptor", text, start, hi, head=possessive.group(2).lower(), definite=True
+                ),
+            )
         names = self._name_mentions(lo, hi, exact=False)
         if names:
             return names
@@ -412,8 +432,8 @@ class AttributionFinder:
         if self._after_preposition(start):
             return ()
         parsed = parse_name(match.group(1))
-        if parsed is None:
-            return ()
+        if parsed is None or parsed.name.casefold() in _COMMON_HEADS:
+            return ()  # 'Officials said', 'Police said': a capitalised common noun, not a name
         title = self._title_before(lo, start)
         if parsed.title:
             title = f"{title} {parsed.title}".strip()

@@ -30,7 +30,11 @@ NAME_TOKEN = (
     rf"(?:(?:{_APOSTROPHE}|-)\w+)*"
 )
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
-NAME_RUN = rf"(?:\b{_PARTICLE}\s+)*{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{NAME_TOKEN})*"
+# Middle initials ('John F. Kennedy') may sit between the tokens of a name.
+NAME_RUN = (
+    rf"(?:\b{_PARTICLE}\s+)*{NAME_TOKEN}"
+    rf"(?:(?:[ \t]+{UPPER}\.)*[ \t]+(?:{_PARTICLE}[ \t]+)*{NAME_TOKEN})*"
+)
 HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?"
 NAME_RUN_RE = re.compile(NAME_RUN)
 _POSSESSIVE = re.compile(rf"{_APOSTROPHE}s$")

@@ -37,6 +37,9 @@ _ORG_NAME_WORDS = frozenset(w.capitalize() for w in ORG_NOUNS) | words(
     "Front League Institute Agency Ministry Unit Office Commission Council"
 )
 _NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
+_UNNAMED_SOURCE_NOUNS = words(
+    "source sources official officials insider insiders aide aides diplomat diplomats people person"
+)
 _VARIANT_MIN = 7  # shorter names one letter apart are usually different names
 _NAME_AFTER = re.compile(rf"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{NAME_RUN})")
 
@@ -321,7 +324,8 @@ class SpeakerRegistry:
                 and (mention.text.split()[0].casefold() == mention.head)
                 else mention.text
             )
-            draft = self._create(name, "group")
+            unnamed = mention.head in _UNNAMED_SOURCE_NOUNS
+            draft = self._create(name, "group", anonymous=unnamed)
             draft.head = mention.head
             self._by_head.setdefault(_stem(mention.head), []).append(draft)
             self._by_key[key] = draft
