@@ -36,6 +36,8 @@ THRESHOLDS = {
     "ferry-operator-results": (0.95, 0.90, 1.00),
     "senator-ethics-complaint": (0.95, 0.85, 0.45),
     "mine-spill-blockade": (0.95, 0.90, 0.70),
+    "striker-transfer-row": (0.95, 0.90, 0.45),
+    "nurse-theft-case": (0.95, 0.90, 0.60),
 }
 
 

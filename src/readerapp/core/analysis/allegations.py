@@ -185,7 +185,7 @@ def _accused_in(text: str, start: int, end: int, names: NameLookup, accuser: str
         return name
     phrase = _LEADING_NOUN_PHRASE.match(text[start:end])
     if phrase:
-        return phrase.group(1)
+        return re.sub(r"\s+\w+ly$", "", phrase.group(1))  # 'A nurse allegedly' -> 'A nurse'
     recent = [n for n in _names_in(text, max(0, start - 600), start, names) if n not in accuser]
     return recent[-1] if recent else ""
 
@@ -267,6 +267,11 @@ def _name_before(
     -> 'the regulator'; 'But campaigners accused' -> 'campaigners'.
     """
     chunk = text[sentence_start:position].rstrip()
+    lead_name = NAME_RUN_RE.match(chunk)
+    if lead_name and re.match(r"\s*(?:,|$)", chunk[lead_name.end() :]):
+        parsed = parse_name(lead_name.group())  # 'Claire Donnelly, 38, from Leeds, is charged'
+        if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+            return names.canonical(parsed.name)
     if chunk.endswith(","):  # drop an appositive: 'X, 54,' / 'X, a lawyer,'
         inner = chunk[:-1]
         cut = inner.rfind(", ")

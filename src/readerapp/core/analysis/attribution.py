@@ -85,6 +85,16 @@ _POSSESSIVE_DESCRIPTION = re.compile(
     rf"(?:^|\s)((?:{HONORIFIC}\s+)?{NAME_RUN})['’]s\s+(?:[\w\-]+\s+){{0,3}}?({_HEADS})$",
 )
 _COMMON_HEADS = PERSON_NOUNS | ORG_NOUNS
+_HEARING_BODIES = frozenset({"court", "jury", "tribunal", "inquest", "inquiry", "hearing", "trial"})
+# Documents are sources, not speakers: 'the report said' names no person or organisation.
+_DOCUMENT_NOUNS = words(
+    "report study statement document letter survey complaint filing data figures review poll "
+    "analysis article judgment ruling law bill decision memo email message post website records "
+    "transcript minutes footage video photo audit indictment affidavit lawsuit suit petition"
+)
+_DEFINITE_ANY_NOUN = re.compile(
+    r"^\s*(?:[Tt]he)\s+((?:[a-z][\w’'\-]*\s+){0,2}?)([a-z][a-z\-]*[a-z])\s*$"
+)
 _PRONOUN_AT_END = re.compile(r"(?:^|\s)(he|she|they|it|we|I)$", re.IGNORECASE)
 _TITLED_AT_END = re.compile(
     rf"(?:^|\s)((?:[Tt]he)\s+(?:(?:former|late|then|current|new|acting|ex)\s+)?{NAME_RUN}"
@@ -100,7 +110,7 @@ _VERB = re.compile(
     + r")\b"
 )
 _NAMING_VERB = re.compile(
-    r"\b(?:called|calls|described|describes|termed|dubbed|branded)\b[^.;\"“”~]{0,40}?"
+    r"(?<![\w\-])(?:called|calls|described|describes|termed|dubbed|branded)\b[^.;\"“”~]{0,40}?"
     r"(?:\bas\s+)?[\"“]"
 )
 # The first word that looks like a finite verb: where a sentence's subject ends.
@@ -234,6 +244,8 @@ class AttributionFinder:
             ):
                 quotes.append(quote_index)
         speakers = self.subject_before(chunk_start, vs)
+        if masked[vs:ve] == "heard" and not (speakers and speakers[0].head in _HEARING_BODIES):
+            return None  # 'the court heard that …' reports evidence; 'she heard that …' does not
         if not speakers and re.fullmatch(r"\s*(?:and|but)\s*", masked[chunk_start:vs]):
             # '… called it "a stunt" and said …': the subject of the first verb speaks again.
             first_verb = _MAIN_VERB.search(masked, ss, chunk_start)
@@ -398,6 +410,24 @@ class AttributionFinder:
             if self._after_preposition(lo + match.start()):
                 continue
             return (self._description(match, lo, hi),)
+        other = _DEFINITE_ANY_NOUN.match(segment)
+        if (
+            other
+            and other.group(2) not in _DOCUMENT_NOUNS
+            and other.group(2) not in _NOT_ROLE_WORDS
+        ):
+            # 'The hospice said …': an unlisted noun is still an organisation's name for itself.
+            start = lo + len(segment) - len(segment.lstrip())
+            return (
+                Mention(
+                    "descriptor",
+                    segment.strip(),
+                    start,
+                    hi,
+                    head=other.group(2).lower(),
+                    definite=True,
+                ),
+            )
         bare = _BARE_PLURAL.match(segment)
         if bare and word_count(bare.group(1)) <= 2:
             text = segment.strip()

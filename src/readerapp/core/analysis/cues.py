@@ -33,6 +33,7 @@ _IRREGULAR_SPEECH = {
     "tweet": {"tweet", "tweets", "tweeted"},
     "admit": {"admit", "admits", "admitted", "admitting"},
     "chip in": {"chipped in", "chips in"},
+    "hear": {"heard"},  # only for 'the court heard', 'the inquest heard' (see attribution)
     "chime in": {"chimed in", "chimes in"},
     "point out": {"pointed out", "points out"},
     "go on": {"went on", "goes on"},
@@ -106,6 +107,7 @@ PERSON_NOUNS = words("""
     neighbour neighbours neighbor neighbors colleague colleagues friend friends veteran veterans
     candidate voter voters protester protesters trader traders banker bankers broker
     strategist strategists planner spokesmen official's deputy representative representatives
+    solicitor solicitors barrister barristers counsel defender defenders magistrate magistrates
     """)
 
 ORG_NOUNS = words("""

@@ -21,6 +21,7 @@ from readerapp.core.segments import paragraph_spans, sentence_spans
 
 _LEADING_ROLE_WORDS = re.compile(r"(?:[\w\-]+\s+)*?")
 _ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
+_FIRST_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are|will)\b")
 
 
 def analyze(article: Article) -> Analysis:
@@ -37,7 +38,10 @@ def analyze(article: Article) -> Analysis:
     events = finder.events()
     registry = SpeakerRegistry(text, NameIndex(text))
     paragraph_starts = [start for start, _ in paragraph_spans(text)]
-    spoken = _attribute(text, masked, sentences, quoted, events, registry, paragraph_starts)
+    initials = _sentence_initial_names(masked, sentences, registry, finder)
+    spoken = _attribute(
+        text, masked, sentences, quoted, events, initials, registry, paragraph_starts
+    )
     speakers = registry.speakers()
     allegations = find_allegations(text, spoken, registry)
     return Analysis(speakers=speakers, allegations=allegations)
@@ -49,11 +53,11 @@ def _attribute(
     sentences: list[tuple[int, int]],
     quoted: list[QuotedSpan],
     events: list[SpeechEvent],
+    initials: list[tuple[int, ParsedName]],
     registry: SpeakerRegistry,
     paragraph_starts: list[int],
 ) -> list[SpokenSpan]:
     """Resolve each event's speaker in text order, then give every quote its speaker."""
-    initials = _sentence_initial_names(masked, sentences, registry)
     timeline: list[tuple[int, int, object]] = [(p, 0, n) for p, n in initials]
     timeline += [(e.position, 1, e) for e in events]
     timeline.sort(key=lambda item: (item[0], item[1]))
@@ -160,7 +164,10 @@ def _continuing_speaker(
 
 
 def _sentence_initial_names(
-    masked: str, sentences: list[tuple[int, int]], registry: SpeakerRegistry
+    masked: str,
+    sentences: list[tuple[int, int]],
+    registry: SpeakerRegistry,
+    finder: AttributionFinder,
 ) -> list[tuple[int, ParsedName]]:
     """Names that open a sentence ('Kamau rejected the claim.'): what a pronoun may refer to."""
     found: list[tuple[int, ParsedName]] = []
@@ -172,10 +179,18 @@ def _sentence_initial_names(
                 break
             position += word.end()
         run = NAME_RUN_RE.match(masked, position, end)
-        if not run:
-            continue
-        parsed = parse_name(run.group())
-        if parsed is None:
+        parsed = parse_name(run.group()) if run else None
+        if run is None or parsed is None or len(parsed.name.split()) == 1 and not parsed.honorific:
+            # 'Northfield manager Stefan Kowalski dismissed …': the subject before the verb.
+            verb = _FIRST_VERB.search(masked, start, min(end, start + 120))
+            subject = finder.subject_before(start, verb.start()) if verb else ()
+            if len(subject) == 1 and subject[0].kind == "name":
+                mention = subject[0]
+                found.append(
+                    (mention.start, ParsedName(mention.text, mention.honorific, mention.title))
+                )
+                continue
+        if run is None or parsed is None:
             continue
         if " " in parsed.name or parsed.honorific or registry.names.full_name(parsed.name):
             found.append((run.start(), parsed))
