@@ -6,8 +6,8 @@ text is one document line, so an offset maps to (row, column) by a bisect over
 precomputed line starts instead of TextArea's O(lines) lookup.
 
 TextArea re-wraps the whole document on every resize, scrollbar change and
-language change: seven passes over a 1 MB article at startup. ArticleView skips
-the rebuild its language watcher does at construction and any re-wrap at an
+language change: seven passes over a 1 MB article at startup. ArticleView builds
+its document once, with the fast wrap of `fast_wrap`, and skips any re-wrap at an
 unchanged width, so a large article is wrapped once at its real width
 (TextArea 8.2.8 internals; Textual is pinned).
 """
@@ -20,8 +20,12 @@ from collections.abc import Iterable
 
 from rich.style import Style
 from rich.text import Text
+from textual.document._document import Document
+from textual.document._document_navigator import DocumentNavigator
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from readerapp.ui.fast_wrap import FastWrappedDocument
 
 Span = tuple[int, int]
 
@@ -66,7 +70,7 @@ class ArticleView(TextArea):
     def __init__(self, text: str, *, id: str | None = None) -> None:
         self._wrapped_for: tuple[int, int, int] | None = None
         super().__init__(
-            text,
+            "",
             read_only=True,
             soft_wrap=True,
             show_line_numbers=False,
@@ -74,10 +78,24 @@ class ArticleView(TextArea):
             highlight_cursor_line=False,
             id=id,
         )
+        self._set_document(text, None)
         self.index = LineIndex(text)
         self._layers: dict[str, list[tuple[int, int, Style]]] = {}
         self._by_row: dict[int, list[tuple[int, int, Style]]] = {}
         self._layer_order: list[str] = []
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        """Plain text only: TextArea's own steps, with the fast-wrapping document."""
+        if language is not None:
+            super()._set_document(text, language)
+            return
+        self._highlight_query = None
+        self.document = Document(text)
+        self.wrapped_document = FastWrappedDocument(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._build_highlight_map()
+        self.move_cursor((0, 0))
+        self._rewrap_and_refresh_virtual_size()
 
     def _watch_language(self, language: str | None) -> None:
         if language is not None:  # plain text only: no document to rebuild
