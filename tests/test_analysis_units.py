@@ -327,3 +327,20 @@ def test_bare_plural_speakers(sentence: str, name: str, anonymous: bool) -> None
     _, analysis = run(sentence)
     (found,) = analysis.speakers
     assert (found.name, found.anonymous) == (name, anonymous)
+
+
+def test_single_curly_quotes_when_an_article_has_no_double_quotes() -> None:
+    _, analysis = run(
+        "‘We won’t give up,’ said Sarah O’Neill, the union’s leader. "
+        "‘The members’ votes are clear.’"
+    )
+    assert quote_texts(analysis, "Sarah O’Neill") == [
+        "We won’t give up",
+        "The members’ votes are clear.",
+    ]
+
+
+def test_description_then_name_after_the_verb() -> None:
+    _, analysis = run('"It was a fair result," said the company\'s chief executive, Jane Holm.')
+    found = speaker(analysis, "Jane Holm")
+    assert found.role == "company's chief executive"

@@ -62,7 +62,7 @@ _HEADS = "|".join(sorted(PERSON_NOUNS | ORG_NOUNS, key=len, reverse=True))
 _DESCRIPTION = re.compile(
     rf"\b({_DETERMINERS})\s+((?:(?!(?:the|a|an|of|in|on|at|for|with|by|from|to|who|which|that)\s)"
     rf"[\w’'\-]+\s+){{0,5}}?)"
-    rf"((?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
+    rf"((?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b(?!['’])",
     re.IGNORECASE,
 )
 _PLURAL_HEADS = "|".join(
@@ -111,14 +111,14 @@ _VERB = re.compile(
 )
 _NAMING_VERB = re.compile(
     r"(?<![\w\-])(?:called|calls|described|describes|termed|dubbed|branded)\b[^.;\"“”~]{0,40}?"
-    r"(?:\bas\s+)?[\"“]"
+    r"(?:\bas\s+)?[\"“‘]"
 )
 # The first word that looks like a finite verb: where a sentence's subject ends.
 _MAIN_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are)\b")
 _CLOSING_AT_END = re.compile(r"[\"”]\s*,?\s*$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“]")
+_QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“‘]")
 # 'said on Thursday that', 'claimed in a meeting with the media that': the words skipped
 # before 'that' must start with a preposition or a time word (or be the object of 'told').
 _THAT_AFTER_VERB = re.compile(
@@ -131,7 +131,7 @@ _THAT_AFTER_TOLD = re.compile(r"\s+(?:[^,.;:\"“”~]{0,70}?\s)?that\s+")
 _CLAUSE_AFTER_VERB = re.compile(
     r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|"
     r"reporters|him|her|them|me|us|so|not|and|but|or|then|yes|no|this|last|earlier|later|"
-    r"today|yesterday|tomorrow|again|also)\b)[\w\"“]",
+    r"today|yesterday|tomorrow|again|also)\b)[\w\"“‘]",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(
@@ -169,6 +169,7 @@ class AttributionFinder:
         self.quoted = quoted
         self.quote_by_open = {q.open: i for i, q in enumerate(quoted)}
         self.quote_opens = [q.open for q in quoted]
+        self.quote_closes = [q.close for q in quoted]
         self.quote_by_close = {q.close: i for i, q in enumerate(quoted)}
 
     # -- sentences --------------------------------------------------------------
@@ -215,12 +216,14 @@ class AttributionFinder:
         ss, se = self.sentence_at(vs)
         if masked[vs - 1 : vs] == "~" or masked[ve : ve + 1] == "~":
             return None
-        before = masked[ss:vs]
-        closing = _CLOSING_AT_END.search(before)
+        last = bisect_right(self.quote_closes, vs) - 1  # the last quote closed before the verb
+        if last >= 0 and self.quoted[last].close <= ss:
+            last = -1
         quotes: list[int] = []
         speakers: tuple[Mention, ...] = ()
-        if closing:  # '"…," said X' or '"…," X said' with nothing between
-            quote_index = self._quote_closing_at(ss + closing.start() + 1)
+        if last >= 0 and re.fullmatch(r"[\s,]*", masked[self.quoted[last].close : vs]):
+            # '"…," said X' or '"…," X said' with nothing between
+            quote_index: int | None = last
             speakers = self.subject_after(ve, se)
             if not speakers:
                 return None
@@ -231,10 +234,9 @@ class AttributionFinder:
             quotes.extend(self._quote_after(role_end, se))
             return SpeechEvent(vs, speakers, tuple(quotes), self._continuations(role_end, se))
         chunk_start = ss
-        last_close = max(before.rfind('"'), before.rfind("”"))
-        if last_close >= 0:
-            chunk_start = ss + last_close + 1
-            quote_index = self._quote_closing_at(chunk_start)
+        if last >= 0:
+            chunk_start = self.quoted[last].close
+            quote_index = last
             between = _HONORIFIC_DOT.sub(" ", masked[chunk_start:vs])
             conjunction = re.fullmatch(r"\s*(?:and|but)\s*", between)
             if (
@@ -516,6 +518,13 @@ class AttributionFinder:
         if description:
             found = _DESCRIPTION.match(masked, rest_start + description.end(), se)
             if found:
+                named = _NAME_AT_START.match(masked, found.end() + 1, se)
+                if masked[found.end() : found.end() + 1] == "," and named:
+                    # '… said the company's chief executive, Jane Roe.'
+                    parsed = parse_name(named.group(1))
+                    if parsed is not None and parsed.name.casefold() not in _COMMON_HEADS:
+                        mention = _mention_for_name(parsed, named.start(1), named.end(1), "")
+                        return (_with_role(mention, masked[found.start() : found.end()]),)
                 stop = re.search(r"[,.;]|$", masked[found.end() : se])
                 hi = found.end() + (stop.start() if stop else 0)
                 return (self._description(found, 0, hi),)

@@ -15,6 +15,10 @@ from readerapp.core.segments import paragraph_spans
 _MARK = re.compile(r"[\"“”]")
 _OPENERS = '"“'
 _CLOSERS = '"”'
+# Some outlets quote with single curly marks; a ’ followed by a letter is an apostrophe.
+_SINGLE_MARK = re.compile(r"‘|(?<=\S)’(?![^\W_])")
+_SINGLE_OPENERS = "‘"
+_SINGLE_CLOSERS = "’"
 
 
 @dataclass(frozen=True)
@@ -45,29 +49,55 @@ def _content(text: str, open_at: int, stop: int) -> tuple[int, int]:
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every quoted passage in text order; unclosed quotes end at their paragraph."""
+    """Every quoted passage in text order; unclosed quotes end at their paragraph.
+
+    Double marks are the quotes; only an article with no double marks at all is read
+    with single curly marks (‘…’) as its quotes.
+    """
+    if _MARK.search(text) is None and "‘" in text:
+        return _find_spans(text, _SINGLE_MARK, _SINGLE_OPENERS, _SINGLE_CLOSERS, "‘")
+    return _find_spans(text, _MARK, _OPENERS, _CLOSERS, "“")
+
+
+def _find_spans(
+    text: str, marks: re.Pattern[str], openers: str, closers: str, curly_open: str
+) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     carried = False
     for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         open_at: int | None = None
-        continued = carried and text[p_start] in _OPENERS
+        continued = carried and text[p_start] in openers
         carried = False
-        for match in _MARK.finditer(text, p_start, p_end):
-            at, mark = match.start(), match.group()
+        found = [(m.start(), m.group()) for m in marks.finditer(text, p_start, p_end)]
+        for number, (at, mark) in enumerate(found):
             if open_at is None:
-                if mark in _OPENERS:
+                if mark in openers:
                     open_at = at
                 continue
-            if mark == "“" and at > open_at + 1:
+            if mark == curly_open and at > open_at + 1:
                 _emit(text, spans, open_at, at, at, index, continued, closed=False)
                 continued, open_at = False, at
-            elif mark in _CLOSERS:
+            elif mark in closers and not (
+                curly_open == "‘" and _plural_possessive(text, at, found[number + 1 :])
+            ):
                 _emit(text, spans, open_at, at, at + 1, index, continued, closed=True)
                 continued, open_at = False, None
         if open_at is not None:
             _emit(text, spans, open_at, p_end, p_end, index, continued, closed=False)
             carried = True
     return spans
+
+
+def _plural_possessive(text: str, at: int, later: list[tuple[int, str]]) -> bool:
+    """'… the members’ votes …': a ’ after an s, with a proper closer still to come."""
+    if text[at - 1 : at] != "s" or not text[at + 1 : at + 3].strip():
+        return False
+    for position, mark in later:
+        if mark == "‘":
+            return False
+        if text[position - 1 : position] in ",.?!;:":
+            return True
+    return False
 
 
 def _emit(
