@@ -7,12 +7,16 @@ and the merge is one atomic write, so a bad file or a crash imports nothing.
 from __future__ import annotations
 
 import argparse
+import codecs
 from pathlib import Path
 
 from readerapp.commands import fail
 from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
 from readerapp.core.locations import database_path
 from readerapp.core.store import AnnotationStore, StoreError
+
+# An export of 10,000 annotations is ~5 MB; this only stops runaway inputs.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,13 +39,23 @@ def main(argv: list[str]) -> int:
     source = Path(args.file)
     db_path = database_path(args.db)
     try:
-        data = source.read_bytes()
+        with source.open("rb") as file:  # bounded: /dev/zero or an endless pipe
+            data = file.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         return fail(f"{source}: no such file; check the path")
     except IsADirectoryError:
         return fail(f"{source} is a directory; give an export file")
     except OSError as err:
         return fail(f"{source}: cannot read it ({err.strerror or err})")
+    if len(data) > MAX_IMPORT_BYTES:
+        limit = MAX_IMPORT_BYTES // 2**20
+        return fail(f"{source} is over {limit} MB; readerapp imports exports up to {limit} MB")
+    try:
+        data = utf8_json(data)
+    except UnicodeDecodeError:
+        return fail(
+            f"{source}: not a JSON export (the bytes are not UTF-8 text); nothing was imported"
+        )
     try:
         annotations = read_annotations(data)
     except ExchangeError as err:
@@ -61,3 +75,18 @@ def main(argv: list[str]) -> int:
         return fail(f"{db_path}: cannot write the database ({err.strerror or err})")
     print(f"{source}: {report} (database {db_path})")
     return 0
+
+
+def utf8_json(data: bytes) -> bytes:
+    """The export as BOM-less UTF-8, which is all the JSON parser takes.
+
+    Windows tools add a byte order mark (Notepad: UTF-8 with BOM; PowerShell 5's
+    `>` writes UTF-16), and such a file is still the user's export. Raises
+    UnicodeDecodeError for bytes that are not text, so the error can say so.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16").encode("utf-8")
+    data.decode("utf-8")
+    return data
