@@ -36,7 +36,7 @@ THRESHOLDS = {
     "ferry-operator-results": (0.95, 0.90, 1.00),
     "senator-ethics-complaint": (0.95, 0.85, 0.45),
     "mine-spill-blockade": (0.95, 0.90, 0.70),
-    "striker-transfer-row": (0.95, 0.90, 0.45),
+    "striker-transfer-row": (0.95, 0.90, 0.70),
     "nurse-theft-case": (0.95, 0.90, 0.60),
 }
 
