@@ -115,7 +115,6 @@ _NAMING_VERB = re.compile(
 )
 # The first word that looks like a finite verb: where a sentence's subject ends.
 _MAIN_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are)\b")
-_CLOSING_AT_END = re.compile(r"[\"”]\s*,?\s*$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTE_AFTER_VERB = re.compile(r"(?:(?:\s+[\w’'.]+){0,4}?\s*[,:]|\s*[,:]?)\s*[\"“‘]")
@@ -170,7 +169,6 @@ class AttributionFinder:
         self.quote_by_open = {q.open: i for i, q in enumerate(quoted)}
         self.quote_opens = [q.open for q in quoted]
         self.quote_closes = [q.close for q in quoted]
-        self.quote_by_close = {q.close: i for i, q in enumerate(quoted)}
 
     # -- sentences --------------------------------------------------------------
 
@@ -563,9 +561,6 @@ class AttributionFinder:
         return ()
 
     # -- what is said ----------------------------------------------------------------
-
-    def _quote_closing_at(self, close: int) -> int | None:
-        return self.quote_by_close.get(close)
 
     def _quote_after(self, position: int, se: int) -> list[int]:
         match = _QUOTE_AFTER_VERB.match(self.masked, position, se)

@@ -119,7 +119,8 @@ ORG_NOUNS = words("""
     cabinet state city county municipality league operator airline channel broadcaster watchdog
     """)
 
-# Plural person nouns whose bare use ('Prosecutors said') names a group speaker.
+# Determiners of a plural description ('both leaders'): it points back at several people,
+# so it names no one speaker.
 GROUP_DETERMINERS = frozenset({"both", "two", "three", "several", "some", "many", "all"})
 
 HONORIFICS = words("mr mrs ms miss mx dr prof sir dame lord lady rev fr mme mlle sheikh")

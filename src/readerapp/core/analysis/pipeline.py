@@ -19,7 +19,6 @@ from readerapp.core.analysis.speakers import SpeakerDraft, SpeakerRegistry
 from readerapp.core.article import Article
 from readerapp.core.segments import paragraph_spans, sentence_spans
 
-_LEADING_ROLE_WORDS = re.compile(r"(?:[\w\-]+\s+)*?")
 _ROLE_LEXICON = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _FIRST_VERB = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]{3,}s|has|have|had|is|was|were|are|will)\b")
 
