@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from readerapp.core.analysis.allegations import SpokenSpan, find_allegations
-from readerapp.core.analysis.attribution import AttributionFinder, SpeechEvent, word_count
+from readerapp.core.analysis.attribution import (
+    AttributionFinder,
+    Mention,
+    SpeechEvent,
+    word_count,
+)
 from readerapp.core.analysis.cues import PERSON_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
 from readerapp.core.analysis.model import Analysis, Quote
 from readerapp.core.analysis.names import NAME_RUN_RE, NameIndex, ParsedName, parse_name
@@ -196,23 +202,24 @@ def _sentence_initial_names(
     return found
 
 
+@dataclass
 class _PendingName(SpeakerDraft):
     """A sentence-initial name not yet a speaker; becomes one only if a pronoun needs it."""
 
+    honorific: str = ""
+    title: str = ""
+
 
 def _lazy(registry: SpeakerRegistry, parsed: ParsedName) -> SpeakerDraft:
-    pending = _PendingName(name=parsed.name)
-    pending.aliases.append(parsed.honorific)
-    return pending
+    return _PendingName(name=parsed.name, honorific=parsed.honorific, title=parsed.title)
 
 
 def _materialise(registry: SpeakerRegistry, draft: SpeakerDraft | None) -> SpeakerDraft | None:
-    if isinstance(draft, _PendingName):
-        from readerapp.core.analysis.attribution import Mention
-
-        honorific = draft.aliases[0] if draft.aliases else ""
-        real = registry.resolve(Mention("name", draft.name, 0, 0, honorific), 0)
-        if real is not None and draft.gender and not real.gender:
-            real.gender = draft.gender
-        return real
-    return draft
+    """Turn a pending name a pronoun pointed at into a real speaker draft."""
+    if not isinstance(draft, _PendingName):
+        return draft
+    mention = Mention("name", draft.name, 0, 0, draft.honorific, draft.title)
+    real = registry.resolve(mention, 0)
+    if real is not None and draft.gender and not real.gender:
+        real.gender = draft.gender
+    return real
