@@ -344,3 +344,11 @@ def test_description_then_name_after_the_verb() -> None:
     _, analysis = run('"It was a fair result," said the company\'s chief executive, Jane Holm.')
     found = speaker(analysis, "Jane Holm")
     assert found.role == "company's chief executive"
+
+
+def test_role_from_a_mention_outside_the_attribution() -> None:
+    _, analysis = run(
+        "Chief executive Lena Vogt apologised to customers on Monday.",
+        '"We let you down," Vogt said.',
+    )
+    assert speaker(analysis, "Lena Vogt").role == "Chief executive"

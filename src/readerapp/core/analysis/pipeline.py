@@ -47,6 +47,7 @@ def analyze(article: Article) -> Analysis:
     spoken = _attribute(
         text, masked, sentences, quoted, events, initials, registry, paragraph_starts
     )
+    _roles_from_mentions(text, registry)
     speakers = registry.speakers()
     allegations = find_allegations(text, spoken, registry)
     return Analysis(speakers=speakers, allegations=allegations)
@@ -200,6 +201,41 @@ def _sentence_initial_names(
         if " " in parsed.name or parsed.honorific or registry.names.full_name(parsed.name):
             found.append((run.start(), parsed))
     return found
+
+
+def _roles_from_mentions(text: str, registry: SpeakerRegistry) -> None:
+    """Roles written where a speaker is only mentioned: 'Chief executive Jane Roe apologised',
+    'Mr Roe, the trust's chief executive, apologised'. One pass over the names in the text."""
+    parsed_runs: dict[str, ParsedName | None] = {}
+    for match in NAME_RUN_RE.finditer(text):
+        run = match.group()
+        if run not in parsed_runs:
+            parsed_runs[run] = parse_name(run)
+        parsed = parsed_runs[run]
+        if parsed is None:
+            continue
+        draft = registry.find_name(parsed.name)
+        if draft is None or draft.roles or not draft.quotes:
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        words = before.group(1).split() if before else []
+        while words and words[0].casefold() not in _ROLE_LEXICON:
+            words.pop(0)
+        appositive = _APPOSITIVE.match(text, match.end())
+        role = parsed.title or " ".join(words) or (appositive.group(1) if appositive else "")
+        described = _DESCRIBED_BEFORE.search(text, max(0, match.start() - 70), match.start())
+        if not role and described and text[match.end() : match.end() + 1] == ",":
+            # "Australia's defence minister, Jane Roe, resigned"
+            phrase = described.group(1).strip()
+            if phrase.split()[-1].casefold() in _ROLE_LEXICON:
+                role = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        if role:
+            registry.add_role(draft, role)
+
+
+_ROLE_BEFORE = re.compile(r"((?:[\w’'\-]+[ \t]+){1,4})(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?$")
+_DESCRIBED_BEFORE = re.compile(r"(?:^|[.;]\s+|\n)((?:[\w’'\-]+[ \t]+){0,5}[\w’'\-]+),[ \t]+$")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;\"“”]{3,60}?),")
 
 
 @dataclass

@@ -188,6 +188,10 @@ class SpeakerRegistry:
             self._index_name(draft, alias, main=False)
             self._found.clear()
 
+    def add_role(self, draft: SpeakerDraft, role: str) -> None:
+        """Give a speaker a role found elsewhere in the text (indexed for 'the minister')."""
+        self._role(draft, role)
+
     def _role(self, draft: SpeakerDraft, role: str) -> None:
         before = list(draft.roles)
         draft.add_role(role)
