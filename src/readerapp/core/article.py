@@ -82,7 +82,7 @@ def decode_bytes(raw: bytes, name: str) -> tuple[str, str | None]:
     if len(_UTF8_MULTIBYTE.findall(raw)) > invalid:
         # Mostly UTF-8 with a few stray bytes (a cut or a pasted fragment): reading the
         # whole file as Windows-1252 would garble every valid accent and quote mark.
-        return text, f"{name} has {invalid} bytes that are not UTF-8; they show as \ufffd."
+        return text, f"{name} is not valid UTF-8 in {invalid} places; they show as \ufffd."
     try:
         text = raw.decode("cp1252")
         encoding = "Windows-1252"
