@@ -92,7 +92,12 @@ SHOWN: dict[str, tuple[str, ...]] = {
         "Array [00] and [/] and [ and ] and [[escaped]] and \\[bold] stay literal.",
     ),
     "markup.md": ("[bold]Markdown[/bold] title", "[link=http://x]y[/link]", "A real link and"),
-    "terminal-escapes.txt": ("Escapes red title", '"Still readable," said Ana Ruiz.'),
+    "terminal-escapes.txt": (
+        "Escapes red title",
+        "Clear screen, OSC title, link hyperlink, bell , backspace , cursor home, reset, save,"
+        " tput sgr0.",
+        '"Still readable," said Ana Ruiz.',
+    ),
     "bidi-controls.txt": ("Access level: user admin and \u200fmarks\u200e here.",),
     "rtl-arabic-hebrew.txt": ("الميناء والعقد", "said Dana Levi"),
     "wide-cjk-emoji.txt": ("港口合同受到质疑 🚢", "「合同是秘密签署的」", "We are 😡 about it"),

@@ -81,7 +81,8 @@ def small_inputs() -> dict[str, bytes]:
             b"Escapes \x1b[31mred\x1b[0m title\n\n"
             b"Clear \x1b[2J screen, \x1b]0;pwned title\x07 OSC title, "
             b"\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ hyperlink, bell \x07, "
-            b"backspace \x08, cursor \x1b[10;10H home \x1bc reset.\n\n"
+            b"backspace \x08, cursor \x1b[10;10H home, \x1bc reset, \x1b7save,"
+            b" \x1b[1mtput\x1b(B\x1b[m sgr0.\n\n"
             b'"Still readable," said Ana Ruiz.\n'
         ),
         "bidi-controls.txt": (

@@ -50,7 +50,9 @@ class Article:
 # Bidi embeddings, overrides and isolates (U+202A-E, U+2066-9) go too: they can make a
 # terminal show text in another order than it is ("Trojan Source"); LRM/RLM marks stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+# CSI, OSC, then every other escape: ESC, optional intermediates, one final byte (so
+# `ESC ( B`, which `tput sgr0` prints, and `ESC c` leave no "(B" or "c" behind).
+_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]")
 
 
 def strip_control(text: str) -> str:
