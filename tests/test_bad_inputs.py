@@ -64,6 +64,9 @@ EXPECTED_ERROR: dict[str, str | None] = {
     "invalid-utf8.txt": None,
     "nul-after-8k.txt": None,
     "json-export-lookalike.txt": None,
+    "cp1252-smart-quotes.txt": None,
+    "rules-only.md": "empty",
+    "saved-web-page.txt": None,
     "one-mb-line.txt": None,
     "big-50mb.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
     "dev-zero.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
@@ -105,6 +108,11 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "invalid-utf8.txt": ("“The café is naïve — and closed,” said Renée.", "Then a stray � byte"),
     "nul-after-8k.txt": ("Late NUL", "word word word"),
     "json-export-lookalike.txt": ('{"format": "readerapp-export", "version": 999}',),
+    "cp1252-smart-quotes.txt": (
+        "“The contract was signed in secret,” said Ana Ruiz",
+        "– and a café",
+    ),
+    "saved-web-page.txt": ("<!DOCTYPE html>", "<script>alert(1)</script>", "<b>Ana Ruiz</b>"),
     "one-mb-line.txt": ("The council signed the contract in secret,",),
 }
 
@@ -405,6 +413,7 @@ def test_an_export_resaved_with_a_byte_order_mark_imports(
     ("name", "notice"),
     [
         ("latin1.txt", "read as Windows-1252"),
+        ("cp1252-smart-quotes.txt", "read as Windows-1252"),
         ("invalid-utf8.txt", "not valid UTF-8 in 2 places"),
         ("utf8-bom.txt", None),
         ("utf16-no-bom.txt", None),

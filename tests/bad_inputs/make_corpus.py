@@ -115,6 +115,16 @@ def small_inputs() -> dict[str, bytes]:
             + b"\xff byte and a cut \xe2\x80 sequence.\n"
         ),
         "nul-after-8k.txt": ("Late NUL\n\n" + "word " * 2000).encode("utf-8") + b"\x00\x00 tail.\n",
+        "cp1252-smart-quotes.txt": (
+            b"Port deal questioned\n\n\x93The contract was signed in secret,\x94 said Ana Ruiz,"
+            b" a councillor \x96 and a caf\xe9 owner.\n"
+        ),
+        "rules-only.md": b"---\n\n***\n\n___\n",
+        "saved-web-page.txt": (
+            b"<!DOCTYPE html>\n<html><head><title>Port deal</title>"
+            b"<script>alert(1)</script></head>\n<body><p>&ldquo;The contract was signed in "
+            b"secret,&rdquo; said <b>Ana Ruiz</b>.</p></body></html>\n"
+        ),
         "json-export-lookalike.txt": b'{"format": "readerapp-export", "version": 999}\n',
     }
 
