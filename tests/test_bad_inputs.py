@@ -11,8 +11,10 @@ import asyncio
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -143,6 +145,31 @@ pathlib.Path.open = denied
 from readerapp.cli import main
 sys.exit(main(sys.argv[1:]))
 """
+
+
+@pytest.fixture(autouse=True)
+def time_bound(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A hang fails the test instead of stalling CI, even one that blocks the event loop.
+
+    Subprocesses have their own timeouts; this also bounds the pilot, whose key
+    presses would otherwise wait forever on a UI stuck in a long computation.
+    """
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+    callspec = getattr(request.node, "callspec", None)
+    seconds = 2 * timeout_for(callspec.params.get("name", "") if callspec else "")
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"{request.node.name} ran for more than {seconds} s: a hang")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")
