@@ -453,3 +453,12 @@ def test_a_guessed_encoding_comes_with_a_notice(name: str, notice: str | None) -
         assert article.notice is None
     else:
         assert article.notice is not None and notice in article.notice
+
+
+@pytest.mark.parametrize("command", [(), ("analyze",), ("analyze", "--json")])
+def test_an_empty_path_is_an_error_not_the_sample(command: tuple[str, ...], tmp_path: Path) -> None:
+    """`readerapp "$FILE"` with FILE unset used to open the bundled sample without a word."""
+    db = tmp_path / "db.json"
+    result = run_cli(*command, "", *(() if command else ("--db", str(db))), timeout=20)
+    assert_one_error_line(result, "the path is empty")
+    assert not db.exists()

@@ -63,6 +63,8 @@ def run_reader(path_arg: str | None, db: str | None) -> int:
     from readerapp.core.library import article_files
     from readerapp.core.locations import bundled_article, database_path
 
+    if path_arg == "":  # `readerapp "$FILE"` with FILE unset must not open the sample
+        return fail("the path is empty; give an article file or a folder")
     path = Path(path_arg) if path_arg else bundled_article()
     db_path = database_path(db)
     if db_path.is_dir():

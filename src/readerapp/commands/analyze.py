@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    if args.path == "":  # `readerapp analyze "$FILE"` with FILE unset: not the sample
+        return fail("the path is empty; give an article file")
     path = Path(args.path) if args.path else bundled_article()
     try:
         article = load_article(path)
