@@ -462,3 +462,23 @@ def test_an_empty_path_is_an_error_not_the_sample(command: tuple[str, ...], tmp_
     result = run_cli(*command, "", *(() if command else ("--db", str(db))), timeout=20)
     assert_one_error_line(result, "the path is empty")
     assert not db.exists()
+
+
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02" + bytes(60)
+
+
+def test_a_library_leaves_out_hidden_files(tmp_path: Path) -> None:
+    """macOS's `._name.txt` beside each copied file is binary; it must not be listed."""
+    from readerapp.core.library import load_library
+
+    (tmp_path / "story.txt").write_bytes((CORPUS / "crlf.txt").read_bytes())
+    (tmp_path / "._story.txt").write_bytes(APPLE_DOUBLE)
+    (tmp_path / ".#draft.md").write_bytes(b"user@host.1234:1700000000")
+    entries = load_library(tmp_path)
+    assert [(e.path.name, e.error) for e in entries] == [("story.txt", None)]
+
+    only_hidden = tmp_path / "only-hidden"
+    only_hidden.mkdir()
+    (only_hidden / "._story.txt").write_bytes(APPLE_DOUBLE)
+    result = run_cli(str(only_hidden), "--db", str(tmp_path / "db.json"), timeout=20)
+    assert_one_error_line(result, "no articles")

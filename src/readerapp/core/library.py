@@ -18,9 +18,16 @@ class LibraryEntry:
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The article files directly in `folder`, sorted by name."""
+    """The article files directly in `folder`, sorted by name.
+
+    Hidden files are left out: macOS writes a binary `._name.txt` beside every
+    file it copies to a USB stick or network share, and editors leave `.#name.md`
+    locks; listing them would fill the library with "binary file" errors.
+    """
     return sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
     )
 
 
