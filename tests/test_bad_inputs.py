@@ -183,7 +183,9 @@ def input_path(name: str, runtime_inputs: dict[str, Path]) -> Path:
     return runtime_inputs.get(name) or CORPUS / name
 
 
-def run_cli(*args: str, timeout: float, deny: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, timeout: float, deny: bool = False, stdout_encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
     """`readerapp ARGS` in a subprocess; a hang fails the test instead of blocking CI."""
     command = [sys.executable, "-c", DENY_WRAPPER] if deny else [sys.executable, "-m", "readerapp"]
     try:
@@ -191,9 +193,15 @@ def run_cli(*args: str, timeout: float, deny: bool = False) -> subprocess.Comple
             [*command, *args],
             capture_output=True,
             text=True,
-            encoding="utf-8",
+            encoding=stdout_encoding,
+            errors="replace",
             timeout=timeout,
-            env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+            env={
+                **os.environ,
+                "COLUMNS": "200",
+                "NO_COLOR": "1",
+                "PYTHONIOENCODING": stdout_encoding,
+            },
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"readerapp {' '.join(args)} hung for more than {timeout} s")
@@ -482,3 +490,25 @@ def test_a_library_leaves_out_hidden_files(tmp_path: Path) -> None:
     (only_hidden / "._story.txt").write_bytes(APPLE_DOUBLE)
     result = run_cli(str(only_hidden), "--db", str(tmp_path / "db.json"), timeout=20)
     assert_one_error_line(result, "no articles")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+@pytest.mark.parametrize("name", ["wide-cjk-emoji.txt", "rtl-arabic-hebrew.txt"])
+def test_analyze_on_a_console_that_cannot_show_the_text(name: str, encoding: str) -> None:
+    """A Windows console or a Latin-1 locale: no UnicodeEncodeError traceback.
+
+    The JSON falls back to \\u escapes (the same JSON, nothing lost); the report
+    shows '?' for the characters the console lacks.
+    """
+    path = CORPUS / name
+    result = run_cli("analyze", str(path), "--json", timeout=20, stdout_encoding=encoding)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    text = load_article(path).text
+    assert data["title"] == load_article(path).title
+    for speaker in data["speakers"]:
+        for quote, (start, end) in zip(speaker["quotes"], speaker["quote_spans"], strict=True):
+            assert text[start:end] == quote
+    report = run_cli("analyze", str(path), timeout=20, stdout_encoding=encoding)
+    assert report.returncode == 0, report.stderr
+    assert "Speakers" in report.stdout and report.stderr == ""

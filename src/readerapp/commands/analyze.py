@@ -8,10 +8,12 @@ print as written. Bad input is one line on stderr and exit 2.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from readerapp.commands import fail
 from readerapp.core.analysis import Analysis, analysis_to_json, analyze
@@ -50,16 +52,32 @@ def main(argv: list[str]) -> int:
     analysis = analyze(article)
     try:
         if args.json:
-            sys.stdout.write(
-                json.dumps(analysis_to_json(article, analysis), ensure_ascii=False, indent=1) + "\n"
-            )
+            sys.stdout.write(json_text(analysis_to_json(article, analysis)) + "\n")
         else:
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                # A console that cannot show every character (cp1252, Latin-1, ASCII)
+                # gets '?' for those, not a UnicodeEncodeError traceback.
+                sys.stdout.reconfigure(errors="replace")
             print_report(article, analysis)
         sys.stdout.flush()
     except BrokenPipeError:  # `readerapp analyze | head`: the reader left early, not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """The JSON as readable UTF-8 where stdout can take it, else in ASCII \\u escapes.
+
+    Both are the same JSON; the escapes keep a Windows console or a Latin-1
+    locale from failing on CJK, emoji or Arabic text, and lose nothing.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(data, ensure_ascii=True, indent=1)
+    return text
 
 
 def print_report(article: Article, analysis: Analysis) -> None:
