@@ -512,3 +512,14 @@ def test_analyze_on_a_console_that_cannot_show_the_text(name: str, encoding: str
     report = run_cli("analyze", str(path), timeout=20, stdout_encoding=encoding)
     assert report.returncode == 0, report.stderr
     assert "Speakers" in report.stdout and report.stderr == ""
+
+
+def test_import_reports_on_an_ascii_console(db_with_a_note: Path, tmp_path: Path) -> None:
+    """The success line names the file; a non-ASCII name must not turn success into a crash."""
+    export = tmp_path / "été.json"
+    exported = run_cli("export", "--db", str(db_with_a_note), "-o", str(export), timeout=20)
+    assert exported.returncode == 0, exported.stderr
+    fresh = tmp_path / "fresh.json"
+    result = run_cli("import", str(export), "--db", str(fresh), timeout=20, stdout_encoding="ascii")
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stdout and "\\xe9t\\xe9.json" in result.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def reader_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            # A console that cannot encode a path or a title (cp1252, ASCII) prints
+            # \\xe9-style escapes instead of a traceback after the work is done.
+            sys.stdout.reconfigure(errors="backslashreplace")
         module = importlib.import_module(SUBCOMMANDS[argv[0]][0])
         return int(module.main(argv[1:]))
     args = reader_parser().parse_args(argv)
