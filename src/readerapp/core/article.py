@@ -9,11 +9,11 @@ Title, date and standfirst are metadata shown in the header, not part of it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -38,7 +38,13 @@ class Article:
     path: Path | None = None
     paragraphs: tuple[tuple[int, int], ...] = ()
     notice: str | None = None  # e.g. the file was not UTF-8 and a fallback was used
-    sha256: str = field(default="", compare=False)
+
+    @cached_property
+    def sha256(self) -> str:
+        """The article's identity for annotations; computed when first needed, not at startup."""
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
     def word_count(self) -> int:
@@ -233,7 +239,6 @@ def parse_article(
         path=path,
         paragraphs=tuple(paragraphs),
         notice=notice,
-        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from readerapp.core.anchoring import anchor
 from readerapp.core.annotation import Annotation, Link, TextSelector, article_ref, new_id
 from readerapp.core.article import Article
-from readerapp.core.store import AnnotationStore
+from readerapp.core.store import AnnotationStore, StoreError
 
 
 class ReadOnlyNotebook(Exception):
@@ -166,6 +166,8 @@ class Notebook:
         def run() -> None:
             try:
                 write(*args)
+            except StoreError as err:  # already one sentence for the user
+                self.on_error(str(err))
             except Exception as err:  # reported to the user, never silently dropped
                 self.on_error(f"Could not save to {self.store.path}: {err}")
 

@@ -14,17 +14,8 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 
-from readerapp.core.annotation import COLOURS, Annotation, Link
-from readerapp.ui.sidebar import (
-    COLOUR_HEX,
-    AllegationItem,
-    NoteItem,
-    QuoteItem,
-    SpeakerItem,
-    excerpt,
-)
-
 if TYPE_CHECKING:
+    from readerapp.core.annotation import Annotation, Link
     from readerapp.core.notebook import Notebook
     from readerapp.ui.reader_screen import ReaderScreen
 
@@ -46,14 +37,18 @@ class Target:
 
 
 def note_style(annotation: Annotation) -> Style:
+    from readerapp.ui.sidebar_items import COLOUR_HEX
+
     if annotation.colour in COLOUR_HEX:
         return Style(bgcolor=COLOUR_HEX[annotation.colour], color="#1a1a1a")
     return TAGGED_ONLY_STYLE
 
 
 class Annotating(Base):
+    """The annotation actions. Their modules are imported on first use, not at startup."""
+
     notebook: Notebook | None = None
-    last_colour = COLOURS[0]
+    last_colour = "yellow"
 
     # -- loading -------------------------------------------------------------------
 
@@ -95,9 +90,18 @@ class Annotating(Base):
     # -- targets -------------------------------------------------------------------
 
     def target(self) -> Target | None:
+        from readerapp.core.annotation import Link
+        from readerapp.ui.sidebar_items import (
+            AllegationItem,
+            NoteItem,
+            QuoteItem,
+            SpeakerItem,
+            excerpt,
+        )
+
         notebook = self.notebook
         assert notebook is not None
-        if self.sidebar.has_focus:
+        if self.sidebar_has_focus:
             node = self.sidebar.cursor_node
             item = node.data if node is not None else None
             if isinstance(item, NoteItem):
@@ -151,6 +155,7 @@ class Annotating(Base):
 
     def _change(self, change: Callable[[Notebook], object], message: str) -> None:
         """Apply a change; the cursor then rests on the annotation, so the next key edits it."""
+        from readerapp.core.annotation import Annotation
         from readerapp.core.notebook import ReadOnlyNotebook
 
         assert self.notebook is not None
@@ -160,7 +165,7 @@ class Annotating(Base):
             self.notify(str(err), severity="error")
             return
         placed = self.notebook.get(result.id) if isinstance(result, Annotation) else None
-        if placed is not None and placed.span is not None and not self.sidebar.has_focus:
+        if placed is not None and placed.span is not None and not self.sidebar_has_focus:
             self.view.selecting = False
             self.view.move_to(placed.span[0])
         else:
@@ -174,6 +179,8 @@ class Annotating(Base):
         self._highlight(self.last_colour)
 
     def action_colour(self, number: int) -> None:
+        from readerapp.core.annotation import COLOURS
+
         self._highlight(COLOURS[number - 1])
 
     def _highlight(self, colour: str) -> None:
@@ -303,7 +310,7 @@ class Annotating(Base):
                 return
             self.sidebar.tag_filter = tags[0] if tags else ""
             self.refresh_notes()
-            self.sidebar.display = True
+            self.query_one("#sidebar-pane").display = True
 
         current = (self.sidebar.tag_filter,) if self.sidebar.tag_filter else ()
         self.app.push_screen(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Center, Horizontal
+from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -22,16 +22,26 @@ from readerapp.ui.article_view import Span
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.reading_pane import ReadingPane
-from readerapp.ui.sidebar import AllegationItem, NoteItem, QuoteItem, Sidebar, SpeakerItem
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
     from readerapp.core.analysis.model import Analysis
+    from readerapp.ui.sidebar import Sidebar
 
 SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
 CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
+
+
+SIDEBAR_PLACEHOLDER = Text.assemble(
+    ("▼ Speakers\n", "bold"),
+    ("  analyzing…\n", "italic dim"),
+    ("▼ Allegations\n", "bold"),
+    ("  analyzing…\n", "italic dim"),
+    ("▼ Notes\n", "bold"),
+    ("  loading…", "italic dim"),
+)
 
 
 def header_text(article: Article) -> Text:
@@ -59,13 +69,15 @@ class ReaderScreen(Annotating, Screen[None]):
         self.targets: list[Span] = []  # what n/N move between
         self.target_label = ""
         self.target_index = -1
+        self._sidebar: Sidebar | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article), id="article-header")
         with Horizontal(id="body"):
             with Center(id="reading"):
                 yield ReadingPane(self.article.text, self.article.paragraphs, id="article")
-            yield Sidebar(id="sidebar")
+            with Vertical(id="sidebar-pane"):
+                yield Static(SIDEBAR_PLACEHOLDER, id="sidebar-placeholder")
         yield Static("", id="status")
         yield KeyHints()
 
@@ -75,7 +87,19 @@ class ReaderScreen(Annotating, Screen[None]):
 
     @property
     def sidebar(self) -> Sidebar:
-        return self.query_one(Sidebar)
+        """The sidebar tree, mounted on first use (the first frame shows a placeholder)."""
+        if self._sidebar is None:
+            from readerapp.ui.sidebar import Sidebar
+
+            self._sidebar = Sidebar(id="sidebar")
+            pane = self.query_one("#sidebar-pane")
+            pane.query("#sidebar-placeholder").remove()
+            pane.mount(self._sidebar)
+        return self._sidebar
+
+    @property
+    def sidebar_has_focus(self) -> bool:
+        return self._sidebar is not None and self._sidebar.has_focus
 
     def on_mount(self) -> None:
         self.view.focus()
@@ -212,6 +236,8 @@ class ReaderScreen(Annotating, Screen[None]):
     # -- sidebar choices -------------------------------------------------------------
 
     def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+        from readerapp.ui.sidebar_items import AllegationItem, NoteItem, QuoteItem, SpeakerItem
+
         item = event.item
         if isinstance(item, SpeakerItem | QuoteItem):
             speaker = item.speaker
@@ -240,9 +266,9 @@ class ReaderScreen(Annotating, Screen[None]):
             self.go_to_target(0)
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.sidebar
-        sidebar.display = not sidebar.display
-        if not sidebar.display and sidebar.has_focus:
+        pane = self.query_one("#sidebar-pane")
+        pane.display = not pane.display
+        if not pane.display and self.sidebar_has_focus:
             self.view.focus()
 
     def action_focus_next(self) -> None:

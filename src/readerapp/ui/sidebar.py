@@ -12,57 +12,24 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
 
 from readerapp.ui.keymap import SIDEBAR_KEYS, bindings
+from readerapp.ui.sidebar_items import (
+    COLOUR_HEX,
+    AllegationItem,
+    NoteItem,
+    QuoteItem,
+    SidebarItem,
+    SpeakerItem,
+    excerpt,
+)
 
 if TYPE_CHECKING:  # the analysis is imported by its worker, after the first frame
-    from readerapp.core.analysis.model import Allegation, Analysis, Quote, Speaker
+    from textual.widgets.tree import TreeNode  # (its module also loads DirectoryTree)
+
+    from readerapp.core.analysis.model import Allegation, Analysis, Speaker
     from readerapp.core.annotation import Annotation
     from readerapp.core.notebook import Placed
-
-# Highlight colours: background for the article, a swatch for the sidebar.
-COLOUR_HEX = {
-    "yellow": "#e5c07b",
-    "green": "#98c379",
-    "blue": "#61afef",
-    "pink": "#e88ebc",
-    "orange": "#f0a35e",
-}
-
-
-def excerpt(text: str, limit: int) -> str:
-    """One line of at most `limit` characters, cut at a word with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0]
-    return (cut or flat[: limit - 1]) + "…"
-
-
-@dataclass(frozen=True)
-class SpeakerItem:
-    speaker: Speaker
-
-
-@dataclass(frozen=True)
-class QuoteItem:
-    speaker: Speaker
-    quote: Quote
-
-
-@dataclass(frozen=True)
-class AllegationItem:
-    allegation: Allegation
-
-
-@dataclass(frozen=True)
-class NoteItem:
-    annotation: Annotation
-    span: tuple[int, int] | None  # None: orphaned, its passage is no longer in the text
-
-
-SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem | None
 
 
 def note_label(annotation: Annotation, excerpt_text: str) -> Text:
