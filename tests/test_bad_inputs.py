@@ -349,6 +349,9 @@ async def test_reader_shows_the_article(
             assert flowed(fragment) in article_shown, (name, fragment)
         assert "\x1b" not in shown and "\x07" not in shown
         assert "analysis failed" not in shown
+        if article.notice:  # a guessed encoding is said, not silent
+            messages = [n.message for n in app._notifications]
+            assert article.notice in messages, messages
         await pilot.press("G", "g", "pagedown", "j")
         await asyncio.wait_for(app.workers.wait_for_complete(), timeout_for(name))
         assert app.is_running
