@@ -3,6 +3,7 @@
     python benchmarks/startup_probe.py minimal
     python benchmarks/startup_probe.py readerapp [PATH]
     python benchmarks/startup_probe.py notes PATH      # until the notes are drawn ($READERAPP_DB)
+    python benchmarks/startup_probe.py memory [PATH]   # peak MB once analysis and notes are in
     python benchmarks/startup_probe.py pagedown PATH   # prints page-down repaint times (ms)
 
 A frame is a compositor refresh of the screen, the call that paints the
@@ -89,6 +90,36 @@ def with_notes(path: str) -> None:
     main([path])
 
 
+def settled_memory(path: str | None) -> None:
+    """Print the peak resident memory (MB) once the article, analysis and notes are all in."""
+    from pathlib import Path
+
+    from textual.app import App
+
+    from readerapp.ui import app as app_module
+    from readerapp.ui.reader_screen import ReaderScreen
+
+    def settled(screen: object) -> bool:
+        return (
+            isinstance(screen, ReaderScreen)
+            and screen.analysis is not None
+            and screen.notebook is not None
+        )
+
+    exit_after_first_frame(settled)
+    if path is None:  # the minimal app, as the baseline
+        minimal()
+    else:
+        app_module.ReaderApp.run = lambda self, **kw: App.run(self, headless=True)  # type: ignore[method-assign]
+        from readerapp.cli import main
+
+        main([path])
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+    status = Path("/proc/self/status").read_text()
+    peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+    print(f"MAXRSS {peak_kb / 1024:.1f}")
+
+
 def pagedown(path: str) -> None:
     """Time page-down repaints of the article pane: the action plus rendering every line."""
     import asyncio
@@ -123,6 +154,8 @@ if __name__ == "__main__":
         minimal()
     elif kind == "readerapp":
         readerapp(argument)
+    elif kind == "memory":
+        settled_memory(argument)
     elif kind == "notes" and argument:
         with_notes(argument)
     elif kind == "pagedown" and argument:

@@ -328,3 +328,26 @@ async def test_nothing_to_annotate_says_what_to_do(story, isolated_db):
         await pilot.press("h")
         assert "select with v" in str(screen.query_one("#status").render())
         assert saved(app, isolated_db) == []
+
+
+async def test_a_long_notes_list_fills_in_completely(story, isolated_db):
+    from readerapp.core.notebook import Notebook
+
+    article = load_article(story)
+    notebook = Notebook(AnnotationStore(isolated_db), article)
+    for n in range(250):
+        notebook.create(n % 30, n % 30 + 5, tags=(f"t{n}",))
+    notebook.close()
+    app = ReaderApp(article, db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        sidebar = screen.query_one(Sidebar)
+        for _ in range(20):
+            await pilot.pause()
+            if len(sidebar.notes_node.children) == 250:
+                break
+        rows = [n.data for n in sidebar.notes_node.children]
+        assert len(rows) == 250
+        starts = [row.span[0] for row in rows]
+        assert starts == sorted(starts)  # text order
+        assert len(screen.view.layer("notes")) == 250

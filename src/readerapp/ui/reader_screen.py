@@ -34,6 +34,10 @@ FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
 CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 SIDEBAR_PLACEHOLDER = Text.assemble(
     ("▼ Speakers\n", "bold"),
     ("  analyzing…\n", "italic dim"),
@@ -132,7 +136,8 @@ class ReaderScreen(Annotating, Screen[None]):
         self.analysis = analysis
         self.sidebar.show_analysis(analysis)
         self.set_status(
-            f"{len(analysis.speakers)} speakers, {len(analysis.allegations)} allegations"
+            f"{counted(len(analysis.speakers), 'speaker')}, "
+            f"{counted(len(analysis.allegations), 'allegation')}"
         )
 
     def set_status(self, message: str) -> None:

@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
     from readerapp.core.notebook import Placed
 
 
+NOTES_PER_FRAME = 100
+
+
 def note_label(annotation: Annotation, excerpt_text: str) -> Text:
     swatch = COLOUR_HEX.get(annotation.colour or "", "")
     label = Text.assemble(("■ " if swatch else "□ ", swatch or "dim"), f"“{excerpt_text}”")
@@ -62,6 +65,7 @@ class Sidebar(Tree[SidebarItem]):
         self.notes_node = self.root.add(Text("Notes", style="bold"), expand=True)
         self.notes_node.add_leaf(Text("loading…", style="italic dim"))
         self.tag_filter = ""
+        self._notes_generation = 0
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -140,11 +144,24 @@ class Sidebar(Tree[SidebarItem]):
                 else "none yet: select (v, s, p), then h, t or a"
             )
             node.add_leaf(Text(hint, style="italic dim"))
-        for p in visible:
+        self._notes_generation += 1
+        self._add_notes(self._notes_generation, visible, lost, 0)
+
+    def _add_notes(
+        self, generation: int, visible: list[Placed], lost: list[Annotation], start: int
+    ) -> None:
+        """Add note rows a chunk per frame: a thousand notes never freeze the screen."""
+        if generation != self._notes_generation:
+            return  # a newer list replaced this one
+        stop = min(start + NOTES_PER_FRAME, len(visible))
+        for p in visible[start:stop]:
             label = note_label(p.annotation, excerpt(p.annotation.selector.exact, 30))
-            node.add_leaf(label, data=NoteItem(p.annotation, p.span))
+            self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span))
+        if stop < len(visible):
+            self.call_after_refresh(self._add_notes, generation, visible, lost, stop)
+            return
         if lost:
-            orphan_node = node.add(
+            orphan_node = self.notes_node.add(
                 Text(f"Orphaned {len(lost)}: passage not found in this version", style="yellow"),
                 expand=True,
             )

@@ -1,0 +1,58 @@
+"""Peak memory of the app on a 1 MB article, against a minimal Textual app.
+
+    python benchmarks/bench_memory.py
+
+Peak resident set size (ru_maxrss) of a headless run that ends once the article
+is painted, the analysis is in the sidebar and the notes are loaded. Target: at
+most 300 MB, and the ratio to a minimal Textual app is reported beside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_startup import ENV, PROBE, make_big_article, print_rows  # noqa: E402
+
+TARGET_MB = 300
+
+
+def peak_mb(*args: str, db: Path) -> float:
+    out = subprocess.run(
+        [sys.executable, str(PROBE), "memory", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**ENV, "READERAPP_DB": str(db)},
+    ).stdout
+    line = next(line for line in out.splitlines() if line.startswith("MAXRSS "))
+    return float(line.split()[1])
+
+
+def run(quick: bool = False) -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        big = make_big_article(Path(folder))
+        db = Path(folder) / "notes.json"
+        runs = 1 if quick else 3
+        baseline = statistics.median(peak_mb(db=db) for _ in range(runs))
+        figure = statistics.median(peak_mb(str(big), db=db) for _ in range(runs))
+    return [
+        {
+            "measure": "peak memory, 1 MB article (analysed, notes in)",
+            "figure": f"{figure:.0f} MB",
+            "baseline": f"{baseline:.0f} MB",
+            "ratio": f"{figure / baseline:.2f}×",
+            "target": f"≤ {TARGET_MB} MB",
+            "ok": figure <= TARGET_MB,
+        }
+    ]
+
+
+if __name__ == "__main__":
+    print_rows(run(quick="--quick" in sys.argv))

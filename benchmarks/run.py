@@ -1,0 +1,71 @@
+"""Every speed and memory target of readerapp, measured in one run.
+
+    python benchmarks/run.py            # medians over several runs (a few minutes)
+    python benchmarks/run.py --quick    # fewer runs, under two minutes
+
+Prints one table: measure, figure, the baseline measured in the same run, their
+ratio, the target, pass or FAIL. The last line is machine-readable
+(`BENCH pass=N fail=M`), and the exit status is 1 if any target fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SUITES = (
+    ("bench_startup", "launch and repaint"),
+    ("bench_analysis", "analysis"),
+    ("bench_save", "saving notes"),
+    ("bench_open_annotated", "opening an annotated article"),
+    ("bench_reanchor", "re-anchoring after edits"),
+    ("bench_exchange", "export and import"),
+    ("bench_memory", "memory"),
+)
+
+COLUMNS = ("measure", "figure", "baseline", "ratio", "target")
+
+
+def collect(quick: bool) -> list[dict]:
+    rows: list[dict] = []
+    for module_name, title in SUITES:
+        started = time.perf_counter()
+        print(f"… {title}", file=sys.stderr, flush=True)
+        try:
+            module = importlib.import_module(module_name)
+            found = module.run(quick=quick)
+        except Exception as err:  # one broken benchmark must not hide the others
+            traceback.print_exc()
+            found = [{"measure": f"{title}: could not run ({err})", "ok": False}]
+        for row in found:
+            rows.append({key: str(row.get(key, "")) for key in COLUMNS} | {"ok": row["ok"]})
+        print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
+    header = "  ".join(c.ljust(widths[c]) for c in COLUMNS) + "  result"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        cells = "  ".join(row[c].ljust(widths[c]) for c in COLUMNS)
+        print(f"{cells}  {'pass' if row['ok'] else 'FAIL'}")
+
+
+def main() -> int:
+    rows = collect(quick="--quick" in sys.argv)
+    print_table(rows)
+    passed = sum(1 for r in rows if r["ok"])
+    failed = len(rows) - passed
+    print(f"BENCH pass={passed} fail={failed}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""Screens that cannot regress silently: SVG snapshots at 120×40 (pytest-textual-snapshot).
+
+Textual is pinned in the test extras because snapshots change between Textual
+versions. Update after an intended change with `pytest tests/test_snapshots.py
+--snapshot-update`, then look at the report. Nothing shown may depend on where
+the repository is checked out, so paths on screen are relative or fixed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from readerapp.core.article import load_article
+from readerapp.core.notebook import Notebook
+from readerapp.core.store import AnnotationStore
+from readerapp.ui.app import ReaderApp
+from readerapp.ui.reader_screen import ReaderScreen
+from readerapp.ui.sidebar import Sidebar
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
+SIZE = (120, 40)
+DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
+
+BRIDGE = """Bridge repairs delayed
+
+9 June 2022
+
+The council blames the contractor.
+
+Bridge repairs delayed
+
+The bridge has been closed since March. Drivers face a long detour.
+
+"The contractor missed every deadline," said Maria Lopez, the council's transport chief.
+
+The contractor denied the claim. It said the steel arrived late.
+"""
+
+
+@pytest.fixture(autouse=True)
+def fresh_db():
+    shutil.rmtree(DB.parent, ignore_errors=True)
+    yield DB
+    shutil.rmtree(DB.parent, ignore_errors=True)
+
+
+async def settle(pilot) -> None:
+    """Wait for the analysis, the notes and the Notes list to be complete; freeze blinking."""
+    app = pilot.app
+    for _ in range(40):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+        if not readers:
+            break
+        reader = readers[-1]
+        if reader.notebook is not None and reader.analysis is not None:
+            await pilot.pause()
+            break
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
+def reader(path: Path = SAMPLE) -> ReaderApp:
+    return ReaderApp(load_article(path), db_path=DB)
+
+
+def test_main_screen(snap_compare):
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=settle)
+
+
+def choose_in_sidebar(section: str, index: int):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        sidebar = pilot.app.screen.query_one(Sidebar)
+        node = getattr(sidebar, section).children[index]
+        sidebar.focus()
+        sidebar.move_cursor(node)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    return run_before
+
+
+def test_a_chosen_speaker(snap_compare):
+    run_before = choose_in_sidebar("speakers_node", 2)
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_a_chosen_allegation(snap_compare):
+    run_before = choose_in_sidebar("allegations_node", 0)
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+
+
+def keys_then_settle(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_a_selection(snap_compare):
+    run_before = keys_then_settle("right_curly_bracket", "w", "v", "w", "w", "w", "j")
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_highlights_in_several_colours(snap_compare):
+    keys = (
+        "s",
+        "1",
+        "right_parenthesis",
+        "s",
+        "2",
+        "right_curly_bracket",
+        "s",
+        "3",
+        "right_parenthesis",
+        "s",
+        "4",
+        "right_curly_bracket",
+        "p",
+        "5",
+        "g",
+    )
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_the_note_editor(snap_compare):
+    keys = ("s", "a", *"Ask the press office for the briefing list.")
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_the_tag_input_with_completion(snap_compare):
+    keys = ("s", "t", *"needs source", "enter", "right_curly_bracket", "s", "t", *"ne")
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+
+
+def test_the_notes_list_with_an_orphan(snap_compare, tmp_path):
+    path = tmp_path / "bridge.txt"
+    path.write_text(BRIDGE, encoding="utf-8")
+    article = load_article(path)
+    notebook = Notebook(AnnotationStore(DB), article)
+    first = article.text.index("The bridge")
+    notebook.create(first, first + 39, colour="green", tags=("timeline",))
+    last = article.text.index("It said")
+    notebook.create(last, last + 31, note="Ask for the delivery records.")
+    notebook.close()
+    path.write_text(BRIDGE.replace("It said the steel arrived late.", "It blamed rain."))
+    app = ReaderApp(load_article(path), db_path=DB)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_the_help_screen(snap_compare):
+    assert snap_compare(reader(), terminal_size=SIZE, press=["question_mark"], run_before=settle)
+
+
+def test_the_library(snap_compare, monkeypatch):
+    monkeypatch.chdir(REPO)
+    app = ReaderApp(library=Path("tests/analysis_corpus"), db_path=DB)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
