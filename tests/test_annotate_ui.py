@@ -351,3 +351,18 @@ async def test_a_long_notes_list_fills_in_completely(story, isolated_db):
         starts = [row.span[0] for row in rows]
         assert starts == sorted(starts)  # text order
         assert len(screen.view.layer("notes")) == 250
+
+
+async def test_mouse_drag_selects_a_passage_to_highlight(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        view = screen.view
+        await pilot.mouse_down(view, offset=(5, 0))
+        await pilot.hover(view, offset=(20, 0))
+        await pilot.mouse_up(view, offset=(20, 0))
+        assert view.has_selection
+        await pilot.press("h")
+        (note,) = saved(app, isolated_db)
+        start, end = view.index.offset((0, 4)), view.index.offset((0, 19))
+        assert note.selector.exact == screen.article.text[start:end]

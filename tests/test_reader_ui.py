@@ -343,3 +343,15 @@ async def test_reading_width_is_comfortable_and_centred_in_a_wide_terminal(sampl
         left = view.region.x - reading.region.x
         right = reading.region.right - view.region.right
         assert left > 10 and abs(left - right) <= 2
+
+
+async def test_mouse_click_on_a_speaker_highlights_their_quotes(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        sidebar = screen.query_one(Sidebar)
+        first = sidebar.speakers_node.children[0].data.speaker
+        await pilot.click(sidebar, offset=(8, 1))  # the first speaker's row
+        await pilot.pause()
+        spans = [(s, e) for s, e, _ in screen.view.layer("focus")]
+        assert spans == [(q.start, q.end) for q in first.quotes]
