@@ -78,7 +78,9 @@ async def test_v_and_word_motions_extend_a_selection_and_a_number_picks_the_colo
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        await pilot.press("w", "v", "w", "w")
+        await pilot.press("w", "v")
+        assert "Selecting" in str(screen.query_one("#status").render())
+        await pilot.press("w", "w")
         assert screen.view.has_selection
         await pilot.press("3")
         (note,) = saved(app, isolated_db)

@@ -270,6 +270,14 @@ class ReaderScreen(Annotating, Screen[None]):
             self.set_targets(label, [(allegation.start, allegation.end)], style=FOCUS_STYLE)
             self.go_to_target(0)
 
+    def on_reading_pane_selecting_changed(self, event: ReadingPane.SelectingChanged) -> None:
+        if event.selecting:
+            self.set_status(
+                "Selecting: move to extend · h or 1–5 highlight · t tag · a note · Esc cancels"
+            )
+        else:
+            self.set_status("Selection kept: h, t or a annotates it · Esc cancels")
+
     def action_toggle_sidebar(self) -> None:
         pane = self.query_one("#sidebar-pane")
         pane.display = not pane.display

@@ -7,6 +7,9 @@ word, sentence and paragraph motions double as selection keys.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from textual.message import Message
 
 from readerapp.core.segments import sentence_spans
 from readerapp.ui.article_view import ArticleView, Span
@@ -15,6 +18,12 @@ from readerapp.ui.keymap import ARTICLE_KEYS, SELECT_KEYS, bindings
 
 class ReadingPane(ArticleView):
     BINDINGS = bindings(ARTICLE_KEYS + SELECT_KEYS, "article")
+
+    @dataclass
+    class SelectingChanged(Message):
+        """`v` switched selection mode on or off, so the screen can say so."""
+
+        selecting: bool
 
     def __init__(self, text: str, paragraphs: tuple[Span, ...], *, id: str | None = None) -> None:
         super().__init__(text, id=id)
@@ -106,6 +115,7 @@ class ReadingPane(ArticleView):
         else:
             self.selecting = True
             self.move_to(self.cursor_offset)
+        self.post_message(self.SelectingChanged(self.selecting))
 
     def _span_at(self, spans: list[Span]) -> Span:
         offset = self.cursor_offset
