@@ -18,6 +18,7 @@ from readerapp.core.article import load_article
 from readerapp.core.notebook import Notebook
 from readerapp.core.store import AnnotationStore
 from readerapp.ui.app import ReaderApp
+from readerapp.ui.library_screen import LibraryScreen
 from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import Sidebar
 
@@ -55,6 +56,11 @@ async def settle(pilot) -> None:
     for _ in range(40):
         await app.workers.wait_for_complete()
         await pilot.pause()
+        if isinstance(app.screen, LibraryScreen):
+            if app.screen.entries:
+                await pilot.pause()
+                break
+            continue
         readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
         if not readers:
             break
