@@ -25,7 +25,7 @@ from readerapp.ui.sidebar import Sidebar
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
 SIZE = (120, 40)
-DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
+HELP_DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
 
 BRIDGE = """Bridge repairs delayed
 
@@ -43,11 +43,9 @@ The contractor denied the claim. It said the steel arrived late.
 """
 
 
-@pytest.fixture(autouse=True)
-def fresh_db():
-    shutil.rmtree(DB.parent, ignore_errors=True)
-    yield DB
-    shutil.rmtree(DB.parent, ignore_errors=True)
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
 
 
 async def settle(pilot) -> None:
@@ -72,12 +70,12 @@ async def settle(pilot) -> None:
         widget.cursor_blink = False
 
 
-def reader(path: Path = SAMPLE) -> ReaderApp:
-    return ReaderApp(load_article(path), db_path=DB)
+def reader(db: Path, path: Path = SAMPLE) -> ReaderApp:
+    return ReaderApp(load_article(path), db_path=db)
 
 
-def test_main_screen(snap_compare):
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=settle)
+def test_main_screen(snap_compare, db):
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=settle)
 
 
 def choose_in_sidebar(section: str, index: int):
@@ -93,14 +91,14 @@ def choose_in_sidebar(section: str, index: int):
     return run_before
 
 
-def test_a_chosen_speaker(snap_compare):
+def test_a_chosen_speaker(snap_compare, db):
     run_before = choose_in_sidebar("speakers_node", 2)
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=run_before)
 
 
-def test_a_chosen_allegation(snap_compare):
+def test_a_chosen_allegation(snap_compare, db):
     run_before = choose_in_sidebar("allegations_node", 0)
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=run_before)
 
 
 def keys_then_settle(*keys: str):
@@ -112,12 +110,12 @@ def keys_then_settle(*keys: str):
     return run_before
 
 
-def test_a_selection(snap_compare):
+def test_a_selection(snap_compare, db):
     run_before = keys_then_settle("right_curly_bracket", "w", "v", "w", "w", "w", "j")
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=run_before)
 
 
-def test_highlights_in_several_colours(snap_compare):
+def test_highlights_in_several_colours(snap_compare, db):
     keys = (
         "s",
         "1",
@@ -135,31 +133,31 @@ def test_highlights_in_several_colours(snap_compare):
         "5",
         "g",
     )
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_the_note_editor(snap_compare):
+def test_the_note_editor(snap_compare, db):
     keys = ("s", "a", *"Ask the press office for the briefing list.")
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_the_tag_input_with_completion(snap_compare):
+def test_the_tag_input_with_completion(snap_compare, db):
     keys = ("s", "t", *"needs source", "enter", "right_curly_bracket", "s", "t", *"ne")
-    assert snap_compare(reader(), terminal_size=SIZE, run_before=keys_then_settle(*keys))
+    assert snap_compare(reader(db), terminal_size=SIZE, run_before=keys_then_settle(*keys))
 
 
-def test_the_notes_list_with_an_orphan(snap_compare, tmp_path):
+def test_the_notes_list_with_an_orphan(snap_compare, db, tmp_path):
     path = tmp_path / "bridge.txt"
     path.write_text(BRIDGE, encoding="utf-8")
     article = load_article(path)
-    notebook = Notebook(AnnotationStore(DB), article)
+    notebook = Notebook(AnnotationStore(db), article)
     first = article.text.index("The bridge")
     notebook.create(first, first + 39, colour="green", tags=("timeline",))
     last = article.text.index("It said")
     notebook.create(last, last + 31, note="Ask for the delivery records.")
     notebook.close()
     path.write_text(BRIDGE.replace("It said the steel arrived late.", "It blamed rain."))
-    app = ReaderApp(load_article(path), db_path=DB)
+    app = ReaderApp(load_article(path), db_path=db)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -170,10 +168,12 @@ def test_the_notes_list_with_an_orphan(snap_compare, tmp_path):
 
 
 def test_the_help_screen(snap_compare):
-    assert snap_compare(reader(), terminal_size=SIZE, press=["question_mark"], run_before=settle)
+    shutil.rmtree(HELP_DB.parent, ignore_errors=True)  # only shown, never written
+    app = reader(HELP_DB)
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"], run_before=settle)
 
 
-def test_the_library(snap_compare, monkeypatch):
+def test_the_library(snap_compare, db, monkeypatch):
     monkeypatch.chdir(REPO)
-    app = ReaderApp(library=Path("tests/analysis_corpus"), db_path=DB)
+    app = ReaderApp(library=Path("tests/analysis_corpus"), db_path=db)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
