@@ -14,29 +14,15 @@ from readerapp.ui.note_screen import NoteScreen
 from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import NoteItem, Sidebar, SpeakerItem
 from readerapp.ui.tag_screen import TagScreen, parse_tags
+from stories import BRIDGE
 
 SIZE = (120, 40)
-
-STORY = """Bridge repairs delayed
-
-9 June 2022
-
-The council blames the contractor.
-
-Bridge repairs delayed
-
-The bridge has been closed since March. Drivers face a long detour.
-
-"The contractor missed every deadline," said Maria Lopez, the council's transport chief.
-
-The contractor denied the claim. It said the steel arrived late.
-"""
 
 
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
     path = tmp_path / "bridge.txt"
-    path.write_text(STORY, encoding="utf-8")
+    path.write_text(BRIDGE, encoding="utf-8")
     return path
 
 
@@ -216,7 +202,7 @@ async def test_notes_follow_an_edited_article_and_orphans_are_listed(story, isol
         await pilot.press("s", "h", "G", "left_parenthesis", "s", "a", *"check", "ctrl+s")
         assert saved(app, isolated_db)[1].selector.exact == "It said the steel arrived late."
         await pilot.press("q")
-    edited = STORY.replace(
+    edited = BRIDGE.replace(
         '"The contractor missed', 'A new paragraph.\n\n"The contractor missed'
     ).replace("It said the steel arrived late.", "It blamed the weather.")
     story.write_text(edited, encoding="utf-8")

@@ -21,26 +21,12 @@ from readerapp.ui.app import ReaderApp
 from readerapp.ui.library_screen import LibraryScreen
 from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import Sidebar
+from stories import BRIDGE
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
 SIZE = (120, 40)
 HELP_DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
-
-BRIDGE = """Bridge repairs delayed
-
-9 June 2022
-
-The council blames the contractor.
-
-Bridge repairs delayed
-
-The bridge has been closed since March. Drivers face a long detour.
-
-"The contractor missed every deadline," said Maria Lopez, the council's transport chief.
-
-The contractor denied the claim. It said the steel arrived late.
-"""
 
 
 @pytest.fixture
@@ -64,8 +50,9 @@ async def settle(pilot) -> None:
             break
         reader = readers[-1]
         if reader.notebook is not None and reader.analysis is not None:
-            await pilot.pause()
             break
+    for _ in range(3):  # the tree's cursor moves after a refresh; let it land
+        await pilot.pause()
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False
 

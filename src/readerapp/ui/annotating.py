@@ -183,19 +183,20 @@ class Annotating(Base):
 
         self._highlight(COLOURS[number - 1])
 
-    def _highlight(self, colour: str) -> None:
-        target = self._require_target()
-        if target is None:
-            return
-        self.last_colour = colour
+    def _apply(self, target: Target, message: str, **changes: object) -> None:
+        """Edit the target's annotation, or annotate its passage when there is anything to keep."""
         if target.annotation is not None:
             annotation = target.annotation
-            self._change(lambda nb: nb.update(annotation, colour=colour), f"Coloured {colour}")
-        elif target.span is not None:
+            self._change(lambda nb: nb.update(annotation, **changes), message)
+        elif target.span is not None and any(changes.values()):
             span, link = target.span, target.link
-            self._change(
-                lambda nb: nb.create(*span, colour=colour, link=link), f"Highlighted in {colour}"
-            )
+            self._change(lambda nb: nb.create(*span, link=link, **changes), message)  # type: ignore[arg-type]
+
+    def _highlight(self, colour: str) -> None:
+        target = self._require_target()
+        if target is not None:
+            self.last_colour = colour
+            self._apply(target, f"Highlighted in {colour}", colour=colour)
 
     def action_tag(self) -> None:
         target = self._require_target()
@@ -203,18 +204,11 @@ class Annotating(Base):
             return
         from readerapp.ui.tag_screen import TagScreen
 
-        current = target.annotation.tags if target.annotation else ()
-
         def save(tags: tuple[str, ...] | None) -> None:
-            if tags is None or target is None:
-                return
-            if target.annotation is not None:
-                annotation = target.annotation
-                self._change(lambda nb: nb.update(annotation, tags=tags), "Tags saved")
-            elif tags and target.span is not None:
-                span, link = target.span, target.link
-                self._change(lambda nb: nb.create(*span, tags=tags, link=link), "Tagged")
+            if tags is not None:
+                self._apply(target, "Tags saved", tags=tags)
 
+        current = target.annotation.tags if target.annotation else ()
         assert self.notebook is not None
         self.app.push_screen(TagScreen(current, self.notebook.all_tags(), target.label), save)
 
@@ -224,18 +218,11 @@ class Annotating(Base):
             return
         from readerapp.ui.note_screen import NoteScreen
 
-        current = target.annotation.note if target.annotation else ""
-
         def save(note: str | None) -> None:
-            if note is None or target is None:
-                return
-            if target.annotation is not None:
-                annotation = target.annotation
-                self._change(lambda nb: nb.update(annotation, note=note), "Note saved")
-            elif note and target.span is not None:
-                span, link = target.span, target.link
-                self._change(lambda nb: nb.create(*span, note=note, link=link), "Note saved")
+            if note is not None:
+                self._apply(target, "Note saved", note=note)
 
+        current = target.annotation.note if target.annotation else ""
         self.app.push_screen(NoteScreen(current, target.label), save)
 
     def action_delete(self) -> None:
