@@ -10,29 +10,19 @@ most 300 MB, and the ratio to a minimal Textual app is reported beside it.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import ENV, PROBE, make_big_article, print_rows  # noqa: E402
+from bench_startup import make_big_article, print_rows, probe  # noqa: E402
 
 TARGET_MB = 300
 
 
 def peak_mb(*args: str, db: Path) -> float:
-    out = subprocess.run(
-        [sys.executable, str(PROBE), "memory", *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**ENV, "READERAPP_DB": str(db)},
-    ).stdout
-    line = next(line for line in out.splitlines() if line.startswith("MAXRSS "))
-    return float(line.split()[1])
+    return probe("memory", *args, marker="MAXRSS", db=db)
 
 
 def run(quick: bool = False) -> list[dict]:

@@ -20,10 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import subprocess  # noqa: E402
-import time  # noqa: E402
 
-from bench_startup import ENV, PROBE, SAMPLE, SOURCE, compileall  # noqa: E402
+from bench_startup import SAMPLE, SOURCE, compileall, launch_seconds  # noqa: E402
 
 from readerapp.core.annotation import Annotation, TextSelector, article_ref, new_id  # noqa: E402
 from readerapp.core.article import load_article  # noqa: E402
@@ -53,17 +51,7 @@ def make_database(path: Path, count: int) -> None:
 
 
 def seconds_to_notes(db: Path) -> float:
-    start = time.time()
-    out = subprocess.run(
-        [sys.executable, str(PROBE), "notes", str(SAMPLE)],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**ENV, "READERAPP_DB": str(db)},
-    ).stdout
-    frame = next(line for line in out.splitlines() if line.startswith("FRAME "))
-    return float(frame.split()[1]) - start
+    return launch_seconds("notes", str(SAMPLE), db=db)
 
 
 def run(quick: bool = False) -> list[dict]:

@@ -42,19 +42,25 @@ def make_big_article(folder: Path, size: int = 1_000_000) -> Path:
     return path
 
 
-def launch_seconds(*args: str) -> float:
-    """Seconds from spawning the process to its first full frame."""
-    start = time.time()
+def probe(*args: str, marker: str, db: Path | None = None) -> float:
+    """Run the probe in a fresh process and return the number it prints after `marker`."""
+    env = {**ENV, "READERAPP_DB": str(db)} if db else ENV
     out = subprocess.run(
         [sys.executable, str(PROBE), *args],
         check=True,
         capture_output=True,
         text=True,
-        timeout=120,
-        env=ENV,
+        timeout=300,
+        env=env,
     ).stdout
-    frame = next(line for line in out.splitlines() if line.startswith("FRAME "))
-    return float(frame.split()[1]) - start
+    line = next(line for line in out.splitlines() if line.startswith(f"{marker} "))
+    return float(line.split()[1])
+
+
+def launch_seconds(*args: str, db: Path | None = None) -> float:
+    """Seconds from spawning the process to its first full frame."""
+    start = time.time()
+    return probe(*args, marker="FRAME", db=db) - start
 
 
 def medians(runs: int, variants: dict[str, tuple[str, ...]]) -> dict[str, float]:
