@@ -54,6 +54,7 @@ _ABBREVIATIONS = frozenset(
         "ft",
     )
 )
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\n")
 
 
@@ -64,7 +65,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     begin = start
     for match in _END.finditer(text, start, end):
         if match.group() != "\n\n":
-            word = re.search(r"([\w.]+)[.!?]*$", text[begin : match.start() + 1])
+            # Only the last word matters: look at a short window, not the whole run
+            # since `begin` (a text full of "Mr." would otherwise be quadratic).
+            window = text[max(begin, match.start() - 40) : match.start() + 1]
+            word = _LAST_WORD.search(window)
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue

@@ -57,6 +57,8 @@ class SpeechEvent:
     contents: tuple[tuple[int, int], ...] = ()  # reported speech, offsets into the text
 
 
+SUBJECT_WINDOW = 240  # characters before a reporting verb searched for its subject
+_VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$")
 _DETERMINERS = r"the|a|an|one|another|its|his|her|their|our|both|two|three|several|some|many|all"
 _HEADS = "|".join(sorted(PERSON_NOUNS | ORG_NOUNS, key=len, reverse=True))
 _DESCRIPTION = re.compile(
@@ -296,8 +298,9 @@ class AttributionFinder:
     def _event_for_any_verb_before(self, index: int, span: QuotedSpan) -> SpeechEvent | None:
         """'X believes, "…"': any verb right before a colon or comma and the quote."""
         ss, _ = self.sentence_at(span.open)
+        ss = max(ss, span.open - SUBJECT_WINDOW)  # the verb sits right before the quote
         prefix = self.masked[ss : span.open]
-        verb = re.search(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$", prefix)
+        verb = _VERB_BEFORE_QUOTE.search(prefix)
         if not verb or "~" in prefix:
             return None
         speakers = self.subject_before(ss, ss + verb.start(1))
@@ -332,6 +335,9 @@ class AttributionFinder:
     def subject_before(self, lo: int, hi: int) -> tuple[Mention, ...]:
         """The phrase that ends right before a reporting verb at `hi`."""
         masked = self.masked
+        if hi - lo > SUBJECT_WINDOW:  # no subject is that long; keeps run-on text linear
+            cut = masked.find(" ", hi - SUBJECT_WINDOW, hi)
+            lo = cut + 1 if cut >= 0 else hi - SUBJECT_WINDOW
         end = hi
         while True:
             while end > lo and masked[end - 1].isspace():

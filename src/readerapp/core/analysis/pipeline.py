@@ -156,6 +156,8 @@ def _continuing_speaker(
         return previous
     sentence_index = bisect_right(sentence_starts, span.open) - 1
     sentence_start = sentences[max(sentence_index, 0)][0]
+    # Three words fit in a short window; a run-on sentence must not make this quadratic.
+    sentence_start = max(sentence_start, span.open - 200)
     if word_count(masked[sentence_start : span.open]) > 2:
         return None  # a phrase in quotation marks inside the author's sentence
     latest = bisect_right(starts, span.open) - 1
