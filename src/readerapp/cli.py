@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from readerapp import __version__
-from readerapp.commands import fail
+from readerapp.commands import add_db_option, fail
 
 SUBCOMMANDS = {
     "analyze": ("readerapp.commands.analyze", "find speakers, quotes and allegations"),
@@ -40,11 +40,7 @@ def reader_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="an article (.txt or .md), or a folder of articles to browse",
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
-    )
+    add_db_option(parser)
     parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
     return parser
 

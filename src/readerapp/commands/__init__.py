@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_BAD_INPUT = 2
 
@@ -11,3 +15,12 @@ def fail(message: str) -> int:
     """Print one line saying what is wrong and what to do; return the bad-input status."""
     print(f"readerapp: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db PATH`, the same on every command that touches the notes database."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
+    )

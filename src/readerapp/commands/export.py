@@ -11,8 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from readerapp.commands import fail
+from readerapp.commands import add_db_option, fail
 from readerapp.core.analysis import analyze
+from readerapp.core.annotation import article_ref
 from readerapp.core.article import ArticleError, load_article
 from readerapp.core.exchange import (
     FORMATS,
@@ -23,7 +24,7 @@ from readerapp.core.exchange import (
     schema_bytes,
     write_atomic,
 )
-from readerapp.core.exchange.notes import ArticleNotes, article_ref
+from readerapp.core.exchange.notes import ArticleNotes
 from readerapp.core.exchange.output import check_writable
 from readerapp.core.locations import database_path
 from readerapp.core.store import AnnotationStore, StoreError
@@ -47,11 +48,7 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the json format instead"
     )
-    result.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
-    )
+    add_db_option(result)
     return result
 
 

@@ -10,7 +10,7 @@ import argparse
 import codecs
 from pathlib import Path
 
-from readerapp.commands import fail
+from readerapp.commands import add_db_option, fail
 from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
 from readerapp.core.locations import database_path
 from readerapp.core.store import AnnotationStore, StoreError
@@ -26,11 +26,7 @@ def parser() -> argparse.ArgumentParser:
         "Importing the same file twice adds nothing; for the same annotation, the newer wins.",
     )
     result.add_argument("file", metavar="FILE", help="the export to import")
-    result.add_argument(
-        "--db",
-        metavar="PATH",
-        help="annotation database file (default: $READERAPP_DB, else the user data directory)",
-    )
+    add_db_option(result)
     return result
 
 

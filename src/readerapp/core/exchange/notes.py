@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readerapp.core.analysis import Analysis, analyze
-from readerapp.core.annotation import Annotation, ArticleRef
+from readerapp.core.annotation import Annotation, ArticleRef, article_ref
 from readerapp.core.article import Article, ArticleError, load_article
 
 
@@ -36,11 +36,6 @@ class ArticleNotes:
         if self.article is None:
             return None
         return annotation.id in self.orphaned
-
-
-def article_ref(article: Article) -> ArticleRef:
-    """The identity an annotation made on `article` carries."""
-    return ArticleRef(article.sha256, str(article.path) if article.path else "", article.title)
 
 
 def in_text_order(annotations: Iterable[Annotation]) -> tuple[Annotation, ...]:
