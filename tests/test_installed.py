@@ -66,8 +66,13 @@ def test_installed_package_finds_the_bundled_article(installed, tmp_path):
     assert version.stdout.startswith("readerapp ")
 
 
+SOCKET = f"readerapp-test-{uuid.uuid4().hex[:8]}"
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=10).stdout
+    """tmux on a private server, so no other session or user config changes the window size."""
+    command = ["tmux", "-L", SOCKET, "-f", "/dev/null", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=10).stdout
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -79,6 +84,7 @@ def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
         f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; echo $? > {status_file}"
     )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
     try:
         screen = ""
         deadline = time.monotonic() + 30
@@ -99,4 +105,4 @@ def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
             time.sleep(0.1)
         assert status_file.read_text().strip() == "0"
     finally:
-        tmux("kill-session", "-t", session)
+        tmux("kill-server")
