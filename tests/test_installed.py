@@ -83,15 +83,21 @@ def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
     command = (
         f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; echo $? > {status_file}"
     )
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    # Start a shell first and type the command once the window has its size: a
+    # program started with the session can read the size before tmux applies it.
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh")
     tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
+    tmux("send-keys", "-t", session, command, "Enter")
     try:
         screen = ""
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             screen = tmux("capture-pane", "-p", "-t", session)
+            # Poll until one capture holds the whole frame: tmux can be caught
+            # half-way through the app writing an update.
             if (
                 "Who will survive" in screen
+                and "Speakers" in screen
                 and "Allegations" in screen
                 and "analyzing" not in screen
             ):

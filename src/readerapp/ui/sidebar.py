@@ -83,7 +83,12 @@ class Sidebar(Tree[SidebarItem]):
         self._fill_allegations(analysis.allegations)
         first = self.first_item_node()
         if first is not None:  # Tab then Enter chooses the first speaker
-            self.call_after_refresh(self.move_cursor, first)
+            self.call_after_refresh(self._rest_cursor_on, first)
+
+    def _rest_cursor_on(self, node: TreeNode[SidebarItem]) -> None:
+        """Put the cursor on `node`, keeping the top of the list (the titles) in view."""
+        self.move_cursor(node, animate=False)
+        self.scroll_home(animate=False)
 
     def _fill_speakers(self, speakers: tuple[Speaker, ...]) -> None:
         node = self.speakers_node
