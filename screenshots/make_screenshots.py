@@ -8,6 +8,7 @@ throwaway database, never to the user's own.
 from __future__ import annotations
 
 import asyncio
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import Sidebar
 
 HERE = Path(__file__).resolve().parent
-LIBRARY = HERE.parent / "tests" / "analysis_corpus"
+REPO = HERE.parent
+LIBRARY = Path("tests") / "analysis_corpus"  # relative: the screen shows no checkout path
 SIZE = (120, 40)
 
 
@@ -74,6 +76,7 @@ async def library_shot(db: Path) -> None:
 
 
 async def main() -> None:
+    os.chdir(REPO)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "notes.json"
         await reader_shots(db)
