@@ -38,7 +38,7 @@ STRICT_SIMILARITY = 0.85
 #: of the stored prefix + suffix, rising by 1/DRIFT per character of distance from
 #: the stored offset up to FAR_SHARE.
 MIN_CONTEXT = 8
-CONTEXT_SHARE = 0.3
+CONTEXT_SHARE = 0.4
 DRIFT = 1500
 FAR_SHARE = 0.8
 #: The lead in score the best place needs over any other: MIN_LEAD characters plus
