@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 SAMPLE_TARGET_S = 0.030
@@ -107,14 +108,10 @@ def _row(measure: str, figure: float, target: float) -> dict[str, Any]:
 
 
 def main() -> int:
-    rows = run(quick="--quick" in sys.argv[1:])
-    for row in rows:
-        verdict = "PASS" if row["ok"] else "FAIL"
-        print(
-            f"{row['measure']:<34} median {row['figure'] * 1000:9.1f} ms   "
-            f"target {row['target']:<9} ratio {row['ratio']:.2f}  {verdict}"
-        )
-    return 0 if all(row["ok"] for row in rows) else 1
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from table import print_table
+
+    return 1 if print_table(run(quick="--quick" in sys.argv[1:])) else 0
 
 
 if __name__ == "__main__":

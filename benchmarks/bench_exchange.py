@@ -143,14 +143,8 @@ def run(quick: bool = False) -> list[dict]:
         ]
 
 
-def print_rows(rows: list[dict]) -> None:
-    for r in rows:
-        verdict = "pass" if r["ok"] else "FAIL"
-        print(
-            f"{r['measure']:<36} {r['figure']:>8} {r['baseline']:>8} {r['ratio']:>7} "
-            f"{r['target']:>9}  {verdict}"
-        )
-
-
 if __name__ == "__main__":
-    print_rows(run(quick="--quick" in sys.argv))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from table import print_table
+
+    raise SystemExit(1 if print_table(run(quick="--quick" in sys.argv)) else 0)

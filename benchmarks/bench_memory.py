@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import make_big_article, print_rows, probe  # noqa: E402
+from bench_startup import make_big_article, probe  # noqa: E402
 
 TARGET_MB = 300
 
@@ -45,4 +45,6 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    print_rows(run(quick="--quick" in sys.argv))
+    from table import print_table
+
+    raise SystemExit(1 if print_table(run(quick="--quick" in sys.argv)) else 0)

@@ -81,6 +81,6 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    from bench_startup import print_rows
+    from table import print_table
 
-    print_rows(run(quick="--quick" in sys.argv))
+    raise SystemExit(1 if print_table(run(quick="--quick" in sys.argv)) else 0)

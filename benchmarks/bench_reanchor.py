@@ -434,21 +434,20 @@ def run(quick: bool = False) -> list[dict]:
     ]
 
 
-def main() -> None:
+def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from table import print_table
+
     quick = "--quick" in sys.argv
-    for r in run(quick):
-        verdict_word = "pass" if r["ok"] else "FAIL"
-        print(
-            f"{r['measure']:<44} {r['figure']:>22} {r['baseline']:>24} {r['ratio']:>6} "
-            f"{r['target']:>8}  {verdict_word}"
-        )
+    failed = print_table(run(quick))
     if "--detail" in sys.argv:
         totals, by_where, wrongs = measure_edits(200 if quick else 600)
         for key in sorted(by_where):
             print(f"  {key:<24} {by_where[key]}")
         for line in wrongs:
             print("  WRONG", line)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -130,16 +130,13 @@ def run(quick: bool = False, folder: Path | None = None) -> list[dict]:
     ]
 
 
-def main() -> None:
+def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from table import print_table
+
     folder = Path(sys.argv[sys.argv.index("--dir") + 1]) if "--dir" in sys.argv else None
-    print(f"{'measure':<40} {'figure':>9} {'stock TinyDB':>13} {'ratio':>6} {'target':>8}")
-    for r in run(quick="--quick" in sys.argv, folder=folder):
-        verdict = "pass" if r["ok"] else "FAIL"
-        print(
-            f"{r['measure']:<40} {r['figure']:>9} {r['baseline']:>13} {r['ratio']:>6} "
-            f"{r['target']:>8}  {verdict}"
-        )
+    return 1 if print_table(run(quick="--quick" in sys.argv, folder=folder)) else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -119,14 +119,7 @@ def run(quick: bool = False) -> list[dict]:
     ]
 
 
-def print_rows(rows: list[dict]) -> None:
-    for r in rows:
-        verdict = "pass" if r["ok"] else "FAIL"
-        print(
-            f"{r['measure']:<42} {r['figure']:>9} {r['baseline']:>9} {r['ratio']:>7} "
-            f"{r['target']:>8}  {verdict}"
-        )
-
-
 if __name__ == "__main__":
-    print_rows(run(quick="--quick" in sys.argv))
+    from table import print_table
+
+    raise SystemExit(1 if print_table(run(quick="--quick" in sys.argv)) else 0)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from table import print_table  # noqa: E402
+
 SUITES = (
     ("bench_startup", "launch and repaint"),
     ("bench_analysis", "analysis"),
@@ -27,8 +29,6 @@ SUITES = (
     ("bench_exchange", "export and import"),
     ("bench_memory", "memory"),
 )
-
-COLUMNS = ("measure", "figure", "baseline", "ratio", "target")
 
 
 def collect(quick: bool) -> list[dict]:
@@ -42,27 +42,15 @@ def collect(quick: bool) -> list[dict]:
         except Exception as err:  # one broken benchmark must not hide the others
             traceback.print_exc()
             found = [{"measure": f"{title}: could not run ({err})", "ok": False}]
-        for row in found:
-            rows.append({key: str(row.get(key, "")) for key in COLUMNS} | {"ok": row["ok"]})
+        rows.extend(found)
         print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     return rows
 
 
-def print_table(rows: list[dict]) -> None:
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
-    header = "  ".join(c.ljust(widths[c]) for c in COLUMNS) + "  result"
-    print(header)
-    print("-" * len(header))
-    for row in rows:
-        cells = "  ".join(row[c].ljust(widths[c]) for c in COLUMNS)
-        print(f"{cells}  {'pass' if row['ok'] else 'FAIL'}")
-
-
 def main() -> int:
     rows = collect(quick="--quick" in sys.argv)
-    print_table(rows)
-    passed = sum(1 for r in rows if r["ok"])
-    failed = len(rows) - passed
+    failed = print_table(rows)
+    passed = len(rows) - failed
     print(f"BENCH pass={passed} fail={failed}")
     return 1 if failed else 0
 
