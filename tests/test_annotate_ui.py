@@ -354,3 +354,26 @@ async def test_mouse_drag_selects_a_passage_to_highlight(story, isolated_db):
         (note,) = saved(app, isolated_db)
         start, end = view.index.offset((0, 4)), view.index.offset((0, 19))
         assert note.selector.exact == screen.article.text[start:end]
+
+
+async def test_notifications_show_notes_and_quotes_literally(story, isolated_db):
+    from readerapp.core.notebook import Notebook
+
+    article = load_article(story)
+    notebook = Notebook(AnnotationStore(isolated_db), article)
+    last = article.text.index("It said")
+    notebook.create(last, last + 31, note="check [/bold] and [link=x]y")
+    notebook.close()
+    story.write_text(BRIDGE.replace("It said the steel arrived late.", "It blamed rain."))
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        sidebar = screen.query_one(Sidebar)
+        orphan = sidebar.notes_node.children[-1].children[0]
+        sidebar.focus()
+        sidebar.move_cursor(orphan)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = list(app._notifications)[-1]
+        assert "Note: check [/bold] and [link=x]y" in shown.message
+        assert shown.markup is False  # the toast shows it as typed, never as markup

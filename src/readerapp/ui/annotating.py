@@ -62,7 +62,7 @@ class Annotating(Base):
         self.app.call_from_thread(self.show_notes, notebook)
 
     def _save_failed(self, message: str) -> None:
-        self.app.call_from_thread(self.notify, message, severity="error", timeout=15)
+        self.app.call_from_thread(self.notify, message, severity="error", timeout=15, markup=False)
 
     def show_notes(self, notebook: Notebook) -> None:
         self.notebook = notebook
@@ -74,6 +74,7 @@ class Annotating(Base):
                 f"{orphans} note{'s' if orphans != 1 else ''} could not be placed: the article "
                 "changed. They are listed under Notes → Orphaned.",
                 severity="warning",
+                markup=False,
             )
 
     def refresh_notes(self) -> None:
@@ -143,7 +144,7 @@ class Annotating(Base):
 
     def _require_target(self) -> Target | None:
         if self.notebook is None:
-            self.notify("Your notes are still loading; try again in a moment.")
+            self.notify("Your notes are still loading; try again in a moment.", markup=False)
             return None
         found = self.target()
         if found is None:
@@ -162,7 +163,7 @@ class Annotating(Base):
         try:
             result = change(self.notebook)
         except ReadOnlyNotebook as err:
-            self.notify(str(err), severity="error")
+            self.notify(str(err), severity="error", markup=False)
             return
         placed = self.notebook.get(result.id) if isinstance(result, Annotation) else None
         if placed is not None and placed.span is not None and not self.sidebar_has_focus:
@@ -243,7 +244,7 @@ class Annotating(Base):
         try:
             change = self.notebook.undo()
         except ReadOnlyNotebook as err:
-            self.notify(str(err), severity="error")
+            self.notify(str(err), severity="error", markup=False)
             return
         if change is None:
             self.set_status("Nothing to undo")
@@ -324,7 +325,7 @@ class Annotating(Base):
         try:
             path = export_article_file(self.article, annotations, self.analysis, fmt)
         except ExchangeError as err:
-            self.app.call_from_thread(self.notify, str(err), severity="error")
+            self.app.call_from_thread(self.notify, str(err), severity="error", markup=False)
             return
         count = len(annotations)
         self.app.call_from_thread(
@@ -332,4 +333,5 @@ class Annotating(Base):
             f"Exported {count} note{'s' if count != 1 else ''} to {path}",
             title="Export",
             timeout=10,
+            markup=False,
         )

@@ -67,20 +67,25 @@ class ReaderApp(App[None]):
 
         problem = str(store.error)
         if store.error is None or not store.error.recoverable:
-            self.notify(f"{problem} Notes are read-only.", severity="error", timeout=20)
+            self.notify(
+                f"{problem} Notes are read-only.", severity="error", timeout=20, markup=False
+            )
             return
 
         def answered(move: bool | None) -> None:
             if move:
                 backup = store.move_aside()
                 self.notify(
-                    f"Moved the old file to {backup}; new notes are saved again.", timeout=15
+                    f"Moved the old file to {backup}; new notes are saved again.",
+                    timeout=15,
+                    markup=False,
                 )
             else:
                 self.notify(
                     "Notes are read-only this session; the file was left untouched.",
                     severity="warning",
                     timeout=15,
+                    markup=False,
                 )
 
         self.push_screen(

@@ -87,7 +87,7 @@ class LibraryScreen(Screen[None]):
             return
         entry = self.entries[table.cursor_row]
         if entry.article is None:
-            self.notify(entry.error or "cannot open this article", severity="error")
+            self.notify(entry.error or "cannot open this article", severity="error", markup=False)
             return
         from readerapp.ui.reader_screen import ReaderScreen
 

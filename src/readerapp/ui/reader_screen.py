@@ -109,7 +109,9 @@ class ReaderScreen(Annotating, Screen[None]):
         self.view.focus()
         self.set_status("analyzing…")
         if self.article.notice:
-            self.notify(self.article.notice, title="Encoding", severity="warning", timeout=10)
+            self.notify(
+                self.article.notice, title="Encoding", severity="warning", timeout=10, markup=False
+            )
         self.view.set_layer("notes", [], Style())  # notes paint under search and focus
         # Start the analysis and the notes after the first frame, so they do not delay it.
         self.call_after_refresh(
@@ -130,7 +132,9 @@ class ReaderScreen(Annotating, Screen[None]):
     def _analysis_failed(self, reason: str) -> None:
         self.sidebar.show_failure(reason)
         self.set_status("")
-        self.notify(f"The analysis failed ({reason}); reading still works.", severity="error")
+        self.notify(
+            f"The analysis failed ({reason}); reading still works.", severity="error", markup=False
+        )
 
     def show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -260,6 +264,7 @@ class ReaderScreen(Annotating, Screen[None]):
                     f"Orphaned: “{item.annotation.selector.exact}”.{note}",
                     title="Passage not found in this version",
                     timeout=15,
+                    markup=False,
                 )
                 return
             self.view.select_span(*item.span)
