@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -135,19 +134,16 @@ def test_a_look_alike_far_away_is_not_taken_for_a_deleted_passage() -> None:
     assert anchor(sel, edited) is None
 
 
-def test_anchoring_a_thousand_unchanged_annotations_takes_a_few_ms() -> None:
+def test_a_thousand_unchanged_annotations_all_anchor_exactly() -> None:
+    """The cheap first step serves them all (its speed: benchmarks/bench_reanchor.py)."""
     n = len(ARTICLE)
     selectors = [
         TextSelector.from_text(ARTICLE, i * 7 % (n - 80), i * 7 % (n - 80) + 40)
         for i in range(1000)
     ]
-    best = float("inf")
-    for _ in range(3):
-        began = time.perf_counter()
-        anchors = [anchor(sel, ARTICLE) for sel in selectors]
-        best = min(best, time.perf_counter() - began)
+    anchors = [anchor(sel, ARTICLE) for sel in selectors]
     assert all(a is not None and a.method == "exact" for a in anchors)
-    assert best < 0.02, f"{best * 1000:.1f} ms"
+    assert [(a.start, a.end) for a in anchors if a] == [(s.start, s.end) for s in selectors]
 
 
 # --- properties ----------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import threading
-import time
 from pathlib import Path
 
 import orjson
@@ -313,20 +312,17 @@ def test_threads_saving_at_once_lose_nothing(db: Path) -> None:
     assert {a.id for a in AnnotationStore(db).all()} == set(made) and len(made) == 100
 
 
-def test_a_save_with_ten_thousand_annotations_stays_quick(db: Path) -> None:
-    """A loose guard (the benchmark holds the real figure): stock TinyDB takes ~100 ms."""
+def test_saves_into_a_file_of_ten_thousand_annotations_are_all_found(db: Path) -> None:
+    """Behaviour at 10,000 notes; the speed is benchmarks/bench_save.py's job, not a test's."""
     store = AnnotationStore(db)
     store.merge(make(f"s{n % 10}", n % 200, n % 200 + 30) for n in range(10_000))
-    samples = []
-    for _ in range(11):
-        a = make()
-        began = time.perf_counter()
+    added = [make() for _ in range(11)]
+    for a in added:
         store.save(a)
-        samples.append(time.perf_counter() - began)
-    assert sorted(samples)[5] < 0.05, f"median save {sorted(samples)[5] * 1000:.0f} ms"
-    began = time.perf_counter()
     assert len(store.for_article(ArticleRef("s3"))) == 1000
-    assert time.perf_counter() - began < 0.1
+    reopened = AnnotationStore(db, read_only=True)
+    assert len(reopened.all()) == 10_011
+    assert all(reopened.get(a.id) == a for a in added)
 
 
 def test_a_database_that_is_a_symlink_stays_one(tmp_path: Path) -> None:
