@@ -79,13 +79,15 @@ def run_reader(path_arg: str | None, db: str | None) -> int:
             return fail(f"{path}: no articles (.txt or .md files) in this folder")
         from readerapp.ui.app import ReaderApp
 
-        ReaderApp(library=path, db_path=db_path).run()
-        return 0
+        app = ReaderApp(library=path, db_path=db_path)
+        app.run()
+        return app.return_code or 0
     try:
         article = load_article(path)
     except ArticleError as err:
         return fail(str(err))
     from readerapp.ui.app import ReaderApp
 
-    ReaderApp(article=article, db_path=db_path).run()
-    return 0
+    app = ReaderApp(article=article, db_path=db_path)
+    app.run()
+    return app.return_code or 0
