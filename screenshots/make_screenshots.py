@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -77,10 +78,15 @@ async def library_shot(db: Path) -> None:
 
 async def main() -> None:
     os.chdir(REPO)
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "notes.json"
+    # A fixed path, since the help screen shows it: the same command makes the same SVGs.
+    folder = Path(tempfile.gettempdir()) / "readerapp-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        db = folder / "notes.json"
         await reader_shots(db)
         await library_shot(db)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     print("wrote", ", ".join(sorted(p.name for p in HERE.glob("*.svg"))))
 
 
