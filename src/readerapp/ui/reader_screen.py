@@ -22,6 +22,7 @@ from readerapp.ui.article_view import Span
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.reading_pane import ReadingPane
+from readerapp.ui.sidebar_items import counted
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
 CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
-
-
-def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 SIDEBAR_PLACEHOLDER = Text.assemble(

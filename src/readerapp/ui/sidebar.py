@@ -21,6 +21,7 @@ from readerapp.ui.sidebar_items import (
     QuoteItem,
     SidebarItem,
     SpeakerItem,
+    counted,
     excerpt,
 )
 
@@ -90,18 +91,23 @@ class Sidebar(Tree[SidebarItem]):
         self.move_cursor(node, animate=False)
         self.scroll_home(animate=False)
 
+    @staticmethod
+    def _start_section(node: TreeNode[SidebarItem], title: Text, empty: str | None) -> None:
+        """Clear a section, set its title, and say why it is empty when it is."""
+        node.remove_children()
+        node.set_label(title)
+        if empty is not None:
+            node.add_leaf(Text(empty, style="italic dim"))
+
     def _fill_speakers(self, speakers: tuple[Speaker, ...]) -> None:
         node = self.speakers_node
-        node.remove_children()
-        node.set_label(Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim")))
-        if not speakers:
-            node.add_leaf(Text("no speakers found", style="italic dim"))
+        title = Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim"))
+        self._start_section(node, title, None if speakers else "no speakers found")
         for speaker in speakers:
-            count = len(speaker.quotes)
             label = Text.assemble(
                 (speaker.name, "bold"),
                 (" (anonymous)" if speaker.anonymous else "", "italic"),
-                (f"  {count} quote{'s' if count != 1 else ''}", "dim"),
+                (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
             )
             child = node.add(label, data=SpeakerItem(speaker))
             if speaker.role:
@@ -109,14 +115,15 @@ class Sidebar(Tree[SidebarItem]):
             if speaker.aliases:
                 child.add_leaf(Text("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
             for quote in speaker.quotes:
-                child.add_leaf(Text(f"“{excerpt(quote.text, 58)}”"), data=QuoteItem(speaker, quote))
+                # Reported speech is not the speaker's own words: no quotation marks.
+                short = excerpt(quote.text, 58)
+                shown = f"“{short}”" if quote.direct else f"≈ {short}"
+                child.add_leaf(Text(shown), data=QuoteItem(speaker, quote))
 
     def _fill_allegations(self, allegations: tuple[Allegation, ...]) -> None:
         node = self.allegations_node
-        node.remove_children()
-        node.set_label(Text.assemble(("Allegations", "bold"), (f"  {len(allegations)}", "dim")))
-        if not allegations:
-            node.add_leaf(Text("no allegations found", style="italic dim"))
+        title = Text.assemble(("Allegations", "bold"), (f"  {len(allegations)}", "dim"))
+        self._start_section(node, title, None if allegations else "no allegations found")
         for allegation in allegations:
             label = Text.assemble(
                 (excerpt(allegation.accuser, 24), "bold"),
@@ -137,18 +144,17 @@ class Sidebar(Tree[SidebarItem]):
 
         visible = [p for p in placed if shown(p.annotation)]
         lost = [a for a in orphans if shown(a)]
-        node.remove_children()
         title = Text.assemble(("Notes", "bold"), (f"  {len(visible) + len(lost)}", "dim"))
         if self.tag_filter:
             title.append(f"  #{self.tag_filter} (f: change filter)", style="cyan")
-        node.set_label(title)
+        empty = None
         if not visible and not lost:
-            hint = (
+            empty = (
                 "none with this tag"
                 if self.tag_filter
                 else "none yet: select (v, s, p), then h, t or a"
             )
-            node.add_leaf(Text(hint, style="italic dim"))
+        self._start_section(node, title, empty)
         self._notes_generation += 1
         self._add_notes(self._notes_generation, visible, lost, 0)
 

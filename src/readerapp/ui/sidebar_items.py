@@ -24,6 +24,11 @@ COLOUR_HEX = {
 }
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def excerpt(text: str, limit: int) -> str:
     """One line of at most `limit` characters, cut at a word with an ellipsis."""
     flat = " ".join(text.split())
