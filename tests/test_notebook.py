@@ -116,3 +116,17 @@ def test_a_failing_save_is_reported_not_swallowed(article, isolated_db):
     notebook.create(0, 5)
     notebook.flush()
     assert messages and "disk full" in messages[0]
+
+
+def test_tag_completion_knows_every_article_and_new_tags(article, isolated_db, tmp_path):
+    other_path = tmp_path / "b.txt"
+    other_path.write_text("Other\n\nSome other text here.")
+    other = parse_article(other_path.read_text(), path=other_path)
+    elsewhere = Notebook(AnnotationStore(isolated_db), other)
+    elsewhere.create(0, 4, tags=("needs source",))
+    elsewhere.close()
+    notebook = Notebook(AnnotationStore(isolated_db), article)
+    notebook.load()
+    assert notebook.all_tags() == ["needs source"]
+    notebook.create(0, 5, tags=("Disputed",))
+    assert notebook.all_tags() == ["Disputed", "needs source"]

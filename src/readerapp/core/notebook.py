@@ -50,6 +50,7 @@ class Notebook:
         self.ref = article_ref(article)
         self.on_error = on_error
         self._placed: dict[str, Placed] = {}
+        self._tags: set[str] = set()  # every tag in the store, read once by load()
         self._undo: list[Change] = []
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
         self._pending: list[Future[None]] = []
@@ -64,6 +65,7 @@ class Notebook:
             found = anchor(annotation.selector, text)
             placed[annotation.id] = Placed(annotation, (found.start, found.end) if found else None)
         self._placed = placed
+        self._tags = {tag for a in self.store.all() for tag in a.tags}
 
     @property
     def placed(self) -> list[Placed]:
@@ -97,8 +99,9 @@ class Notebook:
         return self._placed.get(annotation_id)
 
     def all_tags(self) -> list[str]:
-        """Every tag used in any article, for completion."""
-        return sorted({tag for a in self.store.all() for tag in a.tags}, key=str.casefold)
+        """Every tag used in any article, for completion: kept in memory, so the UI
+        can ask on its event loop without reading thousands of records."""
+        return sorted(self._tags, key=str.casefold)
 
     # -- changing -----------------------------------------------------------------
 
@@ -156,6 +159,7 @@ class Notebook:
             self._queue(self.store.delete, change.before.id)
         else:
             after = change.after
+            self._tags.update(after.tags)
             found = anchor(after.selector, self.article.text)
             self._placed[after.id] = Placed(after, (found.start, found.end) if found else None)
             self._queue(self.store.save, after)
