@@ -9,8 +9,7 @@ The Notebook (core) keeps the data and saves off the event loop.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.style import Style
 
@@ -26,9 +25,8 @@ else:
 TAGGED_ONLY_STYLE = Style(underline=True, bold=True)
 
 
-@dataclass(frozen=True)
-class Target:
-    """What an annotation key acts on."""
+class Target(NamedTuple):
+    """What an annotation key acts on (a NamedTuple: cheap to define at startup)."""
 
     annotation: Annotation | None  # an existing annotation, or None to create one
     span: tuple[int, int] | None

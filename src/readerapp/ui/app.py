@@ -110,16 +110,16 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.close_notebooks()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The reader (or the library) is the first screen: no blank screen painted before it."""
         if self.library is not None:
             from readerapp.ui.library_screen import LibraryScreen
 
-            self.push_screen(LibraryScreen(self.library))
-        else:
-            from readerapp.ui.reader_screen import ReaderScreen
+            return LibraryScreen(self.library)
+        from readerapp.ui.reader_screen import ReaderScreen
 
-            assert self.article is not None
-            self.push_screen(ReaderScreen(self.article))
+        assert self.article is not None
+        return ReaderScreen(self.article)
 
     def action_help(self) -> None:
         from readerapp.ui.help_screen import HelpScreen

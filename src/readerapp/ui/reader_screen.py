@@ -22,7 +22,6 @@ from readerapp.ui.article_view import Span
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.reading_pane import ReadingPane
-from readerapp.ui.sidebar_items import counted
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -134,6 +133,8 @@ class ReaderScreen(Annotating, Screen[None]):
         )
 
     def show_analysis(self, analysis: Analysis) -> None:
+        from readerapp.ui.sidebar_items import counted
+
         self.analysis = analysis
         self.sidebar.show_analysis(analysis)
         self.set_status(
