@@ -56,11 +56,7 @@ def readerapp(path: str | None) -> None:
 
     def article_laid_out(screen: object) -> bool:
         views = screen.query(ArticleView)  # type: ignore[attr-defined]
-        return (
-            bool(views)
-            and views.first()._wrapped_for is not None
-            and (views.first()._wrapped_for[1] > 0)
-        )
+        return bool(views) and views.first().wrapped_width > 0
 
     exit_after_first_frame(article_laid_out)
     app_module.ReaderApp.run = lambda self, **kw: App.run(self, headless=True)  # type: ignore[method-assign]

@@ -5,10 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual._wrap import compute_wrap_offsets
-from textual.document._document import Document
-from textual.document._wrapped_document import WrappedDocument
 
-from readerapp.ui.fast_wrap import FastWrappedDocument, wrap_offsets
+from readerapp.ui.fast_wrap import wrap_offsets
 
 words = st.text(
     alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14
@@ -29,17 +27,3 @@ def test_same_offsets_as_textual_on_prose(line, width):
 @given(anything, st.integers(min_value=1, max_value=40))
 def test_same_offsets_as_textual_on_tabs_wide_characters_and_long_words(line, width):
     assert wrap_offsets(line, width, 4) == compute_wrap_offsets(line, width, tab_size=4)
-
-
-@settings(max_examples=100)
-@given(st.lists(st.one_of(prose, anything), max_size=8), st.integers(min_value=0, max_value=60))
-def test_whole_document_wrap_matches_textual(lines, width):
-    document = Document("\n".join(lines))
-    ours, theirs = FastWrappedDocument(document), WrappedDocument(document)
-    ours.wrap(width, 4)
-    theirs.wrap(width, 4)
-    assert ours._wrap_offsets == theirs._wrap_offsets
-    assert ours._offset_to_line_info == theirs._offset_to_line_info
-    assert ours._line_index_to_offsets == theirs._line_index_to_offsets
-    assert ours._tab_width_cache == theirs._tab_width_cache
-    assert ours.height == theirs.height

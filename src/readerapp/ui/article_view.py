@@ -1,37 +1,40 @@
-"""The article pane: a read-only TextArea that paints highlight spans over the text.
+"""The article pane: the canonical text, soft-wrapped, with a cursor, a selection and span layers.
 
-TextArea paints a 1 MB document in about half a second and keeps a cursor and a
-selection, which the annotation keys build on. Each paragraph of the canonical
-text is one document line, so an offset maps to (row, column) by a bisect over
-precomputed line starts instead of TextArea's O(lines) lookup.
+A Line API widget of its own rather than a read-only TextArea: the article is
+never edited, and everything the reader does is an offset into the canonical
+text. The view keeps one list of wrapped rows as offsets (row starts and ends),
+so a cursor or a span maps to the screen by a bisect, paints only the rows in
+view, and never needs TextArea's document, history or 7 ms import at startup.
 
-TextArea re-wraps the whole document on every resize, scrollbar change and
-language change: seven passes over a 1 MB article at startup. ArticleView builds
-its document once, with the fast wrap of `fast_wrap`, and skips any re-wrap at an
-unchanged width, so a large article is wrapped once at its real width
-(TextArea 8.2.8 internals; Textual is pinned).
+Each paragraph of the canonical text is one line; lines are wrapped with the
+fast wrap of `fast_wrap`, which gives exactly Textual's breaks.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
-from textual.document._document import Document
-from textual.document._document_navigator import DocumentNavigator
-from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from readerapp.ui.fast_wrap import FastWrappedDocument
+from readerapp.ui.fast_wrap import wrap_offsets
 
 Span = tuple[int, int]
+Mark = tuple[int, int, Style]  # an absolute span of the text and the style painted on it
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 class LineIndex:
-    """Maps str offsets in a text to (row, column) locations and back."""
+    """Maps str offsets in a text to (line, column) locations and back."""
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -43,91 +46,163 @@ class LineIndex:
         self.starts = starts
         self.length = len(text)
 
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, max(0, min(offset, self.length))) - 1
+
     def location(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self.length))
-        row = bisect_right(self.starts, offset) - 1
-        return row, offset - self.starts[row]
+        line = bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
 
     def offset(self, location: tuple[int, int]) -> int:
-        row, column = location
-        row = max(0, min(row, len(self.starts) - 1))
-        return min(self.starts[row] + column, self.length)
+        line, column = location
+        line = max(0, min(line, len(self.starts) - 1))
+        return min(self.starts[line] + column, self.length)
+
+    def end_of_line(self, line: int) -> int:
+        """The offset of the line's newline (or the end of the text)."""
+        return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else self.length
 
 
-class ArticleView(TextArea):
-    """Read-only article text with named layers of styled spans (search, speaker, notes…)."""
+class ArticleView(ScrollView, can_focus=True):
+    """Read-only article text with a cursor, a selection and named layers of styled spans."""
+
+    COMPONENT_CLASSES = {"article-view--cursor", "article-view--selection"}
 
     DEFAULT_CSS = """
     ArticleView {
-        border: none;
-        padding: 0 1;
         background: $surface;
+        color: $foreground;
+        padding: 0 1;
         scrollbar-gutter: stable;
+        overflow-x: hidden;
+        pointer: text;
+        & > .article-view--cursor {
+            background: $input-cursor-background;
+            color: $input-cursor-foreground;
+        }
+        & > .article-view--selection {
+            background: $input-selection-background;
+            color: $input-selection-foreground;
+        }
     }
-    ArticleView:focus { border: none; }
     """
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
-        self._wrapped_for: tuple[int, int, int] | None = None
-        super().__init__(
-            "",
-            read_only=True,
-            soft_wrap=True,
-            show_line_numbers=False,
-            show_cursor=True,
-            highlight_cursor_line=False,
-            id=id,
-        )
-        self._set_document(text, None)
+        super().__init__(id=id)
+        self.text = text
         self.index = LineIndex(text)
-        self._layers: dict[str, list[tuple[int, int, Style]]] = {}
-        self._by_row: dict[int, list[tuple[int, int, Style]]] = {}
+        self.wrapped_width = -1  # the width the rows were wrapped at; -1: not yet
+        self._row_starts: list[int] = []
+        self._row_ends: list[int] = []
+        self._anchor = 0
+        self._cursor = 0
+        self._goal_cells: int | None = None  # the column up/down keep to
+        self._dragging = False
+        self._layers: dict[str, list[Mark]] = {}
         self._layer_order: list[str] = []
+        self._by_line: dict[int, list[Mark]] = {}
+        self._strips: dict[int, Strip] = {}
+        self._wrap(0)
 
-    def _set_document(self, text: str, language: str | None) -> None:
-        """Plain text only: TextArea's own steps, with the fast-wrapping document."""
-        if language is not None:
-            super()._set_document(text, language)
+    # -- wrapping ------------------------------------------------------------------
+
+    @property
+    def wrap_width(self) -> int:
+        """The content width, less one cell so the cursor fits after a full row."""
+        return max(0, self.scrollable_content_region.width - 1)
+
+    def _wrap(self, width: int) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        text = self.text
+        line_starts = self.index.starts
+        for line, line_start in enumerate(line_starts):
+            line_end = self.index.end_of_line(line)
+            row_start = line_start
+            for cut in wrap_offsets(text[line_start:line_end], width, 4):
+                starts.append(row_start)
+                ends.append(line_start + cut)
+                row_start = line_start + cut
+            starts.append(row_start)
+            ends.append(line_end)
+        self._row_starts, self._row_ends = starts, ends
+        self.wrapped_width = width
+        self._strips.clear()
+        self.virtual_size = Size(width, len(starts))
+
+    def _ensure_wrapped(self) -> None:
+        """Re-wrap when the width changed, keeping the reader's place: the text at the top of
+        the view stays at the top, and a cursor that was in view stays in view."""
+        width = self.wrap_width
+        if width == self.wrapped_width or width <= 0:
             return
-        self._highlight_query = None
-        self.document = Document(text)
-        self.wrapped_document = FastWrappedDocument(self.document, tab_width=self.indent_width)
-        self.navigator = DocumentNavigator(self.wrapped_document)
-        self._build_highlight_map()
-        self.move_cursor((0, 0))
-        self._rewrap_and_refresh_virtual_size()
+        top_row = int(self.scroll_y)
+        top = self._row_starts[min(top_row, len(self._row_starts) - 1)]
+        cursor_row = self.row_of(self._cursor)
+        cursor_in_view = top_row <= cursor_row < top_row + self.scrollable_content_region.height
+        self._wrap(width)
+        self.scroll_to(y=self.row_of(top), animate=False, immediate=True)
+        if cursor_in_view:
+            self.scroll_cursor_visible()
 
-    def _watch_language(self, language: str | None) -> None:
-        if language is not None:  # plain text only: no document to rebuild
-            super()._watch_language(language)
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_wrapped()
 
-    def _rewrap_and_refresh_virtual_size(self) -> None:
-        key = (id(self.wrapped_document), self.wrap_width, self.indent_width)
-        if key == self._wrapped_for:
-            return
-        self._wrapped_for = key
-        super()._rewrap_and_refresh_virtual_size()
+    def row_of(self, offset: int) -> int:
+        """The screen row (from the top of the article) that shows `offset`."""
+        return max(0, bisect_right(self._row_starts, offset) - 1)
 
-    # -- offsets ----------------------------------------------------------------
+    def _row_last(self, row: int) -> int:
+        """The last offset the cursor can take on a row (a wrapped row's end is the next row)."""
+        end = self._row_ends[row]
+        if row + 1 < len(self._row_starts) and self._row_starts[row + 1] == end:
+            return max(self._row_starts[row], end - 1)
+        return end
+
+    def _cells_before(self, row: int, offset: int) -> int:
+        piece = self.text[self._row_starts[row] : offset]
+        return len(piece) if piece.isascii() else cell_len(piece)
+
+    def _offset_at_cells(self, row: int, cells: int) -> int:
+        start = self._row_starts[row]
+        piece = self.text[start : self._row_last(row)]
+        if piece.isascii():
+            return start + min(max(0, cells), len(piece))
+        width = 0
+        for i, char in enumerate(piece):
+            width += cell_len(char)
+            if width > cells:
+                return start + i
+        return start + len(piece)
+
+    # -- cursor and selection --------------------------------------------------------
 
     @property
     def cursor_offset(self) -> int:
-        return self.index.offset(self.cursor_location)
+        return self._cursor
 
     @property
     def selection_span(self) -> Span:
-        start, end = sorted(self.index.offset(loc) for loc in self.selection)
-        return start, end
+        return (min(self._anchor, self._cursor), max(self._anchor, self._cursor))
 
-    def move_to(self, offset: int, *, extend: bool = False, center: bool = False) -> None:
+    @property
+    def has_selection(self) -> bool:
+        return self._anchor != self._cursor
+
+    def move_to(
+        self, offset: int, *, extend: bool = False, center: bool = False, keep_goal: bool = False
+    ) -> None:
         """Put the cursor at `offset`; with `extend`, keep the selection's anchor."""
-        location = self.index.location(offset)
-        anchor = self.selection.start if extend else location
-        self.selection = Selection(anchor, location)
+        offset = max(0, min(offset, len(self.text)))
+        self._set_selection(self._anchor if extend else offset, offset)
+        if not keep_goal:
+            self._goal_cells = None
         self.scroll_cursor_visible(center=center)
 
     def select_span(self, start: int, end: int, *, center: bool = True) -> None:
-        self.selection = Selection(self.index.location(start), self.index.location(end))
+        self._set_selection(start, end)
+        self._goal_cells = None
         self.scroll_cursor_visible(center=center)
 
     def reveal(self, start: int, end: int) -> None:
@@ -135,12 +210,93 @@ class ArticleView(TextArea):
         self.move_to(end)
         self.move_to(start, center=True)
 
-    # -- span layers --------------------------------------------------------------
+    def _set_selection(self, anchor: int, cursor: int) -> None:
+        length = len(self.text)
+        self._anchor = max(0, min(anchor, length))
+        self._cursor = max(0, min(cursor, length))
+        self._repaint()
+
+    def scroll_cursor_visible(self, *, center: bool = False) -> None:
+        self._ensure_wrapped()
+        row = self.row_of(self._cursor)
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if center:
+            target = max(0, row - height // 2)
+        elif row < top:
+            target = row
+        elif row >= top + height:
+            target = row - height + 1
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def move_rows(self, rows: int, *, extend: bool = False) -> None:
+        """Move the cursor `rows` screen rows down (up if negative), keeping its column."""
+        self._ensure_wrapped()
+        row = self.row_of(self._cursor)
+        if self._goal_cells is None:
+            self._goal_cells = self._cells_before(row, self._cursor)
+        target = max(0, min(row + rows, len(self._row_starts) - 1))
+        if target == row:  # already on the first or last row: go to its start or end
+            offset = self._row_starts[row] if rows < 0 else self._row_last(row)
+            self.move_to(offset, extend=extend)
+            return
+        self.move_to(self._offset_at_cells(target, self._goal_cells), extend=extend, keep_goal=True)
+
+    def move_page(self, pages: int, *, extend: bool = False) -> None:
+        """Scroll a page and move the cursor with it, so it keeps its place on the screen."""
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to(y=self.scroll_y + pages * height, animate=False, immediate=True)
+        self.move_rows(pages * height, extend=extend)
+
+    def word_end_after(self, offset: int) -> int:
+        """The end of the next word after `offset` (the end of the text if none)."""
+        match = WORD.search(self.text, offset)
+        while match is not None and match.end() <= offset:
+            match = WORD.search(self.text, match.end())
+        return match.end() if match else len(self.text)
+
+    def word_start_before(self, offset: int) -> int:
+        """The start of the word before `offset` (or of the word it is inside)."""
+        window = max(0, offset - 200)
+        starts = [m.start() for m in WORD.finditer(self.text, window, offset)]
+        while not starts and window > 0:  # a very long run with no word: look further back
+            window = max(0, window - 2000)
+            starts = [m.start() for m in WORD.finditer(self.text, window, offset)]
+        return starts[-1] if starts else 0
+
+    # -- mouse -------------------------------------------------------------------------
+
+    def _offset_under(self, event: events.MouseEvent) -> int:
+        self._ensure_wrapped()
+        x, y = event.get_content_offset_capture(self)
+        row = max(0, min(int(self.scroll_y) + y, len(self._row_starts) - 1))
+        return self._offset_at_cells(row, x)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        self._dragging = True
+        self.capture_mouse()
+        self.move_to(self._offset_under(event), extend=event.shift)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.move_to(self._offset_under(event), extend=True)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.move_to(self._offset_under(event), extend=True)
+
+    # -- span layers ---------------------------------------------------------------------
 
     def set_layer(self, name: str, spans: Iterable[tuple[int, int]], style: Style) -> None:
         self.set_styled_layer(name, ((s, e, style) for s, e in spans))
 
-    def set_styled_layer(self, name: str, spans: Iterable[tuple[int, int, Style]]) -> None:
+    def set_styled_layer(self, name: str, spans: Iterable[Mark]) -> None:
         """Replace one layer; later-added layers paint over earlier ones."""
         self._layers[name] = [(s, e, st) for s, e, st in spans if e > s]
         if name not in self._layer_order:
@@ -151,25 +307,93 @@ class ArticleView(TextArea):
         if self._layers.pop(name, None) is not None:
             self._rebuild()
 
-    def layer(self, name: str) -> list[tuple[int, int, Style]]:
+    def layer(self, name: str) -> list[Mark]:
         return self._layers.get(name, [])
 
     def _rebuild(self) -> None:
-        by_row: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
+        """File every span under the paragraphs (lines) it touches, in layer order."""
+        by_line: dict[int, list[Mark]] = defaultdict(list)
+        line_of = self.index.line_of
         for name in self._layer_order:
-            for start, end, style in self._layers.get(name, ()):
-                first_row, first_col = self.index.location(start)
-                last_row, last_col = self.index.location(end)
-                for row in range(first_row, last_row + 1):
-                    col_start = first_col if row == first_row else 0
-                    col_end = last_col if row == last_row else None
-                    by_row[row].append((col_start, col_end if col_end is not None else -1, style))
-        self._by_row = dict(by_row)
-        self.notify_style_update()
+            for mark in self._layers.get(name, ()):
+                for line in range(line_of(mark[0]), line_of(mark[1]) + 1):
+                    by_line[line].append(mark)
+        self._by_line = dict(by_line)
+        self._repaint()
+
+    # -- painting ------------------------------------------------------------------------
+
+    def _repaint(self) -> None:
+        self._strips.clear()
         self.refresh()
 
-    def get_line(self, line_index: int) -> Text:
-        line = super().get_line(line_index)
-        for start, end, style in self._by_row.get(line_index, ()):
-            line.stylize(style, start, len(line.plain) if end < 0 else end)
-        return line
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a theme change: every row's colours change
+        super().notify_style_update()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._repaint()  # the cursor shows only while the pane has focus
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._repaint()
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_wrapped()
+        row = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if row >= len(self._row_starts):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(row)
+        if strip is None:
+            if len(self._strips) > 2000:
+                self._strips.clear()
+            strip = self._strips[row] = self._render_row(row, width)
+        return strip
+
+    def _render_row(self, row: int, width: int) -> Strip:
+        start, end = self._row_starts[row], self._row_ends[row]
+        text = self.text[start:end]
+        base = self.rich_style
+        marks: list[Mark] = [
+            mark
+            for mark in self._by_line.get(self.index.line_of(start), ())
+            if mark[0] < end and mark[1] > start
+        ]
+        selected_start, selected_end = self.selection_span
+        newline_selected = False
+        if selected_start < selected_end and selected_start <= end and selected_end > start:
+            style = self.get_component_rich_style("article-view--selection")
+            marks.append((selected_start, selected_end, style))
+            # A selection that runs on past the paragraph shows on its end.
+            newline_selected = selected_end > end and row + 1 < len(self._row_starts)
+            newline_selected = newline_selected and self._row_starts[row + 1] == end + 1
+        cursor_style = None
+        if self.has_focus and start <= self._cursor <= end and row == self.row_of(self._cursor):
+            cursor_style = self.get_component_rich_style("article-view--cursor")
+            marks.append((self._cursor, self._cursor + 1, cursor_style))
+        segments = self._segments(text, start, base, marks)
+        if cursor_style is not None and self._cursor == end:
+            segments.append(Segment(" ", base + cursor_style))
+        elif newline_selected:
+            segments.append(Segment(" ", base + marks[-1][2]))
+        return Strip(segments).crop_extend(0, width, base)
+
+    @staticmethod
+    def _segments(text: str, start: int, base: Style, marks: list[Mark]) -> list[Segment]:
+        """Cut the row where a mark starts or ends; each piece gets every mark over it."""
+        if not marks:
+            return [Segment(text, base)]
+        length = len(text)
+        cuts = {0, length}
+        for mark_start, mark_end, _ in marks:
+            cuts.add(min(max(0, mark_start - start), length))
+            cuts.add(min(max(0, mark_end - start), length))
+        ordered = sorted(cuts)
+        segments = []
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            style = base
+            for mark_start, mark_end, mark_style in marks:
+                if mark_start - start <= a and mark_end - start >= b:
+                    style += mark_style
+            segments.append(Segment(text[a:b], style))
+        return segments

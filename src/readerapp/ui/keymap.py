@@ -52,6 +52,12 @@ SELECT_KEYS = (
     ),
     Key("s", "select_sentence", "Select the sentence", "Selecting", "s"),
     Key("p", "select_paragraph", "Select the paragraph", "Selecting", "p"),
+    Key("shift+down", "extend_down", "Extend the selection", "Selecting", "Shift+↑↓←→"),
+    # One help row above explains all four.
+    Key("shift+up", "extend_up", "Extend up", "Selecting", "Shift+↑", in_help=False),
+    Key("shift+left", "extend_left", "Extend left", "Selecting", "Shift+←", in_help=False),
+    Key("shift+right", "extend_right", "Extend right", "Selecting", "Shift+→", in_help=False),
+    Key("ctrl+c", "copy", "Copy the selection to the clipboard", "Selecting", "Ctrl+C"),
 )
 
 # Annotation keys (screen level: they also act on the sidebar's speaker or allegation).

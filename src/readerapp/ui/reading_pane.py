@@ -38,10 +38,6 @@ class ReadingPane(ArticleView):
             self._sentences = sentence_spans(self.text) or [(0, len(self.text))]
         return self._sentences
 
-    @property
-    def has_selection(self) -> bool:
-        return self.selection.start != self.selection.end
-
     def cancel_selection(self) -> None:
         self.selecting = False
         self.move_to(self.cursor_offset)
@@ -51,23 +47,23 @@ class ReadingPane(ArticleView):
 
     # -- reading keys --------------------------------------------------------------
 
-    def action_cursor_down(self, select: bool = False) -> None:
-        super().action_cursor_down(select or self.selecting)
+    def action_cursor_down(self) -> None:
+        self.move_rows(1, extend=self.selecting)
 
-    def action_cursor_up(self, select: bool = False) -> None:
-        super().action_cursor_up(select or self.selecting)
+    def action_cursor_up(self) -> None:
+        self.move_rows(-1, extend=self.selecting)
 
-    def action_cursor_left(self, select: bool = False) -> None:
-        super().action_cursor_left(select or self.selecting)
+    def action_cursor_left(self) -> None:
+        self._go(self.cursor_offset - 1)
 
-    def action_cursor_right(self, select: bool = False) -> None:
-        super().action_cursor_right(select or self.selecting)
+    def action_cursor_right(self) -> None:
+        self._go(self.cursor_offset + 1)
 
     def action_page_down(self) -> None:
-        self.action_cursor_page_down()
+        self.move_page(1, extend=self.selecting)
 
     def action_page_up(self) -> None:
-        self.action_cursor_page_up()
+        self.move_page(-1, extend=self.selecting)
 
     def action_top(self) -> None:
         self._go(0)
@@ -80,10 +76,10 @@ class ReadingPane(ArticleView):
     # -- motions -------------------------------------------------------------------
 
     def action_word_forward(self) -> None:
-        self.action_cursor_word_right(self.selecting)
+        self._go(self.word_end_after(self.cursor_offset))
 
     def action_word_back(self) -> None:
-        self.action_cursor_word_left(self.selecting)
+        self._go(self.word_start_before(self.cursor_offset))
 
     def _forward(self, spans: list[Span]) -> None:
         starts = [s for s, _ in spans]
@@ -126,6 +122,26 @@ class ReadingPane(ArticleView):
     def action_select_sentence(self) -> None:
         self.selecting = False
         self.select_span(*self._span_at(self.sentences), center=False)
+
+    def action_extend_down(self) -> None:
+        self.move_rows(1, extend=True)
+
+    def action_extend_up(self) -> None:
+        self.move_rows(-1, extend=True)
+
+    def action_extend_left(self) -> None:
+        self.move_to(self.cursor_offset - 1, extend=True)
+
+    def action_extend_right(self) -> None:
+        self.move_to(self.cursor_offset + 1, extend=True)
+
+    def action_copy(self) -> None:
+        start, end = self.selection_span
+        if start == end:
+            self.notify("Nothing to copy: select a passage first (v, s or p)", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.text[start:end])
+        self.notify(f"Copied {end - start:,} characters", markup=False)
 
     def action_select_paragraph(self) -> None:
         self.selecting = False
