@@ -80,8 +80,12 @@ def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
     session = f"readerapp-test-{uuid.uuid4().hex[:8]}"
     status_file = tmp_path / "status"
     db = tmp_path / "notes.json"
+    # Wait until the shell's terminal has the window's size: tmux can apply it late,
+    # and an app that starts at 80×24 draws a frame that is cut short.
+    wait_for_size = 'until [ "$(stty size)" = "40 120" ]; do sleep 0.1; done'
     command = (
-        f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; echo $? > {status_file}"
+        f"{wait_for_size}; cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; "
+        f"echo $? > {status_file}"
     )
     # Start a shell first and type the command once the window has its size: a
     # program started with the session can read the size before tmux applies it.
