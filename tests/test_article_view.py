@@ -131,3 +131,15 @@ async def test_the_cursor_shows_only_while_the_pane_has_focus(write_article):
         await pilot.press("tab")
         assert not view.has_focus
         assert list(view.render_line(0))[0].style.bgcolor != cursor.bgcolor
+
+
+async def test_a_theme_change_recolours_the_article(write_article):
+    app = make_app(write_article)
+    async with app.run_test(size=(100, 40)) as pilot:
+        view = (await opened(pilot)).view
+        dark = list(view.render_line(3))[0].style.bgcolor
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = list(view.render_line(3))[0].style.bgcolor
+        assert light != dark
+        assert light == view.rich_style.bgcolor

@@ -103,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layer_order: list[str] = []
         self._by_line: dict[int, list[Mark]] = {}
         self._strips: dict[int, Strip] = {}
+        self._base: Style | None = None  # the pane's own colours, cached with the strips
         self._wrap(0)
 
     # -- wrapping ------------------------------------------------------------------
@@ -329,7 +330,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._strips.clear()  # a theme change: every row's colours change
+        self._base = None
         super().notify_style_update()
+
+    @property
+    def base_style(self) -> Style:
+        """`rich_style` walks the ancestors on every call; rows reuse it until styles change."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def on_focus(self, event: events.Focus) -> None:
         self._repaint()  # the cursor shows only while the pane has focus
@@ -342,7 +351,7 @@ class ArticleView(ScrollView, can_focus=True):
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if row >= len(self._row_starts):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         strip = self._strips.get(row)
         if strip is None:
             if len(self._strips) > 2000:
@@ -353,7 +362,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_row(self, row: int, width: int) -> Strip:
         start, end = self._row_starts[row], self._row_ends[row]
         text = self.text[start:end]
-        base = self.rich_style
+        base = self.base_style
         marks: list[Mark] = [
             mark
             for mark in self._by_line.get(self.index.line_of(start), ())

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from readerapp.ui.dialog import Dialog
 
 FORMATS = (
     ("json", "JSON: readerapp's own format, imports back losslessly"),
@@ -17,7 +18,7 @@ FORMATS = (
 )
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
     def compose(self) -> ComposeResult:

@@ -56,6 +56,24 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", "Scroll up", show=False),
     ]
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-panel {
+        width: 112;
+        max-width: 100%;
+        max-height: 90%;
+        height: auto;
+        border: round $accent;
+        padding: 0 2;
+        background: $surface;
+    }
+    #help-title {
+        margin-bottom: 1;
+    }
+    """
+
     def __init__(self, db_path: Path | None = None) -> None:
         super().__init__()
         self.db_path = db_path

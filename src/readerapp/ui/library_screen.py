@@ -19,6 +19,17 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [b for b in bindings(LIBRARY_KEYS, "library") if b.action != "back"]
 
+    DEFAULT_CSS = """
+    #library-header {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    #library {
+        height: 1fr;
+    }
+    """
+
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder

@@ -6,18 +6,27 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from readerapp.core.article import strip_control
 from readerapp.ui.confirm_screen import ConfirmScreen
+from readerapp.ui.dialog import Dialog
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
     ]
+
+    DEFAULT_CSS = """
+    NoteScreen .dialog {
+        height: 20;
+    }
+    NoteScreen TextArea {
+        height: 1fr;
+    }
+    """
 
     def __init__(self, note: str, what: str) -> None:
         super().__init__()
@@ -25,7 +34,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.what = what
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog note-dialog"):
+        with Vertical(classes="dialog"):
             yield Static(Text(f"Note on {self.what}", style="bold"))
             yield TextArea(self.original, soft_wrap=True, show_line_numbers=False, id="note")
             yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))

@@ -51,6 +51,15 @@ class Sidebar(Tree[SidebarItem]):
 
     BINDINGS = bindings(SIDEBAR_KEYS, "sidebar")
 
+    DEFAULT_CSS = """
+    Sidebar {
+        height: 1fr;
+        padding: 0 1;
+        background: $panel;
+        overflow-x: hidden;
+    }
+    """
+
     @dataclass
     class Chosen(Message):
         """The user chose a speaker, a quote or an allegation."""

@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from readerapp.core.article import strip_control
+from readerapp.ui.dialog import Dialog
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -41,7 +41,7 @@ class TagSuggester(Suggester):
         return None
 
 
-class TagScreen(ModalScreen[tuple[str, ...] | None]):
+class TagScreen(Dialog[tuple[str, ...] | None]):
     """Enter saves the tags (an empty line removes them all); Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
