@@ -355,3 +355,25 @@ async def test_mouse_click_on_a_speaker_highlights_their_quotes(sample_path):
         await pilot.pause()
         spans = [(s, e) for s, e, _ in screen.view.layer("focus")]
         assert spans == [(q.start, q.end) for q in first.quotes]
+
+
+async def test_a_huge_analysis_fills_the_sidebar_a_batch_per_frame(story):
+    """Thousands of speakers (a 1 MB article) appear in batches, so the screen never freezes."""
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        text = screen.article.text
+        speakers = tuple(
+            Speaker(f"Person {n}", quotes=(quote(text, "Ana Ruiz"),)) for n in range(450)
+        )
+        allegations = story_analysis(text).allegations * 300
+        screen.show_analysis(Analysis(speakers=speakers, allegations=allegations))
+        sidebar = screen.query_one(Sidebar)
+        assert 0 < len(sidebar.speakers_node.children) < 450  # the first batch only, at once
+        for _ in range(40):
+            await pilot.pause()
+            if len(sidebar.allegations_node.children) == 300:
+                break
+        assert len(sidebar.speakers_node.children) == 450
+        assert len(sidebar.allegations_node.children) == 300
+        assert str(sidebar.speakers_node.children[-1].label).startswith("Person 449")

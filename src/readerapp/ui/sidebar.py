@@ -6,6 +6,7 @@ label into markup, and analysis strings are article text, which is data.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
     from readerapp.core.notebook import Placed
 
 
-NOTES_PER_FRAME = 100
+ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
 
 
 def note_label(annotation: Annotation, excerpt_text: str) -> Text:
@@ -75,7 +76,7 @@ class Sidebar(Tree[SidebarItem]):
         self.notes_node = self.root.add(Text("Notes", style="bold"), expand=True)
         self.notes_node.add_leaf(Text("loading…", style="italic dim"))
         self.tag_filter = ""
-        self._notes_generation = 0
+        self._fills: dict[str, int] = {}  # section -> generation of its latest fill
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -89,8 +90,8 @@ class Sidebar(Tree[SidebarItem]):
             node.add_leaf(Text(f"analysis failed: {reason}", style="red"))
 
     def show_analysis(self, analysis: Analysis) -> None:
-        self._fill_speakers(analysis.speakers)
-        self._fill_allegations(analysis.allegations)
+        self._fill_in_frames("speakers", self._speaker_rows(analysis.speakers))
+        self._fill_in_frames("allegations", self._allegation_rows(analysis.allegations))
         first = self.first_item_node()
         if first is not None:  # Tab then Enter chooses the first speaker
             self.call_after_refresh(self._rest_cursor_on, first)
@@ -100,6 +101,23 @@ class Sidebar(Tree[SidebarItem]):
         self.move_cursor(node, animate=False)
         self.scroll_home(animate=False)
 
+    def _fill_in_frames(self, section: str, rows: Iterator[None]) -> None:
+        """Add a section's rows ROWS_PER_FRAME at a time, one batch per frame.
+
+        The first batch is added at once; a newer fill of the same section stops this one.
+        """
+        generation = self._fills[section] = self._fills.get(section, 0) + 1
+
+        def next_batch() -> None:
+            if self._fills[section] != generation:
+                return
+            for count, _ in enumerate(rows, 1):
+                if count == ROWS_PER_FRAME:
+                    self.call_after_refresh(next_batch)
+                    return
+
+        next_batch()
+
     @staticmethod
     def _start_section(node: TreeNode[SidebarItem], title: Text, empty: str | None) -> None:
         """Clear a section, set its title, and say why it is empty when it is."""
@@ -108,7 +126,7 @@ class Sidebar(Tree[SidebarItem]):
         if empty is not None:
             node.add_leaf(Text(empty, style="italic dim"))
 
-    def _fill_speakers(self, speakers: tuple[Speaker, ...]) -> None:
+    def _speaker_rows(self, speakers: tuple[Speaker, ...]) -> Iterator[None]:
         node = self.speakers_node
         title = Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim"))
         self._start_section(node, title, None if speakers else "no speakers found")
@@ -128,8 +146,9 @@ class Sidebar(Tree[SidebarItem]):
                 short = excerpt(quote.text, 58)
                 shown = f"“{short}”" if quote.direct else f"≈ {short}"
                 child.add_leaf(Text(shown), data=QuoteItem(speaker, quote))
+            yield
 
-    def _fill_allegations(self, allegations: tuple[Allegation, ...]) -> None:
+    def _allegation_rows(self, allegations: tuple[Allegation, ...]) -> Iterator[None]:
         node = self.allegations_node
         title = Text.assemble(("Allegations", "bold"), (f"  {len(allegations)}", "dim"))
         self._start_section(node, title, None if allegations else "no allegations found")
@@ -142,6 +161,7 @@ class Sidebar(Tree[SidebarItem]):
                 excerpt(allegation.claim, 48),
             )
             node.add_leaf(label, data=AllegationItem(allegation))
+            yield
 
     def show_notes(self, placed: list[Placed], orphans: list[Annotation]) -> None:
         """The Notes section: annotations in text order, then the orphaned ones."""
@@ -164,22 +184,13 @@ class Sidebar(Tree[SidebarItem]):
                 else "none yet: select (v, s, p), then h, t or a"
             )
         self._start_section(node, title, empty)
-        self._notes_generation += 1
-        self._add_notes(self._notes_generation, visible, lost, 0)
+        self._fill_in_frames("notes", self._note_rows(visible, lost))
 
-    def _add_notes(
-        self, generation: int, visible: list[Placed], lost: list[Annotation], start: int
-    ) -> None:
-        """Add note rows a chunk per frame: a thousand notes never freeze the screen."""
-        if generation != self._notes_generation:
-            return  # a newer list replaced this one
-        stop = min(start + NOTES_PER_FRAME, len(visible))
-        for p in visible[start:stop]:
+    def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
+        for p in visible:
             label = note_label(p.annotation, excerpt(p.annotation.selector.exact, 30))
             self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span))
-        if stop < len(visible):
-            self.call_after_refresh(self._add_notes, generation, visible, lost, stop)
-            return
+            yield
         if lost:
             orphan_node = self.notes_node.add(
                 Text(f"Orphaned {len(lost)}: passage not found in this version", style="yellow"),
@@ -188,6 +199,7 @@ class Sidebar(Tree[SidebarItem]):
             for annotation in lost:
                 label = note_label(annotation, excerpt(annotation.selector.exact, 30))
                 orphan_node.add_leaf(label, data=NoteItem(annotation, None))
+                yield
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[SidebarItem]) -> None:
         event.stop()
