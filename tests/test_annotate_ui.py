@@ -85,8 +85,9 @@ async def test_sentence_and_paragraph_motions(story, isolated_db):
         assert screen.view.cursor_offset == text.index('"The contractor missed')
         await pilot.press("left_curly_bracket")
         assert screen.view.cursor_offset == 0
-        await pilot.press("p")
+        await pilot.press("v", "p")  # p ends v's mode: the status must not say "Selecting"
         assert screen.view.selection_span == (0, text.index("\n\n"))
+        assert "Selection kept" in str(screen.query_one("#status").render())
         await pilot.press("escape")
         assert not screen.view.has_selection
 

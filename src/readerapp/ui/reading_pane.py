@@ -119,9 +119,14 @@ class ReadingPane(ArticleView):
         i = max(0, bisect_right(starts, offset) - 1)
         return spans[i]
 
-    def action_select_sentence(self) -> None:
+    def _select(self, span: Span) -> None:
+        """Select a whole sentence or paragraph; it ends `v` mode, and the status says so."""
         self.selecting = False
-        self.select_span(*self._span_at(self.sentences), center=False)
+        self.select_span(*span, center=False)
+        self.post_message(self.SelectingChanged(False))
+
+    def action_select_sentence(self) -> None:
+        self._select(self._span_at(self.sentences))
 
     def action_extend_down(self) -> None:
         self.move_rows(1, extend=True)
@@ -144,5 +149,4 @@ class ReadingPane(ArticleView):
         self.notify(f"Copied {end - start:,} characters", markup=False)
 
     def action_select_paragraph(self) -> None:
-        self.selecting = False
-        self.select_span(*self._span_at(self.paragraphs), center=False)
+        self._select(self._span_at(self.paragraphs))
