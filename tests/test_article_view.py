@@ -143,3 +143,16 @@ async def test_a_theme_change_recolours_the_article(write_article):
         light = list(view.render_line(3))[0].style.bgcolor
         assert light != dark
         assert light == view.rich_style.bgcolor
+
+
+async def test_the_mouse_wheel_scrolls_the_article(write_article):
+    from textual import events
+
+    app = make_app(write_article)
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = (await opened(pilot)).view
+        for _ in range(3):
+            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause(0.3)  # the wheel scroll is animated
+        assert view.scroll_y > 0
+        assert not any("A short line." in row for row in rows(view))
