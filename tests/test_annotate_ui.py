@@ -378,3 +378,15 @@ async def test_notifications_show_notes_and_quotes_literally(story, isolated_db)
         shown = list(app._notifications)[-1]
         assert "Note: check [/bold] and [link=x]y" in shown.message
         assert shown.markup is False  # the toast shows it as typed, never as markup
+
+
+async def test_keys_typed_in_a_burst_leave_a_true_status(story, isolated_db):
+    """v, s and h faster than the screen handles messages (a paste, tmux send-keys)."""
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        screen.view.action_toggle_selecting()
+        screen.view.action_select_sentence()
+        screen.action_highlight()  # before the two "selecting changed" messages land
+        await pilot.pause()
+        assert str(screen.query_one("#status").render()).startswith("Highlighted in yellow")

@@ -274,11 +274,14 @@ class ReaderScreen(Annotating, Screen[None]):
             self.go_to_target(0)
 
     def on_reading_pane_selecting_changed(self, event: ReadingPane.SelectingChanged) -> None:
-        if event.selecting:
+        # Keys typed quickly (or pasted) can act before this message lands: say only
+        # what is still true, so "v s h" ends on "Highlighted", not "Selection kept".
+        view = self.view
+        if event.selecting and view.selecting:
             self.set_status(
                 "Selecting: move to extend · h or 1–5 highlight · t tag · a note · Esc cancels"
             )
-        else:
+        elif not event.selecting and not view.selecting and view.has_selection:
             self.set_status("Selection kept: h, t or a annotates it · Esc cancels")
 
     def action_toggle_sidebar(self) -> None:
