@@ -156,3 +156,25 @@ async def test_the_mouse_wheel_scrolls_the_article(write_article):
         await pilot.pause(0.3)  # the wheel scroll is animated
         assert view.scroll_y > 0
         assert not any("A short line." in row for row in rows(view))
+
+
+async def test_a_huge_article_shows_its_first_screen_then_every_row(write_article):
+    """Past BACKGROUND_WRAP_CHARS the rows are wrapped in a thread, after a first screen."""
+    from readerapp.ui.article_view import BACKGROUND_WRAP_CHARS
+
+    paragraphs = [f"Paragraph {n} " + LONG for n in range(BACKGROUND_WRAP_CHARS // len(LONG) + 20)]
+    text = "A huge article\n\n" + "\n\n".join(paragraphs) + "\n\nThe very last words."
+    app = make_app(write_article, text)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = (await opened(pilot)).view
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view._row_ends[-1] == len(view.text)  # every row is in
+        await pilot.press("G")
+        assert any("The very last words." in row for row in rows(view))
+        await pilot.resize_terminal(70, 30)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.wrapped_width == view.scrollable_content_region.width - 1
+        assert any("The very last words." in row for row in rows(view))  # still in view
+        assert all(cell_len(row) == view.scrollable_content_region.width for row in rows(view))

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual._wrap import compute_wrap_offsets
 
-from readerapp.ui.fast_wrap import wrap_offsets
+from readerapp.ui.fast_wrap import wrap_offsets, wrap_rows
 
 words = st.text(
     alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14
@@ -27,3 +27,22 @@ def test_same_offsets_as_textual_on_prose(line, width):
 @given(anything, st.integers(min_value=1, max_value=40))
 def test_same_offsets_as_textual_on_tabs_wide_characters_and_long_words(line, width):
     assert wrap_offsets(line, width, 4) == compute_wrap_offsets(line, width, tab_size=4)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.one_of(prose, anything, anything.map(lambda line: line * 8)), min_size=1, max_size=6
+    ),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=12),
+)
+def test_the_first_rows_of_a_huge_article_are_the_first_rows_of_the_whole(lines, width, rows):
+    text = "\n".join(lines)
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    full = wrap_rows(text, starts, width)
+    first = wrap_rows(text, starts, width, max_rows=rows)
+    assert first[0] == full[0][: len(first[0])] and first[1] == full[1][: len(first[1])]
+    assert first[0], "at least one row to show"
+    # Every character sits in exactly one row of the full wrap, in order.
+    assert "".join(text[s:e] for s, e in zip(*full, strict=True)) == text.replace("\n", "")

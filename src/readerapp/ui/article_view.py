@@ -24,12 +24,14 @@ from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker, WorkerState
 
-from readerapp.ui.fast_wrap import wrap_offsets
+from readerapp.ui.fast_wrap import wrap_rows
 
 Span = tuple[int, int]
 Mark = tuple[int, int, Style]  # an absolute span of the text and the style painted on it
 
+BACKGROUND_WRAP_CHARS = 200_000  # longer articles are wrapped in a thread (about 10 ms here)
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -92,7 +94,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.text = text
         self.index = LineIndex(text)
-        self.wrapped_width = -1  # the width the rows were wrapped at; -1: not yet
+        self.wrapped_width = -1  # the width the rows shown were wrapped at; -1: not yet
+        self._wrapping_for = -1  # the width rows are wrapped, or being wrapped, for
         self._row_starts: list[int] = []
         self._row_ends: list[int] = []
         self._anchor = 0
@@ -104,7 +107,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._by_line: dict[int, list[Mark]] = {}
         self._strips: dict[int, Strip] = {}
         self._base: Style | None = None  # the pane's own colours, cached with the strips
-        self._wrap(0)
+        self._row_starts, self._row_ends = wrap_rows(text, self.index.starts, 0)
 
     # -- wrapping ------------------------------------------------------------------
 
@@ -113,39 +116,61 @@ class ArticleView(ScrollView, can_focus=True):
         """The content width, less one cell so the cursor fits after a full row."""
         return max(0, self.scrollable_content_region.width - 1)
 
-    def _wrap(self, width: int) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        text = self.text
-        line_starts = self.index.starts
-        for line, line_start in enumerate(line_starts):
-            line_end = self.index.end_of_line(line)
-            row_start = line_start
-            for cut in wrap_offsets(text[line_start:line_end], width, 4):
-                starts.append(row_start)
-                ends.append(line_start + cut)
-                row_start = line_start + cut
-            starts.append(row_start)
-            ends.append(line_end)
-        self._row_starts, self._row_ends = starts, ends
-        self.wrapped_width = width
-        self._strips.clear()
-        self.virtual_size = Size(width, len(starts))
-
     def _ensure_wrapped(self) -> None:
-        """Re-wrap when the width changed, keeping the reader's place: the text at the top of
-        the view stays at the top, and a cursor that was in view stays in view."""
+        """Wrap the rows for the current width, if that is not done or under way.
+
+        A short article is wrapped at once (a few ms). A long one is wrapped in a
+        thread, so neither the first frame nor a resize waits on the whole document:
+        its first screen of rows is wrapped at once, and until the thread is done a
+        resize shows the old rows, cut or padded to the new width.
+        """
         width = self.wrap_width
-        if width == self.wrapped_width or width <= 0:
+        if width == self._wrapping_for or width <= 0:
             return
+        self._wrapping_for = width
+        if len(self.text) < BACKGROUND_WRAP_CHARS:
+            self._use_rows(width, wrap_rows(self.text, self.index.starts, width))
+            return
+        if self.wrapped_width <= 0:
+            first_screens = 2 * max(1, self.scrollable_content_region.height)
+            self._use_rows(
+                width, wrap_rows(self.text, self.index.starts, width, max_rows=first_screens)
+            )
+        text, line_starts = self.text, self.index.starts
+        self.run_worker(
+            lambda: (width, wrap_rows(text, line_starts, width)),
+            thread=True,
+            exclusive=True,
+            group="wrap",
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "wrap" and event.state == WorkerState.SUCCESS:
+            event.stop()
+            width, rows = event.worker.result
+            self._use_rows(width, rows)
+
+    def _use_rows(self, width: int, rows: tuple[list[int], list[int]]) -> None:
+        """Show rows wrapped at `width`, keeping the reader's place: the text at the top of
+        the view stays at the top, and a cursor that was in view stays in view."""
+        if width != self._wrapping_for:
+            return  # wrapped for a width the pane no longer has
         top_row = int(self.scroll_y)
         top = self._row_starts[min(top_row, len(self._row_starts) - 1)]
         cursor_row = self.row_of(self._cursor)
-        cursor_in_view = top_row <= cursor_row < top_row + self.scrollable_content_region.height
-        self._wrap(width)
+        height = self.scrollable_content_region.height
+        last_row = len(self._row_starts) - 1
+        cursor_in_view = top_row <= cursor_row < top_row + height
+        # Only a first screen of rows so far, and the cursor sent past it (G): follow it.
+        cursor_in_view |= cursor_row == last_row and self._row_ends[last_row] < len(self.text)
+        self._row_starts, self._row_ends = rows
+        self.wrapped_width = width
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._row_starts))
         self.scroll_to(y=self.row_of(top), animate=False, immediate=True)
         if cursor_in_view:
             self.scroll_cursor_visible()
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_wrapped()

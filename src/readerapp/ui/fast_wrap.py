@@ -42,3 +42,42 @@ def wrap_offsets(line: str, width: int, tab_width: int) -> list[int]:
         offsets.append(cut)
         start = cut
     return offsets
+
+
+def wrap_rows(
+    text: str, line_starts: list[int], width: int, *, max_rows: int | None = None
+) -> tuple[list[int], list[int]]:
+    """Soft-wrap every line of `text`: the start and end offset of each screen row.
+
+    With `max_rows`, stop once that many rows are wrapped: enough for a first screen of
+    a huge article. Those rows are exactly the first rows of the full wrap (a greedy
+    wrap of a line's prefix breaks where the whole line does, but for its last row,
+    which is left out).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    count = len(line_starts)
+    for line in range(count):
+        if max_rows is not None and len(starts) >= max_rows:
+            break
+        line_start = line_starts[line]
+        line_end = line_starts[line + 1] - 1 if line + 1 < count else len(text)
+        piece = text[line_start:line_end]
+        offsets = None
+        if max_rows is not None and width:
+            budget = (max_rows - len(starts) + 1) * (width + 1)
+            if len(piece) > budget:
+                offsets = wrap_offsets(piece[:budget], width, 4)
+        if offsets:  # the rows of a prefix, but for its last: it may be cut short
+            starts.append(line_start)
+            starts.extend(line_start + cut for cut in offsets[:-1])
+            ends.extend(line_start + cut for cut in offsets)
+            break
+        row_start = line_start
+        for cut in wrap_offsets(piece, width, 4):
+            starts.append(row_start)
+            ends.append(line_start + cut)
+            row_start = line_start + cut
+        starts.append(row_start)
+        ends.append(line_end)
+    return starts, ends
