@@ -159,10 +159,10 @@ async def test_the_mouse_wheel_scrolls_the_article(write_article):
 
 
 async def test_a_huge_article_shows_its_first_screen_then_every_row(write_article):
-    """Past BACKGROUND_WRAP_CHARS the rows are wrapped in a thread, after a first screen."""
-    from readerapp.ui.article_view import BACKGROUND_WRAP_CHARS
+    """Past LONG_ARTICLE_CHARS the rows are wrapped in a thread, after a first screen."""
+    from readerapp.ui.article_view import LONG_ARTICLE_CHARS
 
-    paragraphs = [f"Paragraph {n} " + LONG for n in range(BACKGROUND_WRAP_CHARS // len(LONG) + 20)]
+    paragraphs = [f"Paragraph {n} " + LONG for n in range(LONG_ARTICLE_CHARS // len(LONG) + 20)]
     text = "A huge article\n\n" + "\n\n".join(paragraphs) + "\n\nThe very last words."
     app = make_app(write_article, text)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -170,6 +170,9 @@ async def test_a_huge_article_shows_its_first_screen_then_every_row(write_articl
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view._row_ends[-1] == len(view.text)  # every row is in
+        assert view._sentences is not None  # found in a thread, before any key asked
+        await pilot.press("right_parenthesis")
+        assert view.cursor_offset == view.text.index("Paragraph 1")  # no full stop before it
         await pilot.press("G")
         assert any("The very last words." in row for row in rows(view))
         await pilot.resize_terminal(70, 30)

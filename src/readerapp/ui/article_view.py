@@ -31,7 +31,7 @@ from readerapp.ui.fast_wrap import wrap_rows
 Span = tuple[int, int]
 Mark = tuple[int, int, Style]  # an absolute span of the text and the style painted on it
 
-BACKGROUND_WRAP_CHARS = 200_000  # longer articles are wrapped in a thread (about 10 ms here)
+LONG_ARTICLE_CHARS = 200_000  # past this, whole-text work (wrap, sentences) runs in a thread
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -128,7 +128,7 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._wrapping_for or width <= 0:
             return
         self._wrapping_for = width
-        if len(self.text) < BACKGROUND_WRAP_CHARS:
+        if len(self.text) < LONG_ARTICLE_CHARS:
             self._use_rows(width, wrap_rows(self.text, self.index.starts, width))
             return
         if self.wrapped_width <= 0:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from readerapp.core.segments import sentence_spans
-from readerapp.ui.article_view import ArticleView, Span
+from readerapp.ui.article_view import LONG_ARTICLE_CHARS, ArticleView, Span
 from readerapp.ui.keymap import ARTICLE_KEYS, SELECT_KEYS, bindings
 
 
@@ -31,12 +31,18 @@ class ReadingPane(ArticleView):
         self.paragraphs = list(paragraphs) or [(0, len(text))]
         self._sentences: list[Span] | None = None
 
+    def on_mount(self) -> None:
+        if len(self.text) >= LONG_ARTICLE_CHARS:  # about 0.1 s per MB: not on the event loop
+            self.call_after_refresh(self.run_worker, self._find_sentences, thread=True)
+
+    def _find_sentences(self) -> list[Span]:
+        self._sentences = sentence_spans(self.text) or [(0, len(self.text))]
+        return self._sentences
+
     @property
     def sentences(self) -> list[Span]:
-        """Computed on first use: a 1 MB article need not pay for it at startup."""
-        if self._sentences is None:
-            self._sentences = sentence_spans(self.text) or [(0, len(self.text))]
-        return self._sentences
+        """Found on first use, or after the first frame in a thread for a long article."""
+        return self._sentences if self._sentences is not None else self._find_sentences()
 
     def cancel_selection(self) -> None:
         self.selecting = False
