@@ -36,7 +36,7 @@ WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 class LineIndex:
-    """Maps str offsets in a text to (line, column) locations and back."""
+    """Where each line (paragraph) of a text starts, to find an offset's line by bisect."""
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -50,20 +50,6 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, max(0, min(offset, self.length))) - 1
-
-    def location(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        line = bisect_right(self.starts, offset) - 1
-        return line, offset - self.starts[line]
-
-    def offset(self, location: tuple[int, int]) -> int:
-        line, column = location
-        line = max(0, min(line, len(self.starts) - 1))
-        return min(self.starts[line] + column, self.length)
-
-    def end_of_line(self, line: int) -> int:
-        """The offset of the line's newline (or the end of the text)."""
-        return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else self.length
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -278,9 +264,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def word_end_after(self, offset: int) -> int:
         """The end of the next word after `offset` (the end of the text if none)."""
-        match = WORD.search(self.text, offset)
-        while match is not None and match.end() <= offset:
-            match = WORD.search(self.text, match.end())
+        match = WORD.search(self.text, offset)  # inside a word: the rest of that word
         return match.end() if match else len(self.text)
 
     def word_start_before(self, offset: int) -> int:

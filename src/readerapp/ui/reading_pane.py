@@ -134,6 +134,9 @@ class ReadingPane(ArticleView):
     def action_select_sentence(self) -> None:
         self._select(self._span_at(self.sentences))
 
+    def action_select_paragraph(self) -> None:
+        self._select(self._span_at(self.paragraphs))
+
     def action_extend_down(self) -> None:
         self.move_rows(1, extend=True)
 
@@ -149,10 +152,11 @@ class ReadingPane(ArticleView):
     def action_copy(self) -> None:
         start, end = self.selection_span
         if start == end:
-            self.notify("Nothing to copy: select a passage first (v, s or p)", severity="warning")
+            self.notify(
+                "Nothing to copy: select a passage first (v, s or p)",
+                severity="warning",
+                markup=False,
+            )
             return
         self.app.copy_to_clipboard(self.text[start:end])
         self.notify(f"Copied {end - start:,} characters", markup=False)
-
-    def action_select_paragraph(self) -> None:
-        self._select(self._span_at(self.paragraphs))
