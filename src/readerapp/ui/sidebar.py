@@ -37,9 +37,12 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
 ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
 
 
-def note_label(annotation: Annotation, excerpt_text: str) -> Text:
+def note_label(annotation: Annotation) -> Text:
+    """Swatch, “passage”, #tags and the note's first line: one row of the Notes list."""
     swatch = COLOUR_HEX.get(annotation.colour or "", "")
-    label = Text.assemble(("■ " if swatch else "□ ", swatch or "dim"), f"“{excerpt_text}”")
+    # A passage that opens a quotation keeps one pair of quotation marks, not two.
+    passage = excerpt(annotation.selector.exact.strip(" \"“”'‘’"), 30)
+    label = Text.assemble(("■ " if swatch else "□ ", swatch or "dim"), f"“{passage}”")
     if annotation.tags:
         label.append("  " + " ".join(f"#{t}" for t in annotation.tags), style="cyan")
     if annotation.note:
@@ -188,7 +191,7 @@ class Sidebar(Tree[SidebarItem]):
 
     def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
         for p in visible:
-            label = note_label(p.annotation, excerpt(p.annotation.selector.exact, 30))
+            label = note_label(p.annotation)
             self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span))
             yield
         if lost:
@@ -197,7 +200,7 @@ class Sidebar(Tree[SidebarItem]):
                 expand=True,
             )
             for annotation in lost:
-                label = note_label(annotation, excerpt(annotation.selector.exact, 30))
+                label = note_label(annotation)
                 orphan_node.add_leaf(label, data=NoteItem(annotation, None))
                 yield
 
