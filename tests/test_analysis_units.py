@@ -271,6 +271,52 @@ def test_a_brief_with_no_accusation_has_no_allegations() -> None:
     assert [s.name for s in analysis.speakers] == ["Mei Tanaka"]
 
 
+def test_a_legal_document_that_says_is_an_accusation_by_its_filer() -> None:
+    _, analysis = run(
+        "The lawsuit, filed by the Green Rivers Trust, says the mill dumped dye into the river "
+        "for six years."
+    )
+    (allegation,) = analysis.allegations
+    assert allegation.accuser == "Green Rivers Trust"
+
+
+def test_blame_through_an_appositive_names_the_person() -> None:
+    _, analysis = run("The coach blamed the club's owner, Rafael Ortiz, for the team's collapse.")
+    (allegation,) = analysis.allegations
+    assert allegation.accused == "Rafael Ortiz"
+
+
+def test_accused_her_former_club_accuses_the_club_not_the_woman() -> None:
+    _, analysis = run(
+        "Lena Vogt won gold in 2019.",
+        "Her agent accused her former club of withholding two months of wages.",
+    )
+    (allegation,) = analysis.allegations
+    assert allegation.accused == "her former club"
+
+
+def test_a_pronoun_claim_is_about_the_person_charged_not_the_accusers() -> None:
+    _, analysis = run(
+        "Tom Reyes, 41, is charged with fraud. Prosecutors allege that he forged the signatures "
+        "on 30 invoices."
+    )
+    assert [a.accused for a in analysis.allegations] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_they_after_two_accusers_means_the_accusers() -> None:
+    _, analysis = run(
+        "Ana Silva and Ben Cho claimed that they had seen the mayor's aide take bribes "
+        "at City Hall."
+    )
+    (allegation,) = analysis.allegations
+    assert allegation.accused not in ("Ana Silva", "Ben Cho")
+
+
+def test_the_accused_as_a_noun_is_no_accusation() -> None:
+    _, analysis = run('"The accused will stay in custody until the hearing," said Judge Mary Osei.')
+    assert analysis.allegations == ()
+
+
 # -- edge cases -------------------------------------------------------------------------------
 
 

@@ -35,7 +35,8 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
-    r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame)\s+(?P<accused>[^,.;]{1,60}?)\s+"
+    r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame)\s+"
+    r"(?P<accused>[^,.;]{1,60}?(?:,[^,.;]{1,40},)?)\s+"  # 'blamed its chief, Jo Bloggs, for'
     r"(?:of|for)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
@@ -44,6 +45,13 @@ _ALLEGED_THAT = re.compile(
     r"\b(?:alleg(?:ed|es|e|ing)\s+that|alleges?)\s+(?P<claim>[^.;?!]+)", re.IGNORECASE
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,60})", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?P<document>complaint|lawsuit|suit|indictment|petition|"
+    r"charge\s+sheet|court\s+(?:papers|documents|filings?))\b(?:[^.;]{0,40}?\bfiled\s+by\s+"
+    r"(?:the\s+)?(?P<filer>[^,.;]{3,60}))?",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PHRASE = re.compile(r"(?:his|her|their|its)\s+\S", re.IGNORECASE)
 _LEADING_NOUN_PHRASE = re.compile(
     r"^\W*((?:the|a|an|his|her|their|its|our|some|many|several)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)"
     r"(?=\s+(?:had|has|have|was|were|is|are|knew|did|would|will|could|used|ran|being|made|took|"
@@ -57,6 +65,21 @@ _TRAILING_ADVERB = re.compile(
     r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
 )
 _PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)  # used with pos
+_SUBJECT_PRONOUN = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
+# A claim about a bare plural: '(alleged that) supervisors had told workers …'.
+_BARE_PLURAL_SUBJECT = re.compile(
+    r"\W*((?!(?:they|these|those|its|this|there|was|has|is)\b)[a-z][\w\-]*s)\s+"
+    r"(?:had|have|were|are|would|could|did|never|also|often|routinely|regularly)\b"
+)
+# Where a descriptive subject turns into its description: 'A union representing …'.
+_DESCRIPTION = re.compile(
+    r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$", re.IGNORECASE
+)
+# 'Esmeria’s coastguard', 'the Valdoran fleet': the whole short phrase names the accused.
+_OWNED_OR_DESCRIBED = re.compile(
+    r"(?:(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s|the(?:\s+[A-Z][\w\-]*)+)"
+    r"(?:\s+[a-z][\w\-]*){1,2}"
+)
 
 
 @dataclass(frozen=True)
@@ -133,10 +156,19 @@ def _allegation_in(
         accuser = (
             speaker or _name_before(text, ss, ss + active.start(), names, spoken, starts) or AUTHOR
         )
-        accused = (
-            _first_name(text, ss + active.start("accused"), ss + active.end("accused"), names)
-            or active.group("accused").strip()
-        )
+        phrase = active.group("accused").strip()
+        appositive = re.search(r",\s*([^,]+),$", phrase)  # 'its chief, Jo Bloggs,': Jo Bloggs
+        if appositive and NAME_RUN_RE.match(appositive.group(1)):
+            accused = appositive.group(1)
+        elif _POSSESSIVE_PHRASE.match(phrase) or _OWNED_OR_DESCRIBED.fullmatch(phrase):
+            accused = phrase  # 'accused her former label of …': the label, not the woman
+        else:
+            accused = (
+                _first_name(
+                    text, ss + active.start("accused"), ss + active.end("accused"), names, accuser
+                )
+                or phrase
+            )
         return _make(accuser, accused, _claim(active.group("claim")), ss, se, text)
     alleged = _ALLEGED_THAT.search(sentence)
     if alleged:
@@ -144,7 +176,8 @@ def _allegation_in(
             speaker or _name_before(text, ss, ss + alleged.start(), names, spoken, starts) or AUTHOR
         )
         claim_start = ss + alleged.start("claim")
-        accused = _first_name(text, claim_start, se, names) or _recent_name(text, ss, names)
+        plural = _BARE_PLURAL_SUBJECT.match(text, claim_start, se)
+        accused = plural.group(1) if plural else _accused_in(text, claim_start, se, names, accuser)
         return _make(accuser, accused, _claim(alleged.group("claim")), ss, se, text)
 
     anchor = cue if cue is not None else wrong
@@ -155,6 +188,9 @@ def _allegation_in(
         region_start, region_end = _spoken_region(ss, se, spoken, starts)
     elif source is not None:
         accuser = source
+    elif document := _DOCUMENT.search(sentence):
+        filer = document.group("filer")
+        accuser = filer.strip() if filer else f"the {document.group('document').casefold()}"
     elif re.search(r"\breports?\b", sentence, re.IGNORECASE):
         accuser = "reports"
     else:
@@ -240,7 +276,18 @@ def _names_in(text: str, start: int, end: int, names: NameLookup) -> list[str]:
 
 
 def _first_name(text: str, start: int, end: int, names: NameLookup, skip: str = "") -> str:
-    """The first full or known name in the span ('Ethiopian' alone is a word, not a name)."""
+    """The first full or known name in the span ('Ethiopian' alone is a word, not a name).
+
+    A span that opens with 'he', 'she' or 'they' is about the person last named.
+    """
+    pronoun = _SUBJECT_PRONOUN.match(text, start, end)
+    if pronoun and not _same_number(pronoun.group(1), skip):
+        # 'Prosecutors allege that he …': not the accusers, so whom the story is about.
+        subject = _previous_subject(text, start, names, skip) or _recent_name(
+            text, start, names, skip
+        )
+        if subject:
+            return subject
     found = [n for n in _names_in(text, start, end, names) if n not in skip]
     for name in found:
         if " " in name or names.known(name):
@@ -248,8 +295,8 @@ def _first_name(text: str, start: int, end: int, names: NameLookup, skip: str = 
     if found:
         return found[0]
     pronoun = _PRONOUN.match(text, start, end)
-    if pronoun and not skip:
-        return _recent_name(text, start, names)
+    if pronoun:
+        return _recent_name(text, start, names, skip)
     return ""
 
 
@@ -275,6 +322,9 @@ def _name_before(
     if chunk.endswith(","):  # drop an appositive: 'X, 54,' / 'X, a lawyer,'
         inner = chunk[:-1]
         cut = inner.rfind(", ")
+        named = NAME_RUN_RE.fullmatch(inner[cut + 2 :]) if cut >= 0 else None
+        if named and " " in named.group():  # 'The fisheries minister, Jo Bloggs, blamed'
+            return names.canonical(named.group())
         chunk = inner[:cut] if cut >= 0 else inner
     phrase_start = chunk.rfind(", ") + 2 if ", " in chunk else 0
     phrase = _LEADING_CONNECTIVE.sub("", chunk[phrase_start:]).strip()
@@ -290,6 +340,16 @@ def _name_before(
         parsed = parse_name(lead.group())
         if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
             return names.canonical(parsed.name)
+    document = _DOCUMENT.match(phrase)
+    if document:  # 'A lawsuit filed by the consumer group Fair Label Aotearoa'
+        filer = document.group("filer")
+        if not filer:
+            return f"the {document.group('document').casefold()}"
+        filer_name = NAME_RUN_RE.search(
+            filer
+        )  # 'the consumer group Fair Label … in the High Court'
+        return filer_name.group() if filer_name else filer.strip()
+    phrase = _DESCRIPTION.sub("", phrase) or phrase
     words = phrase.split()
     return " ".join(words[:8])
 
@@ -302,9 +362,35 @@ def _recent_speaker(position: int, spoken: list[SpokenSpan], starts: list[int]) 
     return "; ".join(spoken[index].speakers)
 
 
-def _recent_name(text: str, position: int, names: NameLookup) -> str:
-    """The last name mentioned before `position` (within a few sentences)."""
-    found = _names_in(text, max(0, position - 600), position, names)
+def _same_number(pronoun: str, accuser: str) -> bool:
+    """Could the pronoun be the accuser? 'X and Y claimed that they …' is about X and Y."""
+    if not accuser:
+        return False
+    plural = (
+        "; " in accuser or " and " in accuser or re.fullmatch(r"(?:the\s+)?[a-z]+s", accuser, re.I)
+    )
+    return (pronoun.casefold() == "they") == bool(plural)
+
+
+def _previous_subject(text: str, position: int, names: NameLookup, skip: str) -> str:
+    """The name a sentence before `position` opens with: whom a subject 'he' or 'she' most
+    often means ('X, 52, is charged … Prosecutors allege that he …' -> X)."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    sentences = sentence_spans(text, max(paragraph_start, position - 600), position)
+    for start, end in reversed(sentences[:-1]):  # the last one is the sentence at `position`
+        lead = NAME_RUN_RE.match(text, start, end)
+        if lead:
+            parsed = parse_name(lead.group())
+            if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+                name = names.canonical(parsed.name)
+                if name not in skip:
+                    return name
+    return ""
+
+
+def _recent_name(text: str, position: int, names: NameLookup, skip: str = "") -> str:
+    """The last name mentioned before `position` (within a few sentences), but for `skip`."""
+    found = [n for n in _names_in(text, max(0, position - 600), position, names) if n not in skip]
     for name in reversed(found):
         if names.known(name):
             return name

@@ -182,13 +182,16 @@ NON_NAME_WORDS = words("""
 
 # Accusation cues: verbs, nouns and phrases that report an accusation.
 ACCUSATION_PATTERN = re.compile(
-    r"\b(?:accus\w*|alleg\w*|charged\s+with|charges?\s+of|indicted|blam\w*\s+\w+(?:\s+\w+){0,4}"
-    r"\s+for|evidence\s+of|there\s+are\s+reports|reports?\s+that|reportedly|ties\s+with|"
+    r"\b(?:(?<!the\s)accus\w*|alleg\w*|charged\s+with|charges?\s+of|indicted|"
+    r"blam\w*\s+(?:[\w’'-]+,?\s+){1,5}for|evidence\s+of|there\s+are\s+reports|reports?\s+that|reportedly|ties\s+with|"
     r"links?\s+(?:with|to)|connection\s+with|implicated\s+in|suspected\s+of|convicted\s+of|"
     r"guilty\s+of|found\s+that|banned\s+(?:for|from)|tested\s+positive|failed\s+a\s+(?:drugs?\s+)?"
     r"test|fail(?:ed|ing|s)?\s+(?:\w+\s+){0,2}(?:inspections?|audits?|checks?|safety\s+tests?)|"
     r"fail(?:ed|ing|s)?\s+to\s+(?:report|disclose|declare|tell|pay|notify|inform|comply|register|"
-    r"protect|prevent|act|reveal|stop|warn))\b",
+    r"protect|prevent|act|reveal|stop|warn)|"
+    # A legal document's account is an accusation: 'The complaint, filed by X, says …'.
+    r"(?:complaint|lawsuit|suit|indictment|petition|charge\s+sheet|court\s+(?:papers|documents|"
+    r"filings?))\b[^.;]{0,80}?\b(?:says|said|states|stated|claims|claimed|contends|argues))\b",
     re.IGNORECASE,
 )
 
@@ -202,7 +205,7 @@ WRONGDOING_PATTERN = re.compile(
     r"siphon\w*|misappropriat\w*|kidnap\w*|looted|looting|rape\w*|massacre\w*|"
     r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
     r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
-    r"breach(?:ed|ing)\s+(?:the|its|their|his|her)\s+\w+|broke\s+the\s+(?:law|rules)|"
+    r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|broke\s+the\s+(?:law|rules)|"
     r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?|"
     r"without\s+(?:permission|consent|authori[sz]ation|a\s+licen[cs]e|a\s+warrant))\b",
     re.IGNORECASE,
