@@ -38,6 +38,14 @@ THRESHOLDS = {
     "mine-spill-blockade": (0.95, 0.90, 0.70),
     "striker-transfer-row": (0.95, 0.90, 0.70),
     "nurse-theft-case": (0.95, 0.90, 0.60),
+    # Written blind by a helper on 2026-11-25 who never saw the analysis code. First scores,
+    # before the allegation cues were widened: allegations 0.33-1.00 (mean 0.67).
+    "water-board-tender-trial": (0.80, 0.85, 0.55),
+    "market-car-park-vote": (0.95, 0.90, 1.00),
+    "singer-unfinished-album-row": (0.85, 0.85, 0.70),
+    "immunity-gummies-study": (0.75, 0.50, 0.75),
+    "knitwear-mill-overtime-dispute": (0.95, 0.85, 0.55),
+    "trawler-fleet-maritime-dispute": (0.80, 0.75, 0.55),
 }
 
 
