@@ -317,6 +317,15 @@ def test_the_accused_as_a_noun_is_no_accusation() -> None:
     assert analysis.allegations == ()
 
 
+def test_a_role_is_the_noun_phrase_not_the_clause_around_it() -> None:
+    _, analysis = run(
+        '"It was rushed," said Ravi Menon, the band\'s manager.',
+        "Menon also blamed Orbit's chief executive, Carla Diaz, for timing the release.",
+        'Diaz rejected the accusation. Speaking to a radio station, she said: "We had no choice."',
+    )
+    assert speaker(analysis, "Carla Diaz").role == "Orbit's chief executive"
+
+
 # -- edge cases -------------------------------------------------------------------------------
 
 

@@ -78,7 +78,7 @@ class SpeakerDraft:
             self.aliases.append(alias)
 
     def add_role(self, role: str) -> None:
-        role = role.strip(" ,")
+        role = _noun_phrase(role)
         if not role or len(self.roles) >= 2:
             return
         if any(role.casefold() in r.casefold() for r in self.roles):
@@ -391,6 +391,25 @@ class SpeakerRegistry:
         quoted = [d for d in self.drafts if d.quotes]
         quoted.sort(key=lambda d: min(q.start for q in d.quotes))
         return tuple(d.freeze() for d in quoted)
+
+
+# A role is a noun phrase; the clause it was cut from is not part of it:
+# 'Volkov also blamed the label's chief executive' -> "the label's chief executive",
+# 'music critic who has followed' -> 'music critic', 'foreign minister said' -> 'foreign minister'.
+_CLAUSE_BEFORE_ROLE = re.compile(
+    r"^.*\b(?:said|says|told|added|blamed|accused|claimed|alleged|asked|called|named|thanked|"
+    r"praised|critici[sz]ed|met|hired|sacked|fired|replaced|appointed)\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_AFTER_ROLE = re.compile(
+    r"\s+(?:who|which|whose|that|said|says|told|added|claims|claimed|alleges|alleged)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _noun_phrase(role: str) -> str:
+    role = _CLAUSE_AFTER_ROLE.sub("", _CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
+    return role.strip(" ,")
 
 
 def _role_head(role: str) -> str:
