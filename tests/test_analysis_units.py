@@ -326,6 +326,17 @@ def test_a_role_is_the_noun_phrase_not_the_clause_around_it() -> None:
     assert speaker(analysis, "Carla Diaz").role == "Orbit's chief executive"
 
 
+def test_a_person_at_an_institute_is_a_person_and_the_researcher_is_her() -> None:
+    _, analysis = run(
+        '"Nothing changed," said Professor Hana Sato, an economist at the Kinross Institute of '
+        "Policy.",
+        'Sato rejected the criticism. "We used public data," she said.',
+        "The researcher said the team had been paid by a government fund.",
+    )
+    assert [s.name for s in analysis.speakers] == ["Hana Sato"]
+    assert len(speaker(analysis, "Hana Sato").quotes) == 3
+
+
 # -- edge cases -------------------------------------------------------------------------------
 
 

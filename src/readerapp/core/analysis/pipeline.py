@@ -90,6 +90,8 @@ def _attribute(
             if mention.kind == "pronoun":
                 found = registry.resolve_pronoun(mention.text, recent)
                 found = _materialise(registry, found)
+                if found is not None:
+                    found.last_seen = position  # 'she said' keeps her the latest one speaking
             else:
                 found = registry.resolve(mention, position)
             if found is not None:

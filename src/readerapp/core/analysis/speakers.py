@@ -34,12 +34,14 @@ from readerapp.core.analysis.names import (
 _ANTECEDENT_WINDOW = 20_000
 _ORG_NAME_WORDS = frozenset(w.capitalize() for w in ORG_NOUNS) | words(
     "Inc Ltd Corp LLC Plc AG SA GmbH Holdings Group Lines Airways Motors Bank Party Movement "
-    "Front League Institute Agency Ministry Unit Office Commission Council"
+    "Front League Institute Agency Ministry Unit Office Commission Council Records Labs "
+    "Laboratories Studios Pictures Media Systems Technologies Industries Exports Partners"
 )
 _NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
 _UNNAMED_SOURCE_NOUNS = words(
     "source sources official officials insider insiders aide aides diplomat diplomats people person"
 )
+_JUST_QUOTED = 300  # characters: how close a back-reference must follow the person's quote
 _VARIANT_MIN = 7  # shorter names one letter apart are usually different names
 _NAME_AFTER = re.compile(rf"\s+((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{NAME_RUN})")
 
@@ -299,6 +301,8 @@ class SpeakerRegistry:
             draft = self._described_before(mention.head, modifiers)
             if draft is None and modifiers:
                 draft = self._antecedent(" ".join(words[1:]), mention.start)
+            if draft is None and not modifiers:
+                draft = self._just_quoted_person(mention)
             if draft is not None:
                 self._alias(draft, mention.text)
                 return draft
@@ -337,6 +341,17 @@ class SpeakerRegistry:
         elif mention.text.casefold() != draft.name.casefold():
             self._alias(draft, mention.text)
         return draft
+
+    def _just_quoted_person(self, mention: Mention) -> SpeakerDraft | None:
+        """'… she said. The researcher said …': a bare 'the <person noun>' nobody was
+        introduced as, right after a named person spoke, is that person."""
+        if mention.head not in PERSON_NOUNS or mention.head.endswith("s"):
+            return None
+        people = [d for d in self.drafts if d.kind == "person" and not d.anonymous and d.last_seen]
+        latest = max(people, key=lambda d: d.last_seen, default=None)
+        if latest is None or mention.start - latest.last_seen > _JUST_QUOTED:
+            return None
+        return latest
 
     def _described_before(self, head: str, modifiers: frozenset[str]) -> SpeakerDraft | None:
         """'the official' -> the latest speaker introduced as '… official' (or named '… Unit')."""
@@ -415,7 +430,9 @@ def _noun_phrase(role: str) -> str:
 def _role_head(role: str) -> str:
     """The noun a role is about: 'one of Kenya's payment companies' -> 'company'."""
     role = re.sub(r"^(?:one|some|each|any)\s+of\s+(?:the\s+)?", "", role.strip(), flags=re.I)
-    words = re.findall(r"[a-z\-]+", role.split(" of ")[0].split(" for ")[0].casefold())
+    # 'epidemiologist at the Tasman Institute' is about an epidemiologist, not an institute.
+    noun_part = re.split(r"\s(?:of|for|at|in|from|with|on)\s", role)[0]
+    words = re.findall(r"[a-z\-]+", noun_part.casefold())
     return _stem(words[-1]) if words else ""
 
 
