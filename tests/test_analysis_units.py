@@ -301,6 +301,8 @@ def test_a_pronoun_claim_is_about_the_person_charged_not_the_accusers() -> None:
         "on 30 invoices."
     )
     assert [a.accused for a in analysis.allegations] == ["Tom Reyes", "Tom Reyes"]
+    # 'Prosecutors allege that …' is also what the prosecutors say, as 'critics say' would be.
+    assert quote_texts(analysis, "prosecutors") == ["he forged the signatures on 30 invoices"]
 
 
 def test_they_after_two_accusers_means_the_accusers() -> None:

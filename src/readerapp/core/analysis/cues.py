@@ -51,7 +51,7 @@ _REGULAR_SPEECH = sorted(
     )
 )
 # Base forms only count for these (plural subjects: 'officials say', 'critics argue').
-_BASE_FORMS = words("say tell claim argue insist warn add")
+_BASE_FORMS = words("say tell claim argue insist warn add allege contend maintain")
 
 
 def _reporting_forms() -> frozenset[str]:
