@@ -339,6 +339,29 @@ def test_a_person_at_an_institute_is_a_person_and_the_researcher_is_her() -> Non
     assert len(speaker(analysis, "Hana Sato").quotes) == 3
 
 
+def test_a_fine_a_lawsuit_and_an_arrest_are_accusations() -> None:
+    _, analysis = run(
+        "The Data Board has fined Orbitly, the maker of a fitness app, €2 million for selling "
+        "location data.",
+        "The actor Mara Quist is suing the Daily Lantern for libel over a March article.",
+        "A 40-year-old man was arrested on suspicion of arson.",
+    )
+    fine, lawsuit, arrest = analysis.allegations
+    assert (fine.accuser, fine.accused) == ("Data Board", "Orbitly")
+    assert lawsuit.accused == "Daily Lantern"
+    assert arrest.accuser == "police"
+
+
+def test_a_group_named_inside_its_description_accuses_one_of_many() -> None:
+    _, analysis = run(
+        "The campaign group Clear Water on Monday accused one of the region's largest mills "
+        "of polluting the river."
+    )
+    (allegation,) = analysis.allegations
+    assert allegation.accuser == "Clear Water"
+    assert allegation.accused == "one of the region's largest mills"
+
+
 # -- edge cases -------------------------------------------------------------------------------
 
 

@@ -30,14 +30,23 @@ AUTHOR = "the author"
 _CLAIM_WORDS = 12
 _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:also\s+)?"
-    r"(?P<verb>accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty)"
+    r"(?P<verb>accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty|"
+    r"arrested\s+on\s+suspicion|sued)"
     r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
     r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame)\s+"
-    r"(?P<accused>[^,.;]{1,60}?(?:,[^,.;]{1,40},)?)\s+"  # 'blamed its chief, Jo Bloggs, for'
+    r"(?P<accused>(?:(?:one|some|many|several|two|three|all|each|both|most)\s+of\s+)?"
+    r"[^,.;]{1,60}?(?:,[^,.;]{1,40},)?)\s+"  # 'blamed its chief, Jo Bloggs, for'
     r"(?:of|for)\s+(?P<claim>[^.;?!]+)",
+    re.IGNORECASE,
+)
+# A fine or a lawsuit accuses its target of what it is for: 'fined PulseTrail, the
+# maker of an app, €14 million for sharing …', 'is suing the paper for libel'.
+_PENALTY = re.compile(
+    r"\b(?:fined|fines|sued|sues|suing)\s+(?P<accused>[^.;]{1,140}?)\s+for\s+"
+    r"(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
 # The verb, not the adjective: 'alleged that …' or 'alleges …' ('the alleged funding' is not).
@@ -144,14 +153,17 @@ def _allegation_in(
     if passive:
         accused = _name_before(text, ss, ss + passive.start(), names, spoken, starts)
         agent = passive.group("agent")
+        verb = passive.group("verb").casefold()
         default = (
             "prosecutors"
-            if passive.group("verb").casefold() in ("charged", "indicted")
-            else ("unspecified")
+            if verb in ("charged", "indicted")
+            else "police"
+            if verb.startswith("arrested")
+            else "unspecified"
         )
         accuser = agent.strip() if agent else (speaker or source or default)
         return _make(accuser, accused, _claim(passive.group("claim")), ss, se, text)
-    active = _ACTIVE.search(sentence)
+    active = _ACTIVE.search(sentence) or _PENALTY.search(sentence)
     if active:
         accuser = (
             speaker or _name_before(text, ss, ss + active.start(), names, spoken, starts) or AUTHOR
@@ -160,7 +172,11 @@ def _allegation_in(
         appositive = re.search(r",\s*([^,]+),$", phrase)  # 'its chief, Jo Bloggs,': Jo Bloggs
         if appositive and NAME_RUN_RE.match(appositive.group(1)):
             accused = appositive.group(1)
-        elif _POSSESSIVE_PHRASE.match(phrase) or _OWNED_OR_DESCRIBED.fullmatch(phrase):
+        elif (
+            _POSSESSIVE_PHRASE.match(phrase)
+            or _OWNED_OR_DESCRIBED.fullmatch(phrase)
+            or re.match(r"(?:one|some|many|several|two|three|all|each|both|most)\s+of\s", phrase)
+        ):
             accused = phrase  # 'accused her former label of …': the label, not the woman
         else:
             accused = (
@@ -331,7 +347,7 @@ def _name_before(
     phrase = _TRAILING_ADVERB.sub("", phrase).strip()
     if not phrase:
         return ""
-    if re.fullmatch(r"(?:he|she|they)", phrase, re.IGNORECASE):
+    if re.fullmatch(r"(?:he|she|they|it)", phrase, re.IGNORECASE):
         return _recent_speaker(sentence_start, spoken, starts) or _recent_name(
             text, sentence_start, names
         )
@@ -350,6 +366,15 @@ def _name_before(
         )  # 'the consumer group Fair Label … in the High Court'
         return filer_name.group() if filer_name else filer.strip()
     phrase = _DESCRIPTION.sub("", phrase) or phrase
+    for run in NAME_RUN_RE.finditer(phrase):  # 'The environmental group Laut Kita on Tuesday'
+        before = phrase[: run.start()]
+        if not before or re.search(
+            r"\b(?:of|for|from|at|in|on|by|with|to|the|a|an)\s+$", before, re.I
+        ):
+            continue  # 'leaders of the MQM' are the leaders, not the MQM
+        parsed = parse_name(run.group())
+        if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+            return names.canonical(parsed.name)
     words = phrase.split()
     return " ".join(words[:8])
 
