@@ -46,6 +46,14 @@ THRESHOLDS = {
     "immunity-gummies-study": (0.75, 0.50, 0.75),
     "knitwear-mill-overtime-dispute": (0.95, 0.85, 0.55),
     "trawler-fleet-maritime-dispute": (0.80, 0.75, 0.55),
+    # A second blind set (same day, another helper). First scores: speakers 0.88, quotes
+    # 0.84, allegations 0.50; after fines, lawsuits and arrests became cues: 0.58.
+    "delivery-rider-hit-and-run": (0.70, 0.60, 0.70),
+    "fitness-app-health-data-fine": (0.95, 0.95, 0.65),
+    "mayoral-debate-housing-row": (0.65, 0.60, 0.30),
+    "nickel-smelter-chromium-study": (0.95, 0.90, 0.55),
+    "primary-school-inspection-failings": (0.85, 0.80, 0.55),
+    "tv-chef-libel-trial": (0.75, 0.75, 0.35),
 }
 
 
