@@ -81,8 +81,8 @@ _BARE_PLURAL_SUBJECT = re.compile(
     r"(?:had|have|were|are|would|could|did|never|also|often|routinely|regularly)\b"
 )
 # Where a descriptive subject turns into its description: 'A union representing …'.
-_DESCRIPTION = re.compile(
-    r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$", re.IGNORECASE
+_DESCRIPTION = re.compile(  # lower case only: 'Beijing' and 'King' are no participles
+    r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$"
 )
 # 'Esmeria’s coastguard', 'the Valdoran fleet': the whole short phrase names the accused.
 _OWNED_OR_DESCRIBED = re.compile(
@@ -361,9 +361,8 @@ def _name_before(
         filer = document.group("filer")
         if not filer:
             return f"the {document.group('document').casefold()}"
-        filer_name = NAME_RUN_RE.search(
-            filer
-        )  # 'the consumer group Fair Label … in the High Court'
+        # 'the consumer group Fair Label Aotearoa in the High Court': its first name.
+        filer_name = NAME_RUN_RE.search(filer)
         return filer_name.group() if filer_name else filer.strip()
     phrase = _DESCRIPTION.sub("", phrase) or phrase
     for run in NAME_RUN_RE.finditer(phrase):  # 'The environmental group Laut Kita on Tuesday'
@@ -401,8 +400,11 @@ def _previous_subject(text: str, position: int, names: NameLookup, skip: str) ->
     """The name a sentence before `position` opens with: whom a subject 'he' or 'she' most
     often means ('X, 52, is charged … Prosecutors allege that he …' -> X)."""
     paragraph_start = text.rfind("\n", 0, position) + 1
-    sentences = sentence_spans(text, max(paragraph_start, position - 600), position)
-    for start, end in reversed(sentences[:-1]):  # the last one is the sentence at `position`
+    paragraph_end = text.find("\n", position)
+    hi = min(len(text) if paragraph_end < 0 else paragraph_end, position + 400)
+    sentences = sentence_spans(text, max(paragraph_start, position - 600), hi)
+    earlier = [(start, end) for start, end in sentences if end <= position]  # not the one at it
+    for start, end in reversed(earlier):
         lead = NAME_RUN_RE.match(text, start, end)
         if lead:
             parsed = parse_name(lead.group())
