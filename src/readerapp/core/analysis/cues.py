@@ -208,7 +208,8 @@ WRONGDOING_PATTERN = re.compile(
     r"siphon\w*|misappropriat\w*|kidnap\w*|looted|looting|rape\w*|massacre\w*|"
     r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
     r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
-    r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|broke\s+the\s+(?:law|rules)|"
+    r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|"
+    r"broke\s+the\s+(?:law|rules)|"
     r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?|"
     r"without\s+(?:permission|consent|authori[sz]ation|a\s+licen[cs]e|a\s+warrant))\b",
     re.IGNORECASE,
