@@ -372,7 +372,8 @@ async def test_a_huge_analysis_fills_the_sidebar_a_batch_per_frame(story):
         assert 0 < len(sidebar.speakers_node.children) < 450  # the first batch only, at once
         for _ in range(40):
             await pilot.pause()
-            if len(sidebar.allegations_node.children) == 300:
+            speakers_done = len(sidebar.speakers_node.children) == 450
+            if speakers_done and len(sidebar.allegations_node.children) == 300:
                 break
         assert len(sidebar.speakers_node.children) == 450
         assert len(sidebar.allegations_node.children) == 300
