@@ -102,7 +102,7 @@ async def test_page_down_and_end_reach_the_last_row(write_article):
         assert view.scroll_y > 0 and view.cursor_offset > 0
         await pilot.press("G")
         assert view.cursor_offset == len(view.text)
-        assert "The end." in rows(view)[-1] or any("The end." in row for row in rows(view))
+        assert any("The end." in row for row in rows(view))  # the last paragraph is in view
 
 
 async def test_shift_arrows_select_and_ctrl_c_copies_the_passage(write_article):
