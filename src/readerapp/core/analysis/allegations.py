@@ -18,6 +18,7 @@ from readerapp.core.analysis.cues import (
     ACCUSATION_PATTERN,
     ANAPHORIC_ALLEGATION,
     DENIAL_PATTERN,
+    LEGAL_DOCUMENTS,
     NEGATION_PATTERN,
     NON_NAME_WORDS,
     WRONGDOING_PATTERN,
@@ -35,9 +36,10 @@ _PASSIVE = re.compile(
     r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
+_QUANTIFIER = r"(?:one|some|many|several|two|three|all|each|both|most)"  # 'one of the firms'
 _ACTIVE = re.compile(
     r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame)\s+"
-    r"(?P<accused>(?:(?:one|some|many|several|two|three|all|each|both|most)\s+of\s+)?"
+    rf"(?P<accused>(?:{_QUANTIFIER}\s+of\s+)?"
     r"[^,.;]{1,60}?(?:,[^,.;]{1,40},)?)\s+"  # 'blamed its chief, Jo Bloggs, for'
     r"(?:of|for)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
@@ -55,9 +57,8 @@ _ALLEGED_THAT = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,.;]{3,60})", re.IGNORECASE)
 _DOCUMENT = re.compile(
-    r"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?P<document>complaint|lawsuit|suit|indictment|petition|"
-    r"charge\s+sheet|court\s+(?:papers|documents|filings?))\b(?:[^.;]{0,40}?\bfiled\s+by\s+"
-    r"(?:the\s+)?(?P<filer>[^,.;]{3,60}))?",
+    rf"\b(?:the|a|an)\s+(?:[\w-]+\s+)?(?P<document>{LEGAL_DOCUMENTS})\b"
+    r"(?:[^.;]{0,40}?\bfiled\s+by\s+(?:the\s+)?(?P<filer>[^,.;]{3,60}))?",
     re.IGNORECASE,
 )
 _POSSESSIVE_PHRASE = re.compile(r"(?:his|her|their|its)\s+\S", re.IGNORECASE)
@@ -175,7 +176,7 @@ def _allegation_in(
         elif (
             _POSSESSIVE_PHRASE.match(phrase)
             or _OWNED_OR_DESCRIBED.fullmatch(phrase)
-            or re.match(r"(?:one|some|many|several|two|three|all|each|both|most)\s+of\s", phrase)
+            or re.match(rf"{_QUANTIFIER}\s+of\s", phrase)
         ):
             accused = phrase  # 'accused her former label of …': the label, not the woman
         else:

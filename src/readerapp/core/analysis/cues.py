@@ -180,6 +180,12 @@ NON_NAME_WORDS = words("""
     did does do is was were has have had can could would should will shall must might
     """)
 
+# Legal documents whose account of events is an accusation ('The complaint … says').
+LEGAL_DOCUMENTS = (
+    r"complaint|lawsuit|suit|indictment|petition|charge\s+sheet|"
+    r"court\s+(?:papers|documents|filings?)"
+)
+
 # Accusation cues: verbs, nouns and phrases that report an accusation.
 ACCUSATION_PATTERN = re.compile(
     r"\b(?:(?<!the\s)accus\w*|alleg\w*|charged\s+with|charges?\s+of|indicted|"
@@ -192,8 +198,8 @@ ACCUSATION_PATTERN = re.compile(
     r"fail(?:ed|ing|s)?\s+to\s+(?:report|disclose|declare|tell|pay|notify|inform|comply|register|"
     r"protect|prevent|act|reveal|stop|warn)|"
     # A legal document's account is an accusation: 'The complaint, filed by X, says …'.
-    r"(?:complaint|lawsuit|suit|indictment|petition|charge\s+sheet|court\s+(?:papers|documents|"
-    r"filings?))\b[^.;]{0,80}?\b(?:says|said|states|stated|claims|claimed|contends|argues))\b",
+    rf"(?:{LEGAL_DOCUMENTS})\b[^.;]{{0,80}}?\b(?:says|said|states|stated|claims|claimed|contends|"
+    r"argues))\b",
     re.IGNORECASE,
 )
 
