@@ -52,11 +52,11 @@ SELECT_KEYS = (
     ),
     Key("s", "select_sentence", "Select the sentence", "Selecting", "s"),
     Key("p", "select_paragraph", "Select the paragraph", "Selecting", "p"),
-    Key("shift+down", "extend_down", "Extend the selection", "Selecting", "Shift+↑↓←→"),
+    Key("shift+down", "extend(1, 0)", "Extend the selection", "Selecting", "Shift+↑↓←→"),
     # One help row above explains all four.
-    Key("shift+up", "extend_up", "Extend up", "Selecting", "Shift+↑", in_help=False),
-    Key("shift+left", "extend_left", "Extend left", "Selecting", "Shift+←", in_help=False),
-    Key("shift+right", "extend_right", "Extend right", "Selecting", "Shift+→", in_help=False),
+    Key("shift+up", "extend(-1, 0)", "Extend up", "Selecting", "Shift+↑", in_help=False),
+    Key("shift+left", "extend(0, -1)", "Extend left", "Selecting", "Shift+←", in_help=False),
+    Key("shift+right", "extend(0, 1)", "Extend right", "Selecting", "Shift+→", in_help=False),
     Key("ctrl+c", "copy", "Copy the selection to the clipboard", "Selecting", "Ctrl+C"),
 )
 

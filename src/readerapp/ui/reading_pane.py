@@ -137,17 +137,12 @@ class ReadingPane(ArticleView):
     def action_select_paragraph(self) -> None:
         self._select(self._span_at(self.paragraphs))
 
-    def action_extend_down(self) -> None:
-        self.move_rows(1, extend=True)
-
-    def action_extend_up(self) -> None:
-        self.move_rows(-1, extend=True)
-
-    def action_extend_left(self) -> None:
-        self.move_to(self.cursor_offset - 1, extend=True)
-
-    def action_extend_right(self) -> None:
-        self.move_to(self.cursor_offset + 1, extend=True)
+    def action_extend(self, rows: int, characters: int) -> None:
+        """Shift+arrows: move by a row or a character, keeping the selection's anchor."""
+        if rows:
+            self.move_rows(rows, extend=True)
+        else:
+            self.move_to(self.cursor_offset + characters, extend=True)
 
     def action_copy(self) -> None:
         start, end = self.selection_span
