@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
+from pilots import reader_ready
 from readerapp.core.analysis import Allegation, Analysis, Quote, Speaker
 from readerapp.core.article import load_article, parse_article
 from readerapp.ui.app import ReaderApp
@@ -80,10 +81,7 @@ def screen_lines(view) -> list[str]:
 
 
 async def open_reader(pilot, analysis: Analysis | None = None) -> ReaderScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen)
+    screen = await reader_ready(pilot)
     if analysis is not None:
         screen.show_analysis(analysis)
         await pilot.pause()

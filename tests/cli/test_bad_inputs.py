@@ -24,7 +24,7 @@ from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, new_
 from readerapp.core.article import MAX_ARTICLE_BYTES, ArticleError, load_article
 from readerapp.core.store import AnnotationStore
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 SIZE = (120, 40)
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

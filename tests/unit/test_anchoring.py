@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from readerapp.core.anchoring import MIN_QUOTE_SIMILARITY, Anchor, anchor
 from readerapp.core.annotation import TextSelector
 
-SAMPLE = (Path(__file__).resolve().parent.parent / "data" / "articles").glob("*.txt")
+SAMPLE = (Path(__file__).resolve().parents[2] / "data" / "articles").glob("*.txt")
 ARTICLE = next(iter(sorted(SAMPLE))).read_text(encoding="utf-8")
 
 TEXT = (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-CORE = Path(__file__).resolve().parent.parent / "src" / "readerapp" / "core"
+CORE = Path(__file__).resolve().parents[2] / "src" / "readerapp" / "core"
 
 
 def core_modules() -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from pilots import reader_ready as opened
 from readerapp.core.article import load_article
 from readerapp.ui.app import ReaderApp
-from readerapp.ui.reader_screen import ReaderScreen
 
 LONG = " ".join(f"word{i}" for i in range(400))
 WIDE = "記者が書いた記事を丁寧に読む。" * 20 + " 😀 emoji and ascii mixed " * 10
@@ -20,14 +20,6 @@ A short line.
 
 The end.
 """
-
-
-async def opened(pilot) -> ReaderScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def rows(view) -> list[str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pilots import reader_ready as opened
 from readerapp.core.article import load_article
 from readerapp.core.store import AnnotationStore
 from readerapp.ui.app import ReaderApp
@@ -24,17 +25,6 @@ def story(tmp_path: Path) -> Path:
     path = tmp_path / "bridge.txt"
     path.write_text(BRIDGE, encoding="utf-8")
     return path
-
-
-async def opened(pilot) -> ReaderScreen:
-    app = pilot.app
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
-        if readers and readers[-1].notebook is not None:
-            return readers[-1]
-    raise AssertionError("the notes never loaded")
 
 
 def saved(app: ReaderApp, db: Path) -> list:

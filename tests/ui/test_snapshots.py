@@ -1,7 +1,7 @@
 """Screens that cannot regress silently: SVG snapshots at 120×40 (pytest-textual-snapshot).
 
 Textual is pinned in the test extras because snapshots change between Textual
-versions. Update after an intended change with `pytest tests/test_snapshots.py
+versions. Update after an intended change with `pytest tests/ui/test_snapshots.py
 --snapshot-update`, then look at the report. Nothing shown may depend on where
 the repository is checked out, so paths on screen are relative or fixed.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pilots import reader_ready
 from readerapp.core.article import load_article
 from readerapp.core.notebook import Notebook
 from readerapp.core.store import AnnotationStore
@@ -23,7 +24,7 @@ from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import Sidebar
 from stories import BRIDGE
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
 SIZE = (120, 40)
 HELP_DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
@@ -45,12 +46,9 @@ async def settle(pilot) -> None:
                 await pilot.pause()
                 break
             continue
-        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
-        if not readers:
-            break
-        reader = readers[-1]
-        if reader.notebook is not None and reader.analysis is not None:
-            break
+        if any(isinstance(s, ReaderScreen) for s in app.screen_stack):
+            await reader_ready(pilot)
+        break
     for _ in range(3):  # the tree's cursor moves after a refresh; let it land
         await pilot.pause()
     for widget in app.screen.query("Input, TextArea"):

@@ -1,0 +1,21 @@
+"""Waiting for the app in pilot tests: one definition of "the reader is ready"."""
+
+from __future__ import annotations
+
+from readerapp.ui.reader_screen import ReaderScreen
+
+
+async def reader_ready(pilot) -> ReaderScreen:
+    """The topmost reader, once its workers are done and its notes are loaded.
+
+    The analysis and the notes load in threads after the first frame, and their
+    results land on the event loop a moment later: wait for both, not a fixed time.
+    """
+    app = pilot.app
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
+        if readers and readers[-1].notebook is not None:
+            return readers[-1]
+    raise AssertionError("the reader never finished loading its notes")
