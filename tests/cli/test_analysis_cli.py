@@ -208,7 +208,7 @@ def test_eval_bad_article_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_benchmark_runner_interface() -> None:
-    """The rows `benchmarks/run.py` prints; their speed is the benchmark's business, not a test's."""
+    """The rows `benchmarks/run.py` prints; their speed is for the benchmark, not a test."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import bench_analysis

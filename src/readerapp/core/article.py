@@ -16,6 +16,8 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
+from readerapp.core.safe_text import clean_text
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 # Measured on a 2-core machine: at 10 MB the reader shows its first screen in ~4 s and
 # the analysis takes 16-24 s and ~330 MB; at 20 MB, 8 s and ~48 s; a 50 MB file never
@@ -53,17 +55,9 @@ class Article:
 
 # -- decoding -----------------------------------------------------------------
 
-# Bidi embeddings, overrides and isolates (U+202A-E, U+2066-9) go too: they can make a
-# terminal show text in another order than it is ("Trojan Source"); LRM/RLM marks stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# CSI, OSC, then every other escape: ESC, optional intermediates, one final byte (so
-# `ESC ( B`, which `tput sgr0` prints, and `ESC c` leave no "(B" or "c" behind).
-_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]")
-
-
-def strip_control(text: str) -> str:
-    """Remove terminal escape sequences and control characters (keeps \\n and \\t)."""
-    return _CONTROL.sub("", _CSI.sub("", text))
+# Zero-width spaces are noise in copied text (they split words for the analysis); the
+# controls themselves go in `safe_text.clean_text`.
+_ZERO_WIDTH = "\u200b"
 
 
 def decode_bytes(raw: bytes, name: str) -> tuple[str, str | None]:
@@ -195,8 +189,8 @@ def parse_article(
 ) -> Article:
     """Build an `Article` from decoded text; raises ArticleError if there is no content."""
     name = path.name if path else "article"
-    text = unicodedata.normalize("NFC", raw_text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = strip_control(text).replace("\t", " ")
+    text = unicodedata.normalize("NFC", clean_text(raw_text))
+    text = text.replace("\t", " ").replace(_ZERO_WIDTH, "")
     blocks = _blocks(text)
     if len(blocks) == 1 and "\n" in text.strip():
         # No blank line anywhere: one paragraph per line, else the whole article

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from readerapp.core.article import strip_control
+from readerapp.core.safe_text import clean_text
 from readerapp.ui.confirm_screen import ConfirmScreen
 from readerapp.ui.dialog import Dialog
 
@@ -46,7 +46,7 @@ class NoteScreen(Dialog[str | None]):
 
     @property
     def text(self) -> str:
-        return strip_control(self.query_one(TextArea).text).strip()
+        return clean_text(self.query_one(TextArea).text).strip()
 
     def action_save(self) -> None:
         self.dismiss(self.text)

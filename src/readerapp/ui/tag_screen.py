@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from readerapp.core.article import strip_control
+from readerapp.core.safe_text import clean_line
 from readerapp.ui.dialog import Dialog
 
 
@@ -17,7 +17,7 @@ def parse_tags(value: str) -> tuple[str, ...]:
     """'needs source, Quote ,needs source' -> ('needs source', 'Quote'): trimmed, no repeats."""
     tags: dict[str, str] = {}
     for part in value.split(","):
-        tag = " ".join(strip_control(part).split())
+        tag = clean_line(part)
         if tag and tag.casefold() not in tags:
             tags[tag.casefold()] = tag
     return tuple(tags.values())

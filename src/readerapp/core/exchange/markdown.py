@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from readerapp.core.annotation import Annotation
-from readerapp.core.article import strip_control
 from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.safe_text import clean_text as strip_control
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*=|`~-]|\d+[.)])")
 _NOT_IN_TAG = re.compile(r"[^\w/-]+")
