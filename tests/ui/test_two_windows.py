@@ -6,13 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from pilots import reader_ready
-from stories import BRIDGE
 
+from pilots import reader_ready
 from readerapp.core.article import load_article
 from readerapp.core.store import AnnotationStore
 from readerapp.ui.app import ReaderApp
 from readerapp.ui.reader_screen import ReaderScreen
+from stories import BRIDGE
 
 SIZE = (120, 40)
 
