@@ -249,12 +249,9 @@ class ReaderScreen(Screen[None]):
                 self.query_one("#sidebar-pane").display = True
 
         current = (sidebar.tag_filter,) if sidebar.tag_filter else ()
-        self.app.push_screen(
-            TagScreen(
-                current, self.notes.notebook.all_tags(), "the Notes list filter (empty: all)"
-            ),
-            apply,
-        )
+        known = self.notes.notebook.all_tags()
+        what = "the Notes list filter (empty: all)"
+        self.app.push_screen(TagScreen(current, known, what, replace=True), apply)
 
     def action_export(self) -> None:
         if self.notes.notebook is None:
