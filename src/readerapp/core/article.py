@@ -17,8 +17,10 @@ from functools import cached_property
 from pathlib import Path
 
 from readerapp.core.safe_text import clean_text
+from readerapp.core.web.source import with_source
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 # Measured on a 2-core machine: at 10 MB the reader shows its first screen in ~4 s and
 # the analysis takes 16-24 s and ~330 MB; at 20 MB, 8 s and ~48 s; a 50 MB file never
 # finished analyze in 60 s. The longest books are ~3 MB, so 10 MB refuses nothing real.
@@ -31,7 +33,11 @@ class ArticleError(Exception):
 
 @dataclass(frozen=True)
 class Article:
-    """A parsed article. `text` is the canonical body every offset points into."""
+    """A parsed article. `text` is the canonical body every offset points into.
+
+    `author`, `site`, `source_url` and `fetched_at` come from a web page (read from
+    the page, or from the record saved beside a fetched copy); empty for a text file.
+    """
 
     title: str
     text: str
@@ -40,6 +46,10 @@ class Article:
     path: Path | None = None
     paragraphs: tuple[tuple[int, int], ...] = ()
     notice: str | None = None  # e.g. the file was not UTF-8 and a fallback was used
+    author: str = ""
+    site: str = ""
+    source_url: str = ""
+    fetched_at: datetime | None = None
 
     @cached_property
     def sha256(self) -> str:
@@ -261,8 +271,13 @@ def load_article(path: Path) -> Article:
         raise ArticleError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as err:
         raise ArticleError(f"{name}: cannot read it ({err.strerror or err})") from None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from readerapp.core.web.extract import load_html
+
+        return load_html(raw, path.resolve())
     text, notice = decode_bytes(raw, path.name)
     if not text.strip():
         raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
     markdown = path.suffix.lower() in (".md", ".markdown")
-    return parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)
+    article = parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)
+    return with_source(article)
