@@ -91,7 +91,7 @@ def extract_page(html: str, *, url: str | None = None, name: str = "page") -> Pa
     import trafilatura
 
     html = clean_text(_CHARACTER_REFERENCE.sub(_control_as_character, html))
-    document = trafilatura.bare_extraction(
+    document: Any = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,

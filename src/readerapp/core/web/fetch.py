@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from http.client import HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -58,7 +58,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         fp: IO[bytes],
         code: int,
         msg: str,
-        headers: Message,
+        headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
@@ -149,7 +149,7 @@ def _network_error(shown: str, host: str, reason: object, timeout: float) -> str
         return f"{shown}: no network route to {host}; check your connection"
     if isinstance(reason, ValueError):
         return f"{shown} is not a web address readerapp can fetch ({visible_name(reason)})"
-    why = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+    why: object = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
     return f"{shown}: cannot fetch the page ({visible_name(why)}); check your connection"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -57,6 +58,7 @@ def open_url(
     refresh: bool = False,
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_PAGE_BYTES,
+    on_fetch: Callable[[str], None] | None = None,
 ) -> Article:
     """The article at `url`: its saved copy, fetched and saved first if there is none
     (or if `refresh`). Every failure is a WebError, and then nothing is saved."""
@@ -67,6 +69,8 @@ def open_url(
         )
     path = copy_path(url, library)
     if refresh or not path.is_file():
+        if on_fetch is not None:
+            on_fetch(url)
         fetched = fetch_page(url, timeout=timeout, max_bytes=max_bytes)
         html = decode_html(fetched.body, fetched.charset)
         page = extract_page(html, url=fetched.url, name=url)
@@ -91,4 +95,3 @@ def _save(path: Path, text: bytes, source: Source) -> None:
             f"cannot save the page in {visible_name(path.parent)} ({err.strerror or err}); "
             "choose another library with --library DIR or READERAPP_LIBRARY"
         ) from None
-
