@@ -168,14 +168,46 @@ def parse_date(line: str) -> date | None:
 
 
 def _blocks(text: str) -> list[str]:
-    """Split into paragraphs at blank lines; each paragraph reflowed onto one line."""
+    """Split into paragraphs at blank lines; a hard-wrapped paragraph reflowed onto one line."""
     blocks = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [line.strip() for line in chunk.split("\n")]
-        joined = " ".join(line for line in lines if line)
-        if joined:
-            blocks.append(joined)
+        blocks.extend(_unwrap([line for line in lines if line]))
     return blocks
+
+
+# Editors and mail programs wrap at 72-80 columns; a line longer than this was not
+# wrapped by one, so it is a paragraph of its own.
+_WRAP_WIDTH = 100
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """The paragraphs in one block of lines without a blank line between them.
+
+    A hard-wrapped paragraph has full lines: the next line's first word would not
+    have fitted. Real corpora often put one paragraph per line with no blank line
+    between: long lines, or lines the next word would easily have fitted on.
+    """
+    if len(lines) < 2:
+        return lines
+    width = max(len(line) for line in lines)
+    full = [
+        len(line) + 1 + len(following.split(" ", 1)[0]) > 0.8 * width
+        for line, following in zip(lines, lines[1:], strict=False)
+    ]
+    if width > _WRAP_WIDTH or sum(full) < len(full) / 2:
+        return lines
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line, line_is_full in zip(lines, [*full, True], strict=True):
+        current.append(line)
+        if not line_is_full and line.endswith(_SENTENCE_END):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")

@@ -9,6 +9,7 @@ small compressed body that inflates past the size cap.
 
 from __future__ import annotations
 
+import errno
 import socket
 import ssl
 import time
@@ -145,12 +146,12 @@ def _network_error(shown: str, host: str, reason: object, timeout: float) -> str
         return f"{shown}: {host} refused the connection; check the address, or try later"
     if isinstance(reason, TimeoutError):
         return f"{shown}: no answer within {timeout:g} s; try again later"
-    if isinstance(reason, OSError) and reason.errno in (101, 113):  # ENETUNREACH, EHOSTUNREACH
+    if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
         return f"{shown}: no network route to {host}; check your connection"
     if isinstance(reason, ValueError):
         return f"{shown} is not a web address readerapp can fetch ({visible_name(reason)})"
-    why: object = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
-    return f"{shown}: cannot fetch the page ({visible_name(why)}); check your connection"
+    detail = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+    return f"{shown}: cannot fetch the page ({visible_name(detail)}); check your connection"
 
 
 def _looks_like_html(body: bytes) -> bool:
