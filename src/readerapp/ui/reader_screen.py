@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
@@ -46,8 +47,13 @@ SIDEBAR_PLACEHOLDER = Text.assemble(
 
 def header_text(article: Article) -> Text:
     details = [article.date.strftime("%-d %B %Y")] if article.date else []
+    if article.author:
+        details.append(f"by {article.author}")
+    source = article.site or urlsplit(article.source_url).hostname or ""
+    if source:
+        details.append(source)
     details.append(f"{article.word_count:,} words")
-    if article.path:
+    if article.path and article.fetched_at is None:  # a fetched copy's name is made up
         details.append(article.path.name)
     text = Text.assemble((article.title, "bold"), "\n", (" · ".join(details), "dim"))
     if article.standfirst:

@@ -16,9 +16,9 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from http.client import HTTPMessage
+from http.client import HTTPException, HTTPMessage, InvalidURL
 from typing import IO
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from readerapp import __version__
 from readerapp.core.article import ArticleError
@@ -53,21 +53,23 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def redirect_request(  # type: ignore[override]
+    def http_error_302(  # type: ignore[override]
         self,
         req: urllib.request.Request,
         fp: IO[bytes],
         code: int,
         msg: str,
         headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+    ) -> IO[bytes] | None:
+        target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
             raise WebError(
-                f"{visible_name(req.full_url)} redirects to {visible_name(newurl)}, "
+                f"{visible_name(req.full_url)} redirects to {visible_name(target)}, "
                 "which is not a web address; open that yourself if you trust it"
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def fetch_page(
@@ -98,7 +100,13 @@ def fetch_page(
         raise WebError(_network_error(shown, host, err.reason, timeout)) from None
     except TimeoutError:
         raise WebError(f"{shown}: no answer within {timeout:g} s; try again later") from None
-    except (OSError, ValueError) as err:  # a connection reset mid-body; a malformed URL
+    except (InvalidURL, ValueError) as err:
+        why = visible_name(err)
+        raise WebError(f"{shown} is not a web address readerapp can fetch ({why})") from None
+    except HTTPException as err:  # the connection closed mid-answer, a garbled status line
+        why = visible_name(err) or type(err).__name__
+        raise WebError(f"{shown}: the server sent a broken answer ({why}); try later") from None
+    except OSError as err:  # a connection reset mid-body
         raise WebError(_network_error(shown, host, err, timeout)) from None
     if content_type not in HTML_TYPES and not _looks_like_html(body):
         raise WebError(
@@ -113,7 +121,7 @@ def _read_body(response: IO[bytes], max_bytes: int, deadline: float, shown: str)
     one byte at a time never trips the per-read timeout alone."""
     chunks: list[bytes] = []
     total = 0
-    while chunk := response.read(_CHUNK):
+    while chunk := response.read1(_CHUNK):  # type: ignore[attr-defined]
         total += len(chunk)
         if total > max_bytes:
             raise WebError(f"{shown} is over {_megabytes(max_bytes)}; {_limit(max_bytes)}")
@@ -148,8 +156,6 @@ def _network_error(shown: str, host: str, reason: object, timeout: float) -> str
         return f"{shown}: no answer within {timeout:g} s; try again later"
     if isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
         return f"{shown}: no network route to {host}; check your connection"
-    if isinstance(reason, ValueError):
-        return f"{shown} is not a web address readerapp can fetch ({visible_name(reason)})"
     detail = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
     return f"{shown}: cannot fetch the page ({visible_name(detail)}); check your connection"
 
