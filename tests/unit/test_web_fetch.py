@@ -12,9 +12,9 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from web_server import Site, endless, saved_page, serving, slow, trickle
 
 from readerapp.core.web.fetch import MAX_PAGE_BYTES, WebError, fetch_page
+from web_server import Site, endless, saved_page, serving, slow, trickle
 
 PAGE = saved_page("harbour-dredging.html")
 
