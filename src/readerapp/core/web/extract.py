@@ -16,7 +16,10 @@ notes.
 from __future__ import annotations
 
 import codecs
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -88,22 +91,10 @@ def _known(charset: str) -> bool:
 
 def extract_page(html: str, *, url: str | None = None, name: str = "page") -> Page:
     """The article in `html`; WebError if the page holds no article text."""
-    import trafilatura
-
     html = clean_text(_CHARACTER_REFERENCE.sub(_control_as_character, html))
-    document: Any = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        with_metadata=True,
-        deduplicate=False,
-        # Only dates the page states (metadata, <time>, the URL), never one guessed from
-        # a number in the text.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    paragraphs = _paragraphs(document) if document is not None else []
+    with _collector_paused():
+        document = _extract(html, url)
+        paragraphs = _paragraphs(document) if document is not None else []
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise WebError(
             f"{visible_name(name)}: no article text found on this page "
@@ -125,6 +116,39 @@ def extract_page(html: str, *, url: str | None = None, name: str = "page") -> Pa
         site=clean_line(document.sitename or document.hostname or ""),
         url=_web_address(document.url) or (url or ""),
     )
+
+
+def _extract(html: str, url: str | None) -> Any:
+    """trafilatura's document (main text as XML, metadata), or None if it found none."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=True,
+        deduplicate=False,
+        # Only dates the page states (metadata, <time>, the URL), never one guessed from
+        # a number in the text.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Importing the extractor and one extraction make tens of thousands of objects and
+    no garbage cycles; left on, the cycle collector walks the whole heap several times
+    over them, which costs more than the extraction itself when the reader starts."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def article_from_page(page: Page, *, path: Path | None, notice: str | None = None) -> Article:
