@@ -34,7 +34,7 @@ def test_create_update_delete_are_saved_in_order(article, isolated_db):
     notebook.flush()
     (saved,) = reopened(isolated_db)
     assert saved.note == "v19" and saved.selector.exact == "First sentence here."
-    notebook.delete(first)
+    notebook.delete(first.id)
     notebook.flush()
     assert reopened(isolated_db) == []
     notebook.close()
@@ -45,7 +45,7 @@ def test_undo_walks_back_through_every_change(article, isolated_db):
     notebook.load()
     made = notebook.create(0, 20, colour="yellow")
     tagged = notebook.update(made, tags=("a",))
-    notebook.delete(tagged)
+    notebook.delete(tagged.id)
     assert notebook.undo().after is None  # the deletion, undone
     assert [p.annotation.tags for p in notebook.placed] == [("a",)]
     notebook.undo()

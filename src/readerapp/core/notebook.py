@@ -16,6 +16,14 @@ from readerapp.core.anchoring import anchor
 from readerapp.core.annotation import Annotation, Link, TextSelector, article_ref, new_id
 from readerapp.core.article import Article
 from readerapp.core.store import AnnotationStore, StoreError
+from readerapp.core.target import Target
+
+
+class Unset:
+    """The type of UNSET: "leave this field as it is"."""
+
+
+UNSET = Unset()
 
 
 class ReadOnlyNotebook(Exception):
@@ -44,11 +52,14 @@ class Notebook:
         store: AnnotationStore,
         article: Article,
         on_error: Callable[[str], None] = lambda message: None,
+        on_changed: Callable[[str | None], None] = lambda message: None,
     ) -> None:
         self.store = store
         self.article = article
         self.ref = article_ref(article)
         self.on_error = on_error
+        self.on_changed = on_changed
+        self._redo: list[Change] = []
         self._placed: dict[str, Placed] = {}
         self._tags: set[str] = set()  # every tag in the store, read once by load()
         self._undo: list[Change] = []
@@ -137,8 +148,48 @@ class Notebook:
         self._apply(Change(annotation, updated), record=True)
         return updated
 
-    def delete(self, annotation: Annotation) -> None:
-        self._apply(Change(annotation, None), record=True)
+    def annotate(
+        self,
+        target: Target,
+        *,
+        colour: str | None | Unset = UNSET,
+        tags: tuple[str, ...] | Unset = UNSET,
+        note: str | Unset = UNSET,
+    ) -> Placed | None:
+        """Create or edit the annotation `target` names; None when there is nothing to keep."""
+        changes: dict[str, object] = {}
+        if not isinstance(colour, Unset):
+            changes["colour"] = colour
+        if not isinstance(tags, Unset):
+            changes["tags"] = tags
+        if not isinstance(note, Unset):
+            changes["note"] = note
+        placed = self._placed.get(target.annotation_id) if target.annotation_id else None
+        if placed is not None:
+            annotation = self.update(placed.annotation, **changes)
+        elif target.span is not None and any(changes.values()):
+            annotation = self.create(*target.span, link=target.link, **changes)  # type: ignore[arg-type]
+        else:
+            return None
+        return self._placed.get(annotation.id)
+
+    def delete(self, annotation_id: str) -> Annotation | None:
+        placed = self._placed.get(annotation_id)
+        if placed is None:
+            return None
+        self._apply(Change(placed.annotation, None), record=True)
+        return placed.annotation
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._apply(change, record=False)
+        self._undo.append(change)
+        return change
+
+    def check_for_changes(self) -> bool:
+        return False
 
     def undo(self) -> Change | None:
         """Reverse the last change; returns it, or None when there is nothing to undo."""
@@ -146,6 +197,7 @@ class Notebook:
             return None
         change = self._undo.pop()
         self._apply(Change(change.after, change.before), record=False)
+        self._redo.append(change)
         return change
 
     def _apply(self, change: Change, *, record: bool) -> None:
@@ -165,6 +217,7 @@ class Notebook:
             self._queue(self.store.save, after)
         if record:
             self._undo.append(change)
+            self._redo.clear()
 
     def _queue(self, write: Callable[..., None], *args: object) -> None:
         def run() -> None:
