@@ -211,3 +211,44 @@ def test_refused_connection_and_refresh_of_a_file(tmp_path: Path, sample_path: P
         readerapp("analyze", "--refresh", str(sample_path), library=tmp_path / "lib"), "--refresh"
     )
     assert not (tmp_path / "lib").exists()
+
+
+def test_exports_carry_the_page_address_as_the_source(site: Site, tmp_path: Path) -> None:
+    """A W3C export of notes on a fetched page targets the page itself, as Hypothesis does."""
+    from readerapp.core.notebook import Notebook
+    from readerapp.core.store import AnnotationStore
+    from readerapp.core.web.saved_copy import open_url
+
+    library, db = tmp_path / "library", tmp_path / "notes.json"
+    url = site.url("/news/harbour")
+    article = open_url(url, library=library)
+    store = AnnotationStore(db)
+    notebook = Notebook(store, article)
+    start = article.text.index("Harbour Watch")
+    notebook.create(start, start + len("Harbour Watch"), note="who funds them?")
+    notebook.close()
+    store.close()
+
+    w3c = readerapp("export", url, "--format", "w3c", "--db", str(db), library=library)
+    assert w3c.returncode == 0, w3c.stderr
+    [item] = json.loads(w3c.stdout)["first"]["items"]
+    source = item["target"]["source"]
+    assert source["id"] == url
+    assert source["readerapp:sha256"] == article.sha256
+
+    exported = readerapp("export", url, "--db", str(db), library=library)
+    [entry] = json.loads(exported.stdout)["articles"]
+    assert (entry["source"], entry["sha256"]) == (url, article.sha256)
+
+    # Imported elsewhere, the notes keep the text's identity, not just the address.
+    export_file = tmp_path / "export.w3c.json"
+    export_file.write_text(w3c.stdout, encoding="utf-8")
+    other_db = tmp_path / "other.json"
+    imported = readerapp("import", str(export_file), "--db", str(other_db), library=library)
+    assert imported.returncode == 0, imported.stderr
+    store = AnnotationStore(other_db, read_only=True)
+    try:
+        [note] = store.all()
+    finally:
+        store.close()
+    assert note.article.sha256 == article.sha256 and note.note == "who funds them?"
