@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from readerapp.core.article import Article, ArticleError, load_article
+from readerapp.core.article import Article, ArticleError, load_article, page_article
 from readerapp.core.library import article_files, load_library
-from readerapp.core.web.extract import article_from_page, decode_html, extract_page
+from readerapp.core.web.extract import decode_html, extract_page
 from readerapp.core.web.fetch import WebError
 from web_server import PAGES
 
@@ -180,7 +180,7 @@ def test_an_empty_or_binary_html_file_is_refused(tmp_path: Path) -> None:
 def test_the_native_layout_reads_back_to_the_same_article(tmp_path: Path) -> None:
     """A saved copy of a page is the same article as the page: same text, same header."""
     page = extract_page(decode_html((PAGES / "harbour-dredging.html").read_bytes()))
-    direct = article_from_page(page, path=None)
+    direct = page_article(page, path=None)
     copy = tmp_path / "copy.txt"
     copy.write_text(page.as_text(), encoding="utf-8")
     saved = load_article(copy)

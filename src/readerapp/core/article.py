@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from readerapp.core.article_error import ArticleError
 from readerapp.core.safe_text import clean_text
-from readerapp.core.web.source import with_source
+from readerapp.core.web.source import read_source
+
+if TYPE_CHECKING:
+    from readerapp.core.web.extract import Page
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
@@ -25,10 +30,6 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 # the analysis takes 16-24 s and ~330 MB; at 20 MB, 8 s and ~48 s; a 50 MB file never
 # finished analyze in 60 s. The longest books are ~3 MB, so 10 MB refuses nothing real.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-
-
-class ArticleError(Exception):
-    """An article that cannot be opened; the message is one line for the user."""
 
 
 @dataclass(frozen=True)
@@ -304,12 +305,30 @@ def load_article(path: Path) -> Article:
     except OSError as err:
         raise ArticleError(f"{name}: cannot read it ({err.strerror or err})") from None
     if path.suffix.lower() in HTML_SUFFIXES:
-        from readerapp.core.web.extract import load_html
+        from readerapp.core.web.extract import decode_html, extract_page
 
-        return load_html(raw, path.resolve())
+        return page_article(extract_page(decode_html(raw), name=name), path.resolve())
     text, notice = decode_bytes(raw, path.name)
     if not text.strip():
         raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
     markdown = path.suffix.lower() in (".md", ".markdown")
     article = parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)
-    return with_source(article)
+    source = read_source(path) if path.suffix.lower() == ".txt" else None
+    if source is None:
+        return article
+    # A page fetched from the web and saved: its provenance is recorded beside it.
+    return replace(
+        article,
+        author=source.author,
+        site=source.site,
+        source_url=source.url,
+        fetched_at=source.fetched_at,
+    )
+
+
+def page_article(page: Page, path: Path | None) -> Article:
+    """The article a web page reads as: its text in the native layout, parsed like any
+    file (so a page and its saved copy are the same text), with its author, site and
+    address."""
+    article = parse_article(page.as_text(), path=path)
+    return replace(article, author=page.author, site=page.site, source_url=page.url)

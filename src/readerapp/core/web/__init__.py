@@ -33,7 +33,8 @@ def load_location(
 
     Raises ArticleError (a WebError for an address) with one line for the user.
     """
-    from readerapp.core.article import ArticleError, load_article
+    from readerapp.core.article import load_article
+    from readerapp.core.article_error import ArticleError
 
     if not is_url(location):
         if refresh:

@@ -7,10 +7,10 @@ tenth of a second or more to import, so this module imports them only when a
 page is opened: a `.txt` article never loads them.
 
 Everything taken from the page is outside data and goes through `clean_line`.
-The page is rendered in the native text layout (title, date, standfirst, the
-title again, paragraphs) and parsed by `parse_article`, so a page opened
-directly and its saved copy have the same canonical text, and so the same
-notes.
+A page is rendered in the native text layout (title, date, standfirst, the
+title again, paragraphs), which `article.page_article` parses like any file, so
+a page opened directly and its saved copy have the same canonical text, and so
+the same notes.
 """
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from readerapp.core.article import Article, parse_article
 from readerapp.core.safe_text import clean_line, clean_text, visible_name
 from readerapp.core.web.fetch import WebError
 
@@ -149,18 +147,6 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def article_from_page(page: Page, *, path: Path | None, notice: str | None = None) -> Article:
-    """The article a page reads as, with the page's author, site and address."""
-    article = parse_article(page.as_text(), path=path, notice=notice)
-    return replace(article, author=page.author, site=page.site, source_url=page.url)
-
-
-def load_html(raw: bytes, path: Path) -> Article:
-    """A saved web page (`.html`, `.htm`) opened as an article."""
-    page = extract_page(decode_html(raw), name=str(path))
-    return article_from_page(page, path=path)
 
 
 def _control_as_character(match: re.Match[str]) -> str:

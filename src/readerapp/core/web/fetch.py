@@ -21,7 +21,7 @@ from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 from readerapp import __version__
-from readerapp.core.article import ArticleError
+from readerapp.core.article_error import ArticleError
 from readerapp.core.safe_text import visible_name
 
 USER_AGENT = f"readerapp/{__version__} (a terminal reader for news articles)"

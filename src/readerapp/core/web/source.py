@@ -19,15 +19,11 @@ JSON, another format, a newer version) is ignored rather than trusted.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from readerapp.core.safe_text import clean_line
-
-if TYPE_CHECKING:
-    from readerapp.core.article import Article
 
 FORMAT = "readerapp-web-source"
 VERSION = 1
@@ -83,19 +79,3 @@ def read_source(article_path: Path) -> Source | None:
         )
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return None
-
-
-def with_source(article: Article) -> Article:
-    """`article` with the author, site, address and fetch time recorded beside its file."""
-    if article.path is None or article.path.suffix.lower() != ".txt":
-        return article
-    source = read_source(article.path)
-    if source is None:
-        return article
-    return replace(
-        article,
-        author=source.author,
-        site=source.site,
-        source_url=source.url,
-        fetched_at=source.fetched_at,
-    )
