@@ -77,6 +77,7 @@ def run_reader(
     from readerapp.core.article import HTML_SUFFIXES, ArticleError, load_article
     from readerapp.core.library import article_files
     from readerapp.core.locations import bundled_article, database_path, library_path
+    from readerapp.core.safe_text import visible_name
     from readerapp.core.web import is_url, load_location
 
     if path_arg == "":  # `readerapp "$FILE"` with FILE unset must not open the sample
@@ -89,6 +90,9 @@ def run_reader(
         return fail(f"--db {db_path} is a directory; give a file path for the database")
     default = library_path(library) if library else bundled_article()
     path = Path(path_arg) if path_arg else default
+    if library and not path_arg and not path.exists():
+        shown = visible_name(path)
+        return fail(f"{shown}: no saved pages yet; open one with `readerapp URL --library {shown}`")
     if not url and path.is_dir():
         try:
             files = article_files(path)

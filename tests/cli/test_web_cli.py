@@ -260,3 +260,8 @@ def test_a_saved_page_without_an_article_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(result, "no article text found")
     missing = readerapp(str(tmp_path / "gone.html"), library=tmp_path)
     assert_one_line_error(missing, "no such file")
+
+
+def test_an_empty_library_says_how_to_fill_it(tmp_path: Path) -> None:
+    result = readerapp("--library", str(tmp_path / "none-yet"), library=tmp_path)
+    assert_one_line_error(result, "no saved pages yet", "readerapp URL")

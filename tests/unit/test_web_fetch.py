@@ -151,3 +151,8 @@ def test_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_malformed_address_is_one_line() -> None:
     assert "news.example" in fails("http://news.example:notaport/story")
+
+
+def test_an_address_without_a_host_is_one_line() -> None:
+    assert "has no host name" in fails("https://")
+    assert "has no host name" in fails("http:///story")

@@ -77,7 +77,9 @@ def fetch_page(
 ) -> FetchedPage:
     """GET `url` and return its HTML body; every failure is a WebError with one line."""
     shown = visible_name(url)
-    host = visible_name(urlsplit(url).hostname or url)
+    if not urlsplit(url).hostname:
+        raise WebError(f"{shown} has no host name; give a whole address, https://host/page")
+    host = visible_name(urlsplit(url).hostname)
     opener = urllib.request.build_opener(_Redirects)
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
