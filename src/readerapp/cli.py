@@ -74,7 +74,7 @@ def run_reader(
     path_arg: str | None, db: str | None, *, library: str | None = None, refresh: bool = False
 ) -> int:
     """Check the path before any UI work so bad input fails fast with one line."""
-    from readerapp.core.article import HTML_SUFFIXES, ArticleError, load_article
+    from readerapp.core.article import ArticleError, load_article
     from readerapp.core.library import article_files
     from readerapp.core.locations import bundled_article, database_path, library_path
     from readerapp.core.safe_text import visible_name
@@ -102,25 +102,13 @@ def run_reader(
             return fail(f"{path}: no articles (.txt, .md or .html files) in this folder")
         return launch(library=path, db_path=db_path)
     try:
-        if not url and path.suffix.lower() in HTML_SUFFIXES:
-            article = page_while_ui_imports(path)
-        elif path_arg:
+        if path_arg:
             article = load_location(path_arg, library=library, refresh=refresh, on_fetch=fetching)
         else:
             article = load_article(path)
     except ArticleError as err:
         return fail(str(err))
     return launch(article=article, db_path=db_path)
-
-
-def page_while_ui_imports(path: Path) -> Article:
-    """A saved web page, read in a child process while this one imports the UI."""
-    from readerapp.core.web.prefetch import PendingArticle
-
-    pending = PendingArticle(path)
-    import readerapp.ui.app  # noqa: F401 (the import is the point: it overlaps the child)
-
-    return pending.result()
 
 
 def launch(*, db_path: Path, article: Article | None = None, library: Path | None = None) -> int:

@@ -255,7 +255,6 @@ def test_exports_carry_the_page_address_as_the_source(site: Site, tmp_path: Path
 
 
 def test_a_saved_page_without_an_article_is_one_line(tmp_path: Path) -> None:
-    """The reader reads a saved page in a child process; its error still comes out whole."""
     result = readerapp(str(PAGES / "no-article-login.html"), library=tmp_path)
     assert_one_line_error(result, "no article text found")
     missing = readerapp(str(tmp_path / "gone.html"), library=tmp_path)
