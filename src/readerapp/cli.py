@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(SUBCOMMANDS[argv[0]][0])
         return int(module.main(argv[1:]))
     if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
-        # The everyday launch, `readerapp [PATH]`, needs no parser: 2 ms less to first frame.
+        # The everyday launch, `readerapp [PATH]`, needs no parser: the first frame comes sooner.
         return run_reader(argv[0] if argv else None, None)
     args = reader_parser().parse_args(argv)
     return run_reader(args.path, args.db, library=args.library, refresh=args.refresh)

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
-# Measured on a 2-core machine: at 10 MB the reader shows its first screen in ~4 s and
-# the analysis takes 16-24 s and ~330 MB; at 20 MB, 8 s and ~48 s; a 50 MB file never
-# finished analyze in 60 s. The longest books are ~3 MB, so 10 MB refuses nothing real.
+# Far longer than any news article or most books, and short enough that the reader and
+# the analysis still answer in seconds: past it, a file is refused rather than left to
+# fill the memory.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 

@@ -8,6 +8,7 @@ notebook then decides whether that means a new annotation or an edit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from readerapp.core.annotation import Link
 
@@ -20,3 +21,17 @@ class Target:
     annotation_id: str | None = None  # an existing annotation to edit; None: annotate `span`
     link: Link | None = None  # the speaker or allegation the annotation is about
     label: str = ""  # how dialogs and the status line name it
+
+
+class Unset(Enum):
+    """The type of `UNSET`: an enum of one, so a type checker can tell it from a value."""
+
+    UNSET = "UNSET"
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+#: "Leave this field as it is": the default of `Notebook.annotate`'s keyword fields,
+#: because None (no colour) and "" (no note) are values a user can choose.
+UNSET = Unset.UNSET

@@ -21,7 +21,7 @@ from readerapp.ui.plain import notify
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Analysis
     from readerapp.core.article import Article
-    from readerapp.core.notebook import Change, Notebook, Placed
+    from readerapp.core.notebook import Notebook, Placed
     from readerapp.core.target import Target
     from readerapp.ui.session import Session
 
@@ -190,7 +190,7 @@ class NoteTaking:
             self.say("Nothing to redo" if redo else "Nothing to undo")
             return
         self.screen.post_message(NotesChanged())
-        self.say(f"{'Redid' if redo else 'Undid'} the {describe(change)} of an annotation")
+        self.say(f"{'Redid' if redo else 'Undid'} the {change.kind} of an annotation")
 
     def export(self, fmt: str, analysis: Analysis | None) -> None:
         """Worker thread: write this article's notes to a new file in the current folder."""
@@ -213,10 +213,3 @@ class NoteTaking:
             title="Export",
             timeout=10,
         )
-
-
-def describe(change: Change) -> str:
-    """'creation', 'deletion' or 'change': what an undo step was."""
-    if change.before is None:
-        return "creation"
-    return "deletion" if change.after is None else "change"

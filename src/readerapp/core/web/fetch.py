@@ -26,8 +26,8 @@ from readerapp.core.safe_text import visible_name
 
 USER_AGENT = f"readerapp/{__version__} (a terminal reader for news articles)"
 TIMEOUT_SECONDS = 20.0
-# A news page with its scripts and styles inline is rarely over 3 MB; the cap is
-# the one for article files, so a saved page and a fetched one are treated alike.
+# The cap for article files, so a saved page and a fetched one are treated alike; a
+# news page with its scripts and styles inline is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
