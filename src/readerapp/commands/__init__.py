@@ -12,8 +12,15 @@ EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> int:
-    """Print one line saying what is wrong and what to do; return the bad-input status."""
-    print(f"readerapp: {message}", file=sys.stderr)
+    """Print one line saying what is wrong and what to do; return the bad-input status.
+
+    The message may quote a file name or imported text: names should already be
+    `visible_name`s, and whatever is left of terminal control goes here, the last
+    step before the terminal, so the line stays one line of plain text.
+    """
+    from readerapp.core.safe_text import shown
+
+    print(f"readerapp: {' '.join(shown(message).split())}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
