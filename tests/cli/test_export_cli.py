@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from cli_checks import assert_one_line_error, run_main
 from readerapp.cli import main
 from readerapp.core.annotation import Annotation, ArticleRef, Link, TextSelector
 from readerapp.core.article import load_article
@@ -62,17 +63,7 @@ def save(db: Path, *annotations: Annotation) -> None:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["export", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code: int, err: str, *words: str) -> None:
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("readerapp: "), err
-    for word in words:
-        assert word in lines[0], lines[0]
+    return run_main(capsys, "export", *args)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 import pytest
 
-from readerapp.cli import main
+from cli_checks import assert_one_line_error, run_main
 from readerapp.core.annotation import Annotation, ArticleRef, TextSelector
 from readerapp.core.exchange import ArticleNotes, render
 from readerapp.core.store import AnnotationStore
@@ -35,9 +35,7 @@ def export_file(path: Path, annotations: list[Annotation], fmt: str = "json") ->
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["import", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(capsys, "import", *args)
 
 
 def stored(db: Path) -> dict[str, Annotation]:
@@ -46,15 +44,6 @@ def stored(db: Path) -> dict[str, Annotation]:
         return {a.id: a for a in store.all()}
     finally:
         store.close()
-
-
-def assert_one_line_error(code: int, err: str, *words: str) -> None:
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("readerapp: "), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 @pytest.mark.parametrize("fmt", ["json", "w3c"])

@@ -40,6 +40,14 @@ def describe(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+def quoted(value: Any) -> str:
+    """A bad value for an error message: a string quoted, cleaned and cut short; any other
+    value named by its kind. The message is printed, so imported text must be made safe."""
+    if isinstance(value, str):
+        return repr(clean_line(value[:40]))
+    return describe(value)
+
+
 def at(where: str, key: str | int) -> str:
     """The place of `key` inside `where`: `a.b`, `a[3]`."""
     if isinstance(key, int):
@@ -113,7 +121,7 @@ def revision(obj: dict[str, Any], key: str, where: str) -> int:
     """The change counter that decides which copy is newer; 1 when absent (older exports)."""
     value = obj.get(key, 1)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        shown = value if isinstance(value, int) else describe(value)
+        shown = value if isinstance(value, int) else quoted(value)
         raise problem(at(where, key), f"expected a whole number of 1 or more, got {shown}")
     return value
 
@@ -144,8 +152,8 @@ def timestamp(obj: dict[str, Any], key: str, where: str, default: str | None = N
     try:
         return utc_timestamp(value)
     except ValueError:
-        shown = clean_line(value[:40])
-        raise problem(at(where, key), f"expected an ISO 8601 timestamp, got {shown!r}") from None
+        shown = quoted(value)
+        raise problem(at(where, key), f"expected an ISO 8601 timestamp, got {shown}") from None
 
 
 def tag_list(obj: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -160,14 +168,15 @@ def tags(items: list[Any], where: str) -> tuple[str, ...]:
     too_many = limits.TAGS.problem(len(items))
     if too_many:
         raise problem(where, too_many)
-    result = []
-    for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise problem(at(where, index), f"expected a string, got {describe(item)}")
-        tag = cleaned(item, clean_line, limits.TAG, at(where, index))
-        if tag:
-            result.append(tag)
-    return tuple(result)
+    found = (tag(item, at(where, index)) for index, item in enumerate(items))
+    return tuple(t for t in found if t)
+
+
+def tag(value: Any, where: str) -> str:
+    """One tag: a string, cleaned to one line, within `limits.TAG`; "" if nothing is left."""
+    if not isinstance(value, str):
+        raise problem(where, f"expected a string, got {describe(value)}")
+    return cleaned(value, clean_line, limits.TAG, where)
 
 
 def sha256_hex(value: str, where: str) -> str:
@@ -180,7 +189,7 @@ def sha256_hex(value: str, where: str) -> str:
 def colour(obj: dict[str, Any], key: str, where: str) -> str | None:
     value = obj.get(key)
     if value is not None and value not in COLOURS:
-        shown = repr(clean_line(value[:40])) if isinstance(value, str) else describe(value)
+        shown = quoted(value)
         raise problem(at(where, key), f"expected one of {', '.join(COLOURS)} or null, got {shown}")
     return value
 
@@ -193,6 +202,5 @@ def link(obj: dict[str, Any], key: str, where: str) -> Link | None:
     expect_object(value, here)
     kind = string(value, "kind", here)
     if kind not in LINK_KINDS:
-        shown = clean_line(kind[:40])
-        raise problem(at(here, "kind"), f"expected speaker or allegation, got {shown!r}")
+        raise problem(at(here, "kind"), f"expected speaker or allegation, got {quoted(kind)}")
     return Link(kind, line(value, "key", here, limits.LINK_KEY))

@@ -38,10 +38,11 @@ from readerapp.core.exchange.validation import (
     link,
     offsets,
     problem,
+    quoted,
     revision,
     sha256_hex,
     string,
-    tags,
+    tag,
     text,
     timestamp,
     within,
@@ -242,10 +243,7 @@ def _parse_tombstone(item: Any, where: str) -> Annotation:
 def _parse_annotation(item: Any, where: str) -> Annotation:
     item = expect_object(item, where)
     if "Annotation" not in _types(item):
-        shown = describe(item.get("type"))
-        if isinstance(item.get("type"), str):
-            shown = repr(line(item, "type", where, limits.ID))
-        raise problem(at(where, "type"), f'expected "Annotation", got {shown}')
+        raise problem(at(where, "type"), f'expected "Annotation", got {quoted(item.get("type"))}')
     ident = _ident(item, where)
     found_tags, note = _parse_bodies(item, where)
     ref, selector = _parse_target(item, where)
@@ -271,7 +269,6 @@ def _parse_bodies(item: dict[str, Any], where: str) -> tuple[tuple[str, ...], st
     every other text body, is held to its limit as a whole.
     """
     found_tags: list[str] = []
-    tag_places: list[str] = []
     notes: list[str] = []
     if "bodyValue" in item:
         notes.append(text(item, "bodyValue", where, limits.NOTE))
@@ -281,22 +278,16 @@ def _parse_bodies(item: dict[str, Any], where: str) -> tuple[tuple[str, ...], st
         here = at(at(where, "body"), index) if isinstance(raw, list) else at(where, "body")
         body = expect_object(body, here)
         if "TextualBody" not in _types(body) and "value" not in body:
-            raise problem(
-                here,
-                f"readerapp reads text bodies only (TextualBody), got {describe(body.get('type'))}",
-            )
+            kind = quoted(body.get("type"))
+            raise problem(here, f"readerapp reads text bodies only (TextualBody), got {kind}")
         if body.get("purpose") == "tagging":
-            found_tags.append(string(body, "value", here))
-            tag_places.append(at(here, "value"))
+            found_tags.append(tag(field(body, "value", here), at(here, "value")))
         else:
             notes.append(text(body, "value", here, limits.NOTE))
-    checked = tuple(
-        tag
-        for place, value in zip(tag_places, found_tags, strict=True)
-        for tag in tags([value], place)
-    )
-    if len(checked) > limits.TAGS.maximum:
-        raise problem(at(where, "body"), f"{limits.TAGS.problem(len(checked))} (tagging bodies)")
+    too_many = limits.TAGS.problem(len(found_tags))
+    if too_many:
+        raise problem(at(where, "body"), f"{too_many} (tagging bodies)")
+    checked = tuple(t for t in found_tags if t)
     return checked, within("\n\n".join(notes), limits.NOTE, at(where, "body"))
 
 
