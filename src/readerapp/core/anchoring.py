@@ -16,6 +16,13 @@ Cheapest and surest first:
    a passage that travelled far must bring its context along) and no other
    place comes close.
 
+The same words with other words around them are not the same passage: a
+sentence an article holds twice, or a deleted sentence whose replacement
+starts with the same word. So an exact occurrence counts only if its stored
+prefix or its stored suffix agrees in full (one edit can change the context
+on one side only), and a short quote, which says little by itself, also needs
+the context right beside it to hold on the other side.
+
 A wrong anchor is worse than none: a note pinned to the wrong sentence misleads
 a fact-checker, while an orphaned note is listed with its quote and can be
 re-attached by hand. So no step guesses: two similar places, a weak match, or
@@ -45,6 +52,9 @@ FAR_SHARE = 0.8
 #: LEAD_SHARE of the passage with its context.
 MIN_LEAD = 4
 LEAD_SHARE = 0.05
+#: A stored side of context shorter than this proves nothing by agreeing in full, unless
+#: the place, like the passage, is that close to the start or end of the text.
+MIN_FULL_SIDE = 16
 #: Being exactly at the stored offset counts as this many characters of context.
 STORED_OFFSET_BONUS = 8
 #: Occurrences of a quote beyond this are not examined (it says nothing anyway).
@@ -171,11 +181,33 @@ def _exact_places(selector: TextSelector, text: str) -> list[_Place]:
     while pos != -1 and len(places) < MAX_OCCURRENCES:
         end = pos + len(exact)
         context = _context_at(selector, text, pos, end)
-        acceptable = context >= _context_needed(selector, pos)
+        acceptable = context >= _context_needed(selector, pos) and _same_passage(
+            selector, text, pos, end
+        )
         method = "exact" if pos == selector.start else "moved"
         places.append(_Place(pos, end, 1.0, context, acceptable, method))
         pos = text.find(exact, pos + 1)
     return places
+
+
+def _same_passage(selector: TextSelector, text: str, start: int, end: int) -> bool:
+    """Whether an exact occurrence of the quote at [start, end) is the passage, not a
+    look-alike: one side of its stored context agrees in full, and for a short quote the
+    other side holds right beside it too."""
+    prefix, suffix = selector.prefix, selector.suffix
+    before = _prefix_agreement(text, start, prefix)
+    after = _suffix_agreement(text, end, suffix)
+    at_start = start == len(prefix)  # the prefix reaches back to the start of the text
+    at_end = end + len(suffix) == len(text)
+    whole_before = before == len(prefix) and (len(prefix) >= MIN_FULL_SIDE or at_start)
+    whole_after = after == len(suffix) and (len(suffix) >= MIN_FULL_SIDE or at_end)
+    if not (whole_before or whole_after):
+        return False
+    if len(selector.exact) >= SHORT_QUOTE:
+        return True
+    held_before = before >= min(ADJACENT, len(prefix)) and (len(prefix) >= ADJACENT or at_start)
+    held_after = after >= min(ADJACENT, len(suffix)) and (len(suffix) >= ADJACENT or at_end)
+    return held_before and held_after
 
 
 def _fuzzy_places(selector: TextSelector, text: str) -> list[_Place]:
