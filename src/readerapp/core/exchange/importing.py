@@ -19,6 +19,7 @@ import orjson
 
 from readerapp.core.annotation import Annotation, newer
 from readerapp.core.exchange import jsonformat, w3c
+from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
 
 if TYPE_CHECKING:
@@ -46,20 +47,21 @@ def read_annotations(data: bytes) -> list[Annotation]:
 
     The same id twice in one file: the newer copy wins (`annotation.newer`).
     """
-    try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as err:
-        raise ExchangeError(f"not valid JSON ({_first_line(err)})") from None
-    if jsonformat.is_document(document):
-        annotations = jsonformat.parse_document(document)
-    elif w3c.is_document(document):
-        annotations = w3c.parse_document(document)
-    else:
-        raise ExchangeError(
-            "not a readerapp or W3C annotation export (expected "
-            f'"format": "{jsonformat.FORMAT_NAME}" or "@context": "{w3c.CONTEXT}")'
-        )
-    return newest_by_id(annotations)
+    with without_collector_pauses():
+        try:
+            document = orjson.loads(data)
+        except orjson.JSONDecodeError as err:
+            raise ExchangeError(f"not valid JSON ({_first_line(err)})") from None
+        if jsonformat.is_document(document):
+            annotations = jsonformat.parse_document(document)
+        elif w3c.is_document(document):
+            annotations = w3c.parse_document(document)
+        else:
+            raise ExchangeError(
+                "not a readerapp or W3C annotation export (expected "
+                f'"format": "{jsonformat.FORMAT_NAME}" or "@context": "{w3c.CONTEXT}")'
+            )
+        return newest_by_id(annotations)
 
 
 def newest_by_id(annotations: Iterable[Annotation]) -> list[Annotation]:

@@ -20,6 +20,7 @@ from readerapp.core.analysis import Analysis
 from readerapp.core.annotation import Annotation, utc_now
 from readerapp.core.article import Article
 from readerapp.core.exchange import jsonformat, markdown, w3c
+from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
 from readerapp.core.exchange.file_checks import export_target, keep_mode, mode_of
 from readerapp.core.exchange.formats import FORMAT_NAMES, export_format
@@ -31,17 +32,18 @@ def render(notes: list[ArticleNotes], fmt: str, exported: str | None = None) -> 
     """The export in format `fmt` (a name in `formats.FORMATS`), as UTF-8 bytes ending in
     a newline."""
     exported = exported or utc_now()
-    if fmt == "md":
-        return markdown.to_markdown(notes).encode("utf-8")
-    if fmt == "json":
-        document = jsonformat.to_document(notes, exported)
-    elif fmt == "w3c":
-        document = w3c.to_collection(notes, exported)
-    else:
-        raise ValueError(
-            f"unknown export format {fmt!r}; expected one of {', '.join(FORMAT_NAMES)}"
-        )
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    with without_collector_pauses():
+        if fmt == "md":
+            return markdown.to_markdown(notes).encode("utf-8")
+        if fmt == "json":
+            document = jsonformat.to_document(notes, exported)
+        elif fmt == "w3c":
+            document = w3c.to_collection(notes, exported)
+        else:
+            raise ValueError(
+                f"unknown export format {fmt!r}; expected one of {', '.join(FORMAT_NAMES)}"
+            )
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def write_export(path: Path, data: bytes, *, force: bool = False) -> Path:

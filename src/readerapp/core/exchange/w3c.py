@@ -64,8 +64,12 @@ GENERATOR = {"id": "urn:readerapp", "type": "Software", "name": f"readerapp {__v
 
 def to_collection(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
     """An AnnotationCollection with its one page embedded, so the file stands alone."""
-    items = [_annotation(a) for entry in notes for a in entry.annotations]
-    tombstones = [_tombstone(a) for entry in notes for a in entry.tombstones]
+    items: list[dict[str, Any]] = []
+    tombstones: list[dict[str, Any]] = []
+    for entry in notes:  # an entry's annotations all carry its ref: one source object each
+        source = _source(entry.ref)
+        items.extend(_annotation(a, source) for a in entry.annotations)
+        tombstones.extend(_tombstone(a, source) for a in entry.tombstones)
     collection_id = new_id()
     collection = {
         "@context": CONTEXT,
@@ -88,9 +92,9 @@ def to_collection(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
     return collection
 
 
-def _tombstone(a: Annotation) -> dict[str, Any]:
+def _tombstone(a: Annotation, source: dict[str, Any]) -> dict[str, Any]:
     """A deleted annotation: its id, revision, when, and the article; none of its text."""
-    return {"id": a.id, "modified": a.updated, REVISION_KEY: a.revision, "source": _source(a)}
+    return {"id": a.id, "modified": a.updated, REVISION_KEY: a.revision, "source": source}
 
 
 def file_uri(path: str) -> str:
@@ -110,16 +114,17 @@ def path_from_uri(uri: str) -> str:
     return os.fsdecode(unquote_to_bytes(uri))
 
 
-def _source(a: Annotation) -> dict[str, Any]:
-    ref = a.article
+def _source(ref: ArticleRef) -> dict[str, Any]:
+    """The article as a W3C `source`: its hash as the id, title and path beside it."""
+    recorded = path_to_record(ref.path)
     source = {
         "id": SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE,
         "type": "Text",
         "format": "text/plain",
         TITLE_KEY: ref.title,
-        PATH_KEY: path_to_record(ref.path)["path"],
+        PATH_KEY: recorded["path"],
     }
-    if "path_bytes" in path_to_record(ref.path):
+    if "path_bytes" in recorded:
         source[FILE_KEY] = file_uri(ref.path)
     return source
 
@@ -133,7 +138,7 @@ def motivation(a: Annotation) -> str:
     return "highlighting"
 
 
-def _annotation(a: Annotation) -> dict[str, Any]:
+def _annotation(a: Annotation, source: dict[str, Any]) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags
     ]
@@ -159,7 +164,7 @@ def _annotation(a: Annotation) -> dict[str, Any]:
         result["body"] = bodies
     result["target"] = {
         "type": "SpecificResource",
-        "source": _source(a),
+        "source": source,
         "selector": [
             {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
             {"type": "TextPositionSelector", "start": s.start, "end": s.end},
