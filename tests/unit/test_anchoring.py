@@ -389,9 +389,8 @@ def test_property_a_word_is_not_kept_by_a_new_sentence_that_starts_with_it(
     sel = TextSelector.from_text(text, start, start + len(word))
     fresh = data.draw(sentences).split(" ", 1)[1]
     old_rest = body[index][len(word) :]
-    assume(not old_rest.startswith(" " + fresh[:7]) and not fresh.startswith(old_rest[1:8]))
+    # A new sentence: none of the old one's words after the first (else it is a rewording).
+    assume(not set(fresh.rstrip(".").split()) & set(old_rest.rstrip(".").split()))
     edited = text[:start] + f"{word} {fresh}" + text[start + len(body[index]) :]
     found = anchor(sel, edited)
-    if found is not None:  # only where the word stands with its own words around it
-        assert edited[found.start : found.end] == word
-        assert found.start != start or edited[start + len(word) :].startswith(sel.suffix[:8])
+    assert found is None or found.start != start, (sel, edited)

@@ -14,13 +14,13 @@ EXIT_BAD_INPUT = 2
 def fail(message: str) -> int:
     """Print one line saying what is wrong and what to do; return the bad-input status.
 
-    The message may quote a file name or imported text: names should already be
-    `visible_name`s, and whatever is left of terminal control goes here, the last
-    step before the terminal, so the line stays one line of plain text.
+    The message often names a file, and a file name may hold anything (an escape
+    sequence, a newline): every control is shown as a visible escape, so the
+    message stays one line and nothing in it reaches the terminal as control.
     """
-    from readerapp.core.safe_text import shown
+    from readerapp.core.safe_text import visible_name
 
-    print(f"readerapp: {' '.join(shown(message).split())}", file=sys.stderr)
+    print(f"readerapp: {visible_name(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

@@ -103,8 +103,8 @@ def _collect(article_arg: str | None, db_path: Path) -> list[ArticleNotes]:
         raise ExchangeError(str(err)) from None
     try:
         if article is None:
-            return notes_for_all(store.all())
-        annotations = store.for_article(article_ref(article))
+            return notes_for_all(store.all(include_deleted=True))
+        annotations = store.for_article(article_ref(article), include_deleted=True)
     finally:
         store.close()
     return notes_for_article(article, analyze(article), annotations)

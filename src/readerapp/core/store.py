@@ -25,7 +25,8 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ from readerapp.core.atomic_file import (
     signature,
     write_atomic,
 )
+from readerapp.core.edits import Edit, Outcome, apply_edit
 
 SCHEMA = 1
 META = "meta"
@@ -405,7 +407,7 @@ class AnnotationStore:
         found = (self._annotation(i, raw[i]) for i in ids)
         return [a for a in found if a is not None]
 
-    def for_article(self, ref: ArticleRef) -> list[Annotation]:
+    def for_article(self, ref: ArticleRef, *, include_deleted: bool = False) -> list[Annotation]:
         """The article's annotations in text order.
 
         Those made on this exact text (same sha256) and those made on an earlier
@@ -422,14 +424,37 @@ class AnnotationStore:
             if not ids and ref.title:
                 ids.update(dict.fromkeys(index.by_title.get(ref.title, ())))
             found = self._annotations(raw, ids)
+        if not include_deleted:
+            found = [a for a in found if not a.deleted]
         return sorted(found, key=lambda a: (a.selector.start, a.selector.end, a.created))
 
-    def all(self) -> list[Annotation]:
+    def all(self, *, include_deleted: bool = False) -> list[Annotation]:
         """Every annotation, oldest first."""
         with self._lock:
             raw = self._records()
             found = self._annotations(raw, raw)
+        if not include_deleted:
+            found = [a for a in found if not a.deleted]
         return sorted(found, key=lambda a: (a.created, a.id))
+
+    def tag_counts(self) -> Counter[str]:
+        """How many annotations (not deleted) carry each tag, over every article."""
+        return Counter(tag for a in self.all() for tag in set(a.tags))
+
+    def watch_token(self, ref: ArticleRef) -> Hashable:
+        """Changes whenever the file holding `ref`'s annotations changes (a `stat`)."""
+        return signature(self._real_path)
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why changes are not saved, in one sentence; None when they are."""
+        if self.error is not None:
+            return (
+                f"{str(self.error).rstrip('.')}, so notes are read-only and changes are not saved."
+            )
+        if self.read_only:
+            return f"The notes file {self.path} is open read-only, so changes are not saved."
+        return None
 
     def get(self, annotation_id: str) -> Annotation | None:
         with self._lock:
@@ -441,7 +466,12 @@ class AnnotationStore:
         with self._lock:
             self._records()
             assert self._index is not None
-            return {sha: len(ids) for sha, ids in self._index.by_sha.items()}
+            raw = self._records()
+            live = (i for ids in self._index.by_sha.values() for i in ids)
+            counts = Counter(
+                str(raw[i]["article"]["sha256"]) for i in live if not raw[i].get("deleted")
+            )
+            return dict(counts)
 
     def __len__(self) -> int:
         with self._lock:
@@ -468,11 +498,23 @@ class AnnotationStore:
         with self._writing():
             self._table.put({annotation.id: record})
 
-    def delete(self, annotation_id: str) -> None:
-        """Remove the annotation; no write if there is none with this id."""
+    def apply(self, edit: Edit) -> Outcome:
+        """Save one window's edit, replayed field by field on the record in the file."""
         with self._writing():
-            if annotation_id in self._table.raw():
-                self._table.drop(annotation_id)
+            record = self._table.raw().get(edit.annotation_id)
+            stored = None if record is None else self._annotation(edit.annotation_id, record)
+            outcome = apply_edit(stored, edit)
+            if outcome.changed and outcome.annotation is not None:
+                self._table.put({edit.annotation_id: to_record(outcome.annotation)})
+        return outcome
+
+    def delete(self, annotation_id: str) -> None:
+        """Mark the annotation deleted (a tombstone); no write if there is none to delete."""
+        with self._writing():
+            record = self._table.raw().get(annotation_id)
+            stored = None if record is None else self._annotation(annotation_id, record)
+            if stored is not None and not stored.deleted:
+                self._table.put({annotation_id: to_record(stored.edited(deleted=True))})
 
     def merge(self, annotations: Iterable[Annotation]) -> int:
         """Import: add new annotations, replace older versions, in one atomic write.

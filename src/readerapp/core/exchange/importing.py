@@ -76,7 +76,7 @@ def newest_by_id(annotations: Iterable[Annotation]) -> list[Annotation]:
 
 def import_annotations(store: AnnotationStore, annotations: list[Annotation]) -> ImportReport:
     """Merge into `store` (one atomic write) and count what changed."""
-    existing = {a.id: a for a in store.all()}
+    existing = {a.id: a for a in store.all(include_deleted=True)}
     added = updated = deleted = 0
     for annotation in annotations:
         current = existing.get(annotation.id)
