@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from readerapp.core.anchoring import anchor
+from readerapp.core.anchoring import SHORT_QUOTE, anchor
 from readerapp.core.annotation import CONTEXT_CHARS, TextSelector
 from readerapp.core.article import load_article
 
@@ -351,6 +351,8 @@ def look_alike(rng: random.Random, text: str, other: str) -> tuple[Passage, Edit
         return None
     m = rng.choice(starts)
     word = m.group(1)
+    if len(word) >= SHORT_QUOTE:
+        return None  # a long word is a passage by itself: in place, with its prefix, it is one
     end = SENTENCE.match(text, m.start())
     stop = m.start() + len(end.group().rstrip()) if end else m.end()
     fresh = [s.strip() for s in SENTENCE.findall(other) if len(s.split()) > 3]

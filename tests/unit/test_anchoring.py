@@ -394,3 +394,11 @@ def test_property_a_word_is_not_kept_by_a_new_sentence_that_starts_with_it(
     edited = text[:start] + f"{word} {fresh}" + text[start + len(body[index]) :]
     found = anchor(sel, edited)
     assert found is None or found.start != start, (sel, edited)
+
+
+def test_a_passage_edited_around_on_both_sides_is_found_if_one_side_holds_beside_it() -> None:
+    text = "First sentence here. Second one.\n\nA third paragraph."
+    sel = TextSelector.from_text(text, 0, 20)
+    edited = "An inserted paragraph.\n\nFirst sentence here. Second one.\n\nIt ends otherwise."
+    found = anchor(sel, edited)
+    assert found is not None and edited[found.start : found.end] == "First sentence here."

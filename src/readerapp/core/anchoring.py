@@ -18,10 +18,13 @@ Cheapest and surest first:
 
 The same words with other words around them are not the same passage: a
 sentence an article holds twice, or a deleted sentence whose replacement
-starts with the same word. So an exact occurrence counts only if its stored
-prefix or its stored suffix agrees in full (one edit can change the context
-on one side only), and a short quote, which says little by itself, also needs
-the context right beside it to hold on the other side.
+starts with the same word. So an exact occurrence counts only if the stored
+context holds right beside it on one side at least (an edit that left the
+passage whole is on one side of it, or beyond the context), and a short
+quote, which says little by itself, needs it to hold on both sides. And any
+other occurrence where the context holds on a side is a rival: formulaic
+prose repeats whole phrases ("…while the mayor was abroad. The university
+argued that…"), and two places that each look like the passage give None.
 
 A wrong anchor is worse than none: a note pinned to the wrong sentence misleads
 a fact-checker, while an orphaned note is listed with its quote and can be
@@ -52,9 +55,6 @@ FAR_SHARE = 0.8
 #: LEAD_SHARE of the passage with its context.
 MIN_LEAD = 4
 LEAD_SHARE = 0.05
-#: A stored side of context shorter than this proves nothing by agreeing in full, unless
-#: the place, like the passage, is that close to the start or end of the text.
-MIN_FULL_SIDE = 16
 #: Being exactly at the stored offset counts as this many characters of context.
 STORED_OFFSET_BONUS = 8
 #: Occurrences of a quote beyond this are not examined (it says nothing anyway).
@@ -86,6 +86,7 @@ class _Place:
     context: float  # characters of prefix and suffix that agree, plus the offset bonus
     acceptable: bool  # enough evidence to be chosen at all
     method: str
+    claims: bool = False  # some evidence that it is the passage: a rival to any other place
 
     @property
     def score(self) -> float:
@@ -127,7 +128,8 @@ def _choose(places: list[_Place], selector: TextSelector) -> _Place | None:
     lead = MIN_LEAD + LEAD_SHARE * span
     for other in places:
         overlaps = other.start < best.end and best.start < other.end
-        if not overlaps and other.score > best.score - lead:
+        rival = other.acceptable or other.claims or other.score > best.score - lead
+        if not overlaps and rival:
             return None
     return best
 
@@ -181,33 +183,41 @@ def _exact_places(selector: TextSelector, text: str) -> list[_Place]:
     while pos != -1 and len(places) < MAX_OCCURRENCES:
         end = pos + len(exact)
         context = _context_at(selector, text, pos, end)
-        acceptable = context >= _context_needed(selector, pos) and _same_passage(
-            selector, text, pos, end
-        )
+        held = _held_beside(selector, text, pos, end)
+        short = len(exact) < SHORT_QUOTE
+        same_passage = all(held) if short else any(held)
+        acceptable = context >= _context_needed(selector, pos) and same_passage
         method = "exact" if pos == selector.start else "moved"
-        places.append(_Place(pos, end, 1.0, context, acceptable, method))
+        places.append(_Place(pos, end, 1.0, context, acceptable, method, claims=any(held)))
         pos = text.find(exact, pos + 1)
     return places
 
 
-def _same_passage(selector: TextSelector, text: str, start: int, end: int) -> bool:
-    """Whether an exact occurrence of the quote at [start, end) is the passage, not a
-    look-alike: one side of its stored context agrees in full, and for a short quote the
-    other side holds right beside it too."""
-    prefix, suffix = selector.prefix, selector.suffix
-    before = _prefix_agreement(text, start, prefix)
-    after = _suffix_agreement(text, end, suffix)
-    at_start = start == len(prefix)  # the prefix reaches back to the start of the text
-    at_end = end + len(suffix) == len(text)
-    whole_before = before == len(prefix) and (len(prefix) >= MIN_FULL_SIDE or at_start)
-    whole_after = after == len(suffix) and (len(suffix) >= MIN_FULL_SIDE or at_end)
-    if not (whole_before or whole_after):
-        return False
-    if len(selector.exact) >= SHORT_QUOTE:
-        return True
-    held_before = before >= min(ADJACENT, len(prefix)) and (len(prefix) >= ADJACENT or at_start)
-    held_after = after >= min(ADJACENT, len(suffix)) and (len(suffix) >= ADJACENT or at_end)
-    return held_before and held_after
+def _held_beside(selector: TextSelector, text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the stored context holds right beside [start, end), before and after.
+
+    An exact occurrence is the passage, not a look-alike, only if it holds on one
+    side at least, and on both for a short quote, which says little by itself.
+    """
+    before = _side_holds(
+        _prefix_agreement(text, start, selector.prefix),
+        len(selector.prefix),
+        at_edge=start == len(selector.prefix),
+    )
+    after = _side_holds(
+        _suffix_agreement(text, end, selector.suffix),
+        len(selector.suffix),
+        at_edge=end + len(selector.suffix) == len(text),
+    )
+    return before, after
+
+
+def _side_holds(agreeing: int, stored: int, *, at_edge: bool) -> bool:
+    """Whether one side of the context holds beside a place: ADJACENT characters agree,
+    or all of a shorter stored side does and reaches the text's edge, as it did."""
+    if stored >= ADJACENT:
+        return agreeing >= ADJACENT
+    return agreeing == stored and at_edge
 
 
 def _fuzzy_places(selector: TextSelector, text: str) -> list[_Place]:
