@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ from readerapp.core.exchange import (
 )
 from readerapp.core.exchange.notes import article_ref
 from readerapp.core.safe_text import clean_line
-from readerapp.core.store import AnnotationStore
+from readerapp.core.store import AnnotationStore, folder_of
 
 ARTICLE_TEXT = (
     "Title of the piece\n\nApril 3, 2016\n\n"
@@ -234,6 +235,7 @@ def test_round_trip_through_a_store_keeps_unicode(tmp_path, article_path, tags, 
     for fmt in ("json", "w3c"):
         db = tmp_path / f"{fmt}.json"
         db.unlink(missing_ok=True)  # hypothesis reuses tmp_path: start each example empty
+        shutil.rmtree(folder_of(db), ignore_errors=True)
         store = AnnotationStore(db)
         try:
             import_annotations(store, read_annotations(render(notes_for_all([original]), fmt)))
