@@ -326,7 +326,7 @@ def flowed(text: str) -> str:
 def reader_text(app: object) -> str:
     """The header and the article pane as rendered, without the sidebar beside them."""
     screen = app.screen  # type: ignore[attr-defined]
-    view = screen.view
+    view = screen.pane
     rows = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
     header = str(screen.query_one("#article-header").render())
     return flowed(header + "\n" + "\n".join(rows))

@@ -12,8 +12,15 @@ EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> int:
-    """Print one line saying what is wrong and what to do; return the bad-input status."""
-    print(f"readerapp: {message}", file=sys.stderr)
+    """Print one line saying what is wrong and what to do; return the bad-input status.
+
+    The message often names a file, and a file name may hold anything (an escape
+    sequence, a newline): every control is shown as a visible escape, so the
+    message stays one line and nothing in it reaches the terminal as control.
+    """
+    from readerapp.core.safe_text import visible_name
+
+    print(f"readerapp: {visible_name(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from readerapp.commands import add_db_option, fail
 from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
 from readerapp.core.locations import database_path
+from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
 
 # An export of 10,000 annotations is ~5 MB; this only stops runaway inputs.
@@ -69,7 +70,7 @@ def main(argv: list[str]) -> int:
         return fail(str(err))
     except OSError as err:
         return fail(f"{db_path}: cannot write the database ({err.strerror or err})")
-    print(f"{source}: {report} (database {db_path})")
+    print(f"{visible_name(source)}: {report} (database {visible_name(db_path)})")
     return 0
 
 

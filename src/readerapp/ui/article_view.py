@@ -133,8 +133,9 @@ class ArticleView(ScrollView, can_focus=True):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "wrap" and event.state == WorkerState.SUCCESS:
             event.stop()
-            width, rows = event.worker.result
-            self._use_rows(width, rows)
+            result: tuple[int, tuple[list[int], list[int]]] | None = event.worker.result
+            if result is not None:
+                self._use_rows(*result)
 
     def _use_rows(self, width: int, rows: tuple[list[int], list[int]]) -> None:
         """Show rows wrapped at `width`, keeping the reader's place: the text at the top of
@@ -317,7 +318,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layers.pop(name, None) is not None:
             self._rebuild()
 
-    def layer(self, name: str) -> list[Mark]:
+    def marks_in(self, name: str) -> list[Mark]:
         return self._layers.get(name, [])
 
     def _rebuild(self) -> None:

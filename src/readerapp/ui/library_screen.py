@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,12 +13,16 @@ from textual.widgets import DataTable, Static
 from readerapp.core.library import LibraryEntry, load_library
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import LIBRARY_KEYS, bindings
+from readerapp.ui.plain import name, notify, plain
+
+if TYPE_CHECKING:
+    from readerapp.ui.session import Session
 
 
 class LibraryScreen(Screen[None]):
     """Lists a folder's articles; the folder is read in a worker so the screen shows at once."""
 
-    BINDINGS = [b for b in bindings(LIBRARY_KEYS, "library") if b.action != "back"]
+    BINDINGS = bindings(tuple(k for k in LIBRARY_KEYS if k.action != "back"), "library")
 
     DEFAULT_CSS = """
     #library-header {
@@ -30,14 +35,15 @@ class LibraryScreen(Screen[None]):
     }
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, session: Session) -> None:
         super().__init__()
         self.folder = folder
+        self.session = session
         self.entries: list[LibraryEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Text.assemble(("Library  ", "bold"), (str(self.folder), "dim")), id="library-header"
+            Text.assemble(("Library  ", "bold"), name(self.folder, "dim")), id="library-header"
         )
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library")
         table.add_column(Text("Title"), key="title")
@@ -54,7 +60,7 @@ class LibraryScreen(Screen[None]):
 
     def _load(self) -> None:
         entries = load_library(self.folder)
-        counts = self.app.annotation_store().counts_by_article()  # type: ignore[attr-defined]
+        counts = self.session.store().counts_by_article()
         self.app.call_from_thread(self.show_entries, entries, counts)
 
     def on_screen_resume(self) -> None:
@@ -70,12 +76,13 @@ class LibraryScreen(Screen[None]):
         for index, entry in enumerate(entries):
             article = entry.article
             if article is None:
-                title = Text(f"{entry.path.name}: {entry.error}", style="red")
+                title = name(entry.path.name, "red")
+                title.append_text(plain(f": {entry.error}", "red"))
                 table.add_row(title, Text(""), Text(""), Text(""), key=str(index))
                 continue
             date = article.date.isoformat() if article.date else "—"
             table.add_row(
-                Text(article.title),
+                plain(article.title),
                 Text(date),
                 Text(f"{article.word_count:,}", justify="right"),
                 Text(str(counts.get(article.sha256, 0) or ""), justify="right"),
@@ -98,8 +105,8 @@ class LibraryScreen(Screen[None]):
             return
         entry = self.entries[table.cursor_row]
         if entry.article is None:
-            self.notify(entry.error or "cannot open this article", severity="error", markup=False)
+            notify(self, entry.error or "cannot open this article", severity="error")
             return
         from readerapp.ui.reader_screen import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(entry.article, from_library=True))
+        self.app.push_screen(ReaderScreen(entry.article, self.session, from_library=True))

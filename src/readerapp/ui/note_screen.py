@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from readerapp.core.safe_text import clean_text
+from readerapp.core.safe_text import clean_text, shown
 from readerapp.ui.confirm_screen import ConfirmScreen
 from readerapp.ui.dialog import Dialog
+from readerapp.ui.plain import plain
 
 
 class NoteScreen(Dialog[str | None]):
@@ -35,8 +36,8 @@ class NoteScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(f"Note on {self.what}", style="bold"))
-            yield TextArea(self.original, soft_wrap=True, show_line_numbers=False, id="note")
+            yield Static(plain(f"Note on {self.what}", "bold"))
+            yield TextArea(shown(self.original), soft_wrap=True, show_line_numbers=False, id="note")
             yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))
 
     def on_mount(self) -> None:

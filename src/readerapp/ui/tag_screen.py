@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from readerapp.core.safe_text import clean_line
+from readerapp.core.safe_text import clean_line, shown
 from readerapp.ui.dialog import Dialog
+from readerapp.ui.plain import plain
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -54,9 +54,9 @@ class TagScreen(Dialog[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(f"Tags for {self.what}", style="bold"))
+            yield Static(plain(f"Tags for {self.what}", "bold"))
             yield Input(
-                ", ".join(self.current),
+                shown(", ".join(self.current)),
                 placeholder="needs source, disputed, …",
                 suggester=TagSuggester(self.known),
                 id="tags",
@@ -64,7 +64,7 @@ class TagScreen(Dialog[tuple[str, ...] | None]):
             hint = "Comma-separated. → accepts a completion. Enter saves, Esc cancels."
             if self.known:
                 hint += "\nIn use: " + ", ".join(self.known[:12])
-            yield Static(Text(hint, style="dim"))
+            yield Static(plain(hint, "dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
