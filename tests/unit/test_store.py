@@ -519,3 +519,34 @@ def test_tag_counts_count_live_annotations_once_each(db: Path) -> None:
     assert store.tag_counts() == {"x": 2, "y": 1}
     store.delete(a.id)
     assert AnnotationStore(db).tag_counts() == {"x": 1}
+
+
+def test_counts_kept_while_saving_match_counts_read_from_the_files(db: Path) -> None:
+    """The index is kept up to date from each save's own records; it must say what a
+    store reading every article file afresh says."""
+    import random
+
+    rng = random.Random(3)
+    store = AnnotationStore(db)
+    shas = [f"{n:064x}" for n in range(4)]
+    live: list[Annotation] = []
+    for _ in range(300):
+        roll = rng.random()
+        if roll < 0.4 or not live:
+            a = make(rng.choice(shas), tags=tuple(rng.sample(["a", "b", "c", "d"], 2)))
+            store.save(a)
+            live.append(a)
+        elif roll < 0.8:
+            i = rng.randrange(len(live))
+            live[i] = live[i].edited(
+                tags=tuple(rng.sample(["a", "b", "c", "e"], rng.randint(0, 3)))
+            )
+            store.apply(Edit(None, live[i]))
+        else:
+            store.delete(live.pop(rng.randrange(len(live))).id)
+    kept = (store.tag_counts(), store.counts_by_article(), len(store))
+    assert kept[2] == len(live)
+    store.close()
+    db.unlink()  # the index goes: a new store reads every article file
+    fresh = AnnotationStore(db)
+    assert (fresh.tag_counts(), fresh.counts_by_article(), len(fresh)) == kept

@@ -21,7 +21,14 @@ from typing import Any, Literal
 
 from tinydb.storages import MemoryStorage
 
-from readerapp.core.annotation import Annotation, ArticleRef, from_record, newer, to_record
+from readerapp.core.annotation import (
+    Annotation,
+    ArticleRef,
+    from_record,
+    newer,
+    path_from_record,
+    to_record,
+)
 from readerapp.core.atomic_file import (
     NEW_FILE_MODE,
     FileLock,
@@ -33,19 +40,19 @@ from readerapp.core.atomic_file import (
 )
 from readerapp.core.edits import Edit, Outcome, apply_edit
 from readerapp.core.files import FileProblem, check_regular, read_bytes, write_problem
-from readerapp.core.safe_text import visible_name
+from readerapp.core.safe_text import clean_line, visible_name
 from readerapp.core.store import schema
 from readerapp.core.store.catalog import Catalog
 from readerapp.core.store.errors import ErrorKind, StoreError
 from readerapp.core.store.merging import MergeReport, Verdict, judge, newest_by_id
 from readerapp.core.store.schema import Records, shard_name
-from readerapp.core.store.shard import Entry, Shard
+from readerapp.core.store.shard import Entry, Shard, updated
 from readerapp.core.store.storage import MAX_FILE_BYTES, Batch, FileStorage
 
 #: Shards kept open (parsed, their file pinned); others are read when needed.
 OPEN_SHARDS = 32
 #: Index entries this process may know better than the index file before it rewrites it.
-STALE_ENTRIES = 16
+STALE_ENTRIES = 64
 
 
 def folder_of(path: Path) -> Path:
@@ -90,7 +97,8 @@ class AnnotationStore:
         self._shards: OrderedDict[str, Shard] = OrderedDict()
         self._legacy_shards: tuple[int, dict[str, Shard]] = (-1, {})
         self._legacy_view: tuple[int, dict[str, Entry]] = (-1, {})
-        self._fresh: dict[str, Entry] = {}  # entries newer than the index file's
+        self._fresh: dict[str, Entry] = {}  # entries read from shards the index is behind on
+        self._dirty: set[str] = set()  # shards written here since the index was
         self._watched: dict[ArticleRef, frozenset[str]] = {}
         self._cleaned = False
         self._closed = False
@@ -240,14 +248,21 @@ class AnnotationStore:
                 validate and entry.signature != signature(self._shard_path(name))
             )
             if stale:
-                with self._opened(name) as shard:
-                    if shard is None:
-                        continue  # gone since the listing
-                    shard.records()  # reads the file: its signature is the one summarized
-                    entry = self._fresh[name] = shard.summary()
+                entry = self._summary_of(name)
+                if entry is None:
+                    continue  # gone since the listing
+                self._fresh[name] = entry
             assert entry is not None
             view[name] = entry
         return view
+
+    def _summary_of(self, name: str) -> Entry | None:
+        """The entry of a shard as its file is now (None: no such file)."""
+        with self._opened(name) as shard:
+            if shard is None:
+                return None
+            shard.records()  # reads the file if it changed: its signature is the one summarized
+            return shard.summary()
 
     # -- reading -----------------------------------------------------------------------
 
@@ -429,37 +444,53 @@ class AnnotationStore:
         """Write records into their shards, all files together; then keep the index."""
         self._make_folder()
         shards = {name: self._file_shard(name) for name in changes}
+        replaced: dict[str, list[dict[str, Any]]] = {}
         with Batch(template=self._real) as batch:
             for name, records in changes.items():
-                batch.join(_file_storage(shards[name]))
+                storage = _file_storage(shards[name])
+                batch.join(storage)
+                old = (shards[name].record(key) for key in records)
+                replaced[name] = [record for record in old if record is not None]
+                before = storage.signature  # the file as read under the lock, just now
                 shards[name].put(records)
         assert self._catalog is not None
         indexed = self._catalog.entries()
         new_place = False
-        for name, shard in shards.items():
-            entry = self._fresh[name] = shard.summary()
-            before = indexed.get(name)
-            new_place = new_place or before is None or before.refs != entry.refs
-        stale = sum(1 for name, entry in self._fresh.items() if indexed.get(name) != entry)
-        if new_place or stale >= STALE_ENTRIES:
+        for name, records in changes.items():
+            known = self._fresh.pop(name, None) or indexed.get(name)
+            new_place = new_place or known is None or not _places_known(known, records.values())
+            after = _file_storage(shards[name]).signature
+            if known is not None and known.signature == before:
+                self._fresh[name] = updated(known, replaced[name], records.values(), after)
+            else:
+                self._dirty.add(name)  # summarized when the index is written
+        if new_place or len(self._dirty | self._fresh.keys()) >= STALE_ENTRIES:
             self._write_index()
 
     def _write_index(self) -> None:
-        """Rewrite the index with what this process knows better (lock held). A failure
-        loses nothing: the index is rebuilt from the article files it misses."""
+        """Rewrite the index with what this process knows better (lock held): the shards
+        it wrote and the ones it found the index behind on. A failure loses nothing: the
+        index is rebuilt from the article files it misses."""
         assert self._catalog is not None
-        fresh = {
-            name: entry
-            for name, entry in self._fresh.items()
-            if entry.signature is not None and entry.signature == signature(self._shard_path(name))
-        }
+        self._catalog.entries()  # current, so the cache can be kept after the write
+        better: dict[str, Entry] = {}
+        for name in sorted(self._dirty | self._fresh.keys()):
+            entry = self._fresh.get(name)
+            if name in self._dirty or entry is None or (
+                entry.signature != signature(self._shard_path(name))
+            ):
+                entry = self._summary_of(name)
+            if entry is not None:
+                better[name] = entry
         try:
             with Batch(template=self._real) as batch:
                 batch.join(self._catalog.storage)
-                self._catalog.put(fresh)
+                self._catalog.put(better)
         except (OSError, StoreError):
             return
+        self._catalog.remember(better)
         self._fresh.clear()
+        self._dirty.clear()
 
     def _migrate(self) -> None:
         """A schema 0/1 file becomes schema 2 (lock held): its records go into their
@@ -528,6 +559,7 @@ class AnnotationStore:
         self._legacy_shards = (-1, {})
         self._legacy_view = (-1, {})
         self._fresh.clear()
+        self._dirty.clear()
         if self._catalog is not None:
             self._catalog.close()
 
@@ -536,7 +568,7 @@ class AnnotationStore:
         with self._lock:
             if self._closed:
                 return
-            if self._fresh and self._reason is None and self._catalog is not None:
+            if (self._fresh or self._dirty) and self._reason is None and self._catalog:
                 with suppress(StoreError, OSError), self._writing():
                     self._write_index()
             self._closed = True
@@ -560,6 +592,18 @@ def _first_is_newer(record: Any, existing: Any) -> bool:
         return True
     try:
         return newer(from_record(record), current)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+
+
+def _places_known(entry: Entry, records: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether the index entry already lists every (path, title) these records carry."""
+    try:
+        return all(
+            (path_from_record(r["article"]), clean_line(str(r["article"].get("title", ""))))
+            in entry.refs
+            for r in records
+        )
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
 

@@ -72,6 +72,12 @@ class Catalog:
             self._meta.put(schema.meta_table())
         self._table.put({name: entry.to_doc() for name, entry in entries.items()})
 
+    def remember(self, entries: Mapping[str, Entry]) -> None:
+        """After `put` was written: the index now holds these entries too (no re-parse)."""
+        generation, known = self._entries
+        if self.storage.version == SCHEMA:
+            self._entries = (self.storage.generation, {**known, **entries})
+
     def replace(self, kept: Data, entries: Mapping[str, Entry]) -> None:
         """The whole file as schema 2 (a migration; run inside a Batch)."""
         docs = {name: entry.to_doc() for name, entry in entries.items()}

@@ -74,25 +74,65 @@ class Entry:
             return None
 
 
-def summarize(
-    records: Iterable[Mapping[str, Any]], signature: FileSignature | None, sha256: str = ""
-) -> Entry:
+@dataclass(frozen=True)
+class _Part:
+    """What one record adds to its shard's entry."""
+
+    sha256: str
+    ref: Ref
+    live: int
+    tags: frozenset[str]
+
+
+def _part(record: Mapping[str, Any]) -> _Part | None:
+    try:
+        article = record["article"]
+        live = not record.get("deleted")
+        return _Part(
+            str(article["sha256"]),
+            (path_from_record(article), clean_line(str(article.get("title", "")))),
+            int(live),
+            frozenset(clean_line(str(t)) for t in record.get("tags", ())) if live else frozenset(),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a malformed record is kept on disk, counted nowhere
+
+
+def summarize(records: Iterable[Mapping[str, Any]], signature: FileSignature | None) -> Entry:
     """The catalog entry of a shard holding `records`, read from raw records (no parsing
     of whole annotations: this runs over every changed shard when the library opens)."""
-    refs: set[Ref] = set()
-    tags: Counter[str] = Counter()
-    live = 0
-    for record in records:
-        try:
-            article = record["article"]
-            sha256 = sha256 or str(article["sha256"])
-            refs.add((path_from_record(article), clean_line(str(article.get("title", "")))))
-            if not record.get("deleted"):
-                live += 1
-                tags.update({clean_line(str(t)) for t in record.get("tags", ())})
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue  # a malformed record is kept on disk, counted nowhere
-    return Entry(sha256, frozenset(refs), live, tuple(sorted(tags.items())), signature)
+    parts = [part for part in map(_part, records) if part is not None]
+    tags = Counter(tag for part in parts for tag in part.tags)
+    return Entry(
+        parts[0].sha256 if parts else "",
+        frozenset(part.ref for part in parts),
+        sum(part.live for part in parts),
+        tuple(sorted(tags.items())),
+        signature,
+    )
+
+
+def updated(
+    entry: Entry,
+    removed: Iterable[Mapping[str, Any]],
+    added: Iterable[Mapping[str, Any]],
+    signature: FileSignature | None,
+) -> Entry:
+    """`entry` after `removed` records were replaced by `added` ones: a save's cost stays
+    that of the records it wrote. Paths and titles only accumulate (one that no record
+    carries any more only makes the store open this shard for nothing)."""
+    old = [part for part in map(_part, removed) if part is not None]
+    new = [part for part in map(_part, added) if part is not None]
+    tags = Counter(dict(entry.tags))
+    tags.subtract(tag for part in old for tag in part.tags)
+    tags.update(tag for part in new for tag in part.tags)
+    return Entry(
+        entry.sha256 or (new[0].sha256 if new else ""),
+        entry.refs | {part.ref for part in new},
+        entry.live - sum(part.live for part in old) + sum(part.live for part in new),
+        tuple(sorted((tag, n) for tag, n in tags.items() if n > 0)),
+        signature,
+    )
 
 
 class Shard:
