@@ -71,7 +71,7 @@ EXPECTED_ERROR: dict[str, str | None] = {
     "saved-web-page.txt": None,
     "one-mb-line.txt": None,
     "big-50mb.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
-    "dev-zero.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
+    "dev-zero.txt": "is a device, not a regular file",
     "symlink-loop.txt": "symbolic links",
     "dangling-symlink.txt": "no such file",
     "unreadable.txt": "permission denied",
@@ -142,6 +142,13 @@ def denied(self, *args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(self))
     return real_open(self, *args, **kwargs)
 pathlib.Path.open = denied
+import os
+real_os_open = os.open
+def os_denied(path, *args, **kwargs):
+    if os.fspath(path).endswith("unreadable.txt"):
+        raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+    return real_os_open(path, *args, **kwargs)
+os.open = os_denied
 from readerapp.cli import main
 sys.exit(main(sys.argv[1:]))
 """

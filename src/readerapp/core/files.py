@@ -95,7 +95,7 @@ def check_regular(path: Path) -> os.stat_result | None:
     nothing there; FileProblem for a directory, FIFO, socket, device or unreadable path."""
     try:
         found = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (a parent is a file)
         return None
     except OSError as err:
         raise _problem_from(err, path) from None
