@@ -476,8 +476,10 @@ class AnnotationStore:
         better: dict[str, Entry] = {}
         for name in sorted(self._dirty | self._fresh.keys()):
             entry = self._fresh.get(name)
-            if name in self._dirty or entry is None or (
-                entry.signature != signature(self._shard_path(name))
+            if (
+                name in self._dirty
+                or entry is None
+                or (entry.signature != signature(self._shard_path(name)))
             ):
                 entry = self._summary_of(name)
             if entry is not None:
