@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from readerapp.core.exchange import (
 )
 from readerapp.core.exchange.notes import article_ref
 from readerapp.core.safe_text import clean_line
-from readerapp.core.store import AnnotationStore, folder_of
+from readerapp.core.store import AnnotationStore
 
 ARTICLE_TEXT = (
     "Title of the piece\n\nApril 3, 2016\n\n"
@@ -229,13 +228,13 @@ unicode_text = st.text(
 )
 @given(tags=st.lists(unicode_text, max_size=3), note=unicode_text)
 def test_round_trip_through_a_store_keeps_unicode(tmp_path, article_path, tags, note):
-    # Tags are one line by definition: the tag editor, the store and import all make them so.
-    tags = [clean_line(tag) for tag in tags]
+    # Tags are one non-empty line by definition: the tag editor, the store and import make
+    # them so.
+    tags = [tag for tag in map(clean_line, tags) if tag]
     original = on(article_path, "the bridge is safe", 1, tags=tuple(tags), note=note)
     for fmt in ("json", "w3c"):
         db = tmp_path / f"{fmt}.json"
         db.unlink(missing_ok=True)  # hypothesis reuses tmp_path: start each example empty
-        shutil.rmtree(folder_of(db), ignore_errors=True)
         store = AnnotationStore(db)
         try:
             import_annotations(store, read_annotations(render(notes_for_all([original]), fmt)))

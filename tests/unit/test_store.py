@@ -18,6 +18,7 @@ from readerapp.core.store import (
     MergeReport,
     StoreError,
     database_exists,
+    folder_of,
     open_store,
 )
 from readerapp.core.store.schema import shard_name
@@ -125,12 +126,15 @@ def test_for_article_by_sha_then_path_then_title_in_text_order(db: Path) -> None
         assert reader.counts_by_article() == {SHA1: 2, "0" * 64: 1, "9" * 64: 1}
 
 
-def test_a_lost_or_stale_index_is_rebuilt_from_the_article_files(db: Path) -> None:
+EMPTY_INDEX = b'{"meta": {"1": {"schema": 2}}, "shards": {}}'
+
+
+def test_an_index_that_is_behind_is_made_good_from_the_article_files(db: Path) -> None:
     store = AnnotationStore(db)
     kept = make("2" * 64, path="/b.txt", title="B", tags=("x",))
     store.save(kept)
     store.close()
-    db.unlink()  # the index is derived data
+    db.write_bytes(EMPTY_INDEX)  # the index is derived data: it lists nothing now
     again = AnnotationStore(db)
     assert again.for_article(ArticleRef("new", "/b.txt")) == [kept]
     assert again.tag_counts() == {"x": 1} and len(again) == 1
@@ -138,6 +142,23 @@ def test_a_lost_or_stale_index_is_rebuilt_from_the_article_files(db: Path) -> No
     other = AnnotationStore(db)
     other.save(kept.edited(tags=("y", "z")))
     assert again.tag_counts() == {"y": 1, "z": 1}
+    again.close()
+    assert len(orjson.loads(db.read_bytes())["shards"]) == 1  # written back on close
+
+
+def test_a_deleted_database_stays_deleted_and_its_folder_is_kept_aside(db: Path) -> None:
+    old = make(note="from the deleted database")
+    AnnotationStore(db).save(old)
+    db.unlink()  # the user deletes the file they named: the notes go with it
+    store = AnnotationStore(db)
+    assert store.all() == [] and not database_exists(db)
+    assert store.for_article(old.article) == [] and store.get(old.id) is None
+    assert store.merge([old]) == MergeReport(added=1)  # an import starts the new database
+    new = make(note="new")
+    store.save(new)
+    assert {a.id for a in AnnotationStore(db).all()} == {old.id, new.id}
+    (aside,) = db.parent.glob("annotations.json.d.orphaned-*")
+    assert old.id in (aside / f"{shard_name(SHA1)}.json").read_text()  # never deleted
 
 
 def test_apply_replays_only_the_edited_fields_on_the_stored_record(db: Path) -> None:
@@ -256,7 +277,7 @@ def test_a_file_we_do_not_understand_is_never_modified(
     assert backup.parent.resolve() == db.parent.resolve()
     assert backup.name.startswith("annotations.json.corrupt-")
     assert backup.read_bytes() == content and not db.exists()
-    assert not store.read_only and store.error is None
+    assert not store.read_only and store.error is None and store.all() == []
     a = make()
     store.save(a)
     assert AnnotationStore(db).all() == [a]
@@ -275,6 +296,20 @@ def test_an_article_file_we_do_not_understand_is_never_modified(db: Path) -> Non
         with pytest.raises(StoreError):
             reader.save(a.edited(note="x"))
     assert shard.read_bytes() == b'{"meta": {"1": {"schema": 7}}, "annotations": {}}'
+
+
+def test_moving_a_database_aside_takes_its_folder_along(db: Path) -> None:
+    a = make()
+    AnnotationStore(db).save(a)
+    db.write_bytes(b'{"meta": {"1": {"schema": 3}}, "shards": {}}')  # a newer readerapp's
+    store = open_store(db)
+    assert store.read_only and store.error is not None and store.error.kind == "newer"
+    backup = store.move_aside()
+    folder = backup.with_name(backup.name.replace("annotations.json", "annotations.json.d"))
+    assert (folder / f"{shard_name(SHA1)}.json").exists() and not folder_of(db).exists()
+    assert store.all() == [] and not store.read_only
+    store.save(make())
+    assert len(AnnotationStore(db).all()) == 1
 
 
 def test_move_aside_twice_in_a_second_keeps_both_backups(db: Path) -> None:
@@ -547,6 +582,6 @@ def test_counts_kept_while_saving_match_counts_read_from_the_files(db: Path) -> 
     kept = (store.tag_counts(), store.counts_by_article(), len(store))
     assert kept[2] == len(live)
     store.close()
-    db.unlink()  # the index goes: a new store reads every article file
+    db.write_bytes(EMPTY_INDEX)  # the index lists nothing: a new store reads every file
     fresh = AnnotationStore(db)
     assert (fresh.tag_counts(), fresh.counts_by_article(), len(fresh)) == kept

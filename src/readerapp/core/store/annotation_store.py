@@ -45,7 +45,7 @@ from readerapp.core.store import schema
 from readerapp.core.store.catalog import Catalog
 from readerapp.core.store.errors import ErrorKind, StoreError
 from readerapp.core.store.merging import MergeReport, Verdict, judge, newest_by_id
-from readerapp.core.store.schema import Records, shard_name
+from readerapp.core.store.schema import SCHEMA, Records, shard_name
 from readerapp.core.store.shard import Entry, Shard, updated
 from readerapp.core.store.storage import MAX_FILE_BYTES, Batch, FileStorage
 
@@ -62,9 +62,9 @@ def folder_of(path: Path) -> Path:
 
 
 def database_exists(path: Path) -> bool:
-    """Whether there is a database at `path` (its file, or its folder of article files)."""
-    real = Path(os.path.realpath(path))
-    return real.exists() or folder_of(path).is_dir()
+    """Whether there is a database at `path`: the file the user names is the database (a
+    folder of article files without it is what is left of a deleted one, and not read)."""
+    return Path(os.path.realpath(path)).exists()
 
 
 class AnnotationStore:
@@ -223,6 +223,9 @@ class AnnotationStore:
         legacy = self._legacy_shard_map()
         if legacy is not None:
             return legacy.get(name)
+        assert self._catalog is not None
+        if self._catalog.version() != SCHEMA:
+            return None  # no database yet (a folder beside no index is not read)
         if not self._shard_path(name).exists() and name not in self._shards:
             return None
         return self._file_shard(name)
@@ -240,6 +243,8 @@ class AnnotationStore:
                 summaries = {name: shard.summary() for name, shard in legacy.items()}
                 self._legacy_view = (generation, summaries)
             return self._legacy_view[1]
+        if self._catalog.version() != SCHEMA:
+            return {}  # no database yet: a folder left beside no index is not ours to read
         known = {**self._catalog.entries(), **self._fresh}
         view: dict[str, Entry] = {}
         for name in self._shard_names():
@@ -365,6 +370,7 @@ class AnnotationStore:
                         remove_stale_temp_files_in(self.folder)
                         self._cleaned = True
                     self._migrate()
+                    self._set_aside_leftovers()
                     try:
                         yield
                     finally:
@@ -440,8 +446,31 @@ class AnnotationStore:
         os.chmod(self.folder, mode | (mode & 0o444) >> 2 | stat.S_IRWXU)
         fsync_dir(self.folder.parent)
 
+    def _set_aside_leftovers(self) -> None:
+        """A folder of article files beside no index (lock held) is what is left of a
+        database deleted since: it is moved aside, never read or written into."""
+        assert self._catalog is not None
+        if self._catalog.version() == SCHEMA or not self.folder.exists():
+            return
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        os.rename(self.folder, _free_name(self.folder, f"orphaned-{stamp}"))
+        fsync_dir(self.folder.parent)
+        self._close_files(keep_index=True)
+
+    def _start_database(self) -> None:
+        """Before the first article file of a new database, the database's own file (lock
+        held): it is what makes the folder beside it a database, so it comes first."""
+        assert self._catalog is not None
+        if self._catalog.version() == SCHEMA:
+            return
+        kept = dict(self._catalog.storage.read() or {})
+        with Batch(template=self._real) as batch:
+            batch.join(self._catalog.storage)
+            self._catalog.replace(kept, {})
+
     def _commit(self, changes: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
         """Write records into their shards, all files together; then keep the index."""
+        self._start_database()
         self._make_folder()
         shards = {name: self._file_shard(name) for name in changes}
         replaced: dict[str, list[dict[str, Any]]] = {}
@@ -526,9 +555,9 @@ class AnnotationStore:
         self._legacy_shards = (-1, {})
 
     def move_aside(self) -> Path:
-        """Rename the database file to a timestamped backup beside it; the store is then
-        empty and writable. For a file the user agreed to give up on (corrupt, newer).
-        The folder of article files goes with it when it too is from a newer readerapp."""
+        """Rename the database (its file, and its folder of article files if any) to a
+        timestamped backup beside it; the store is then empty and writable. For a file
+        the user agreed to give up on (corrupt, newer). Returns the file's new name."""
         with self._lock:
             real = self._real
             if not real.exists():
@@ -539,14 +568,10 @@ class AnnotationStore:
                 )
             with self._file_lock.held():
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-                backup = real.with_name(f"{real.name}.corrupt-{stamp}")
-                n = 1
-                while backup.exists() or backup.with_name(backup.name + ".d").exists():
-                    n += 1
-                    backup = real.with_name(f"{real.name}.corrupt-{stamp}-{n}")
+                backup = _free_name(real, f"corrupt-{stamp}")
                 os.rename(real, backup)
-                if self.error is not None and self.error.kind == "newer" and self.folder.is_dir():
-                    os.rename(self.folder, backup.with_name(backup.name + ".d"))
+                if self.folder.is_dir():
+                    os.rename(self.folder, _free_name(self.folder, f"corrupt-{stamp}"))
                 fsync_dir(real.parent)
                 self._close_files()
                 self.error = None
@@ -554,7 +579,7 @@ class AnnotationStore:
                 self._catalog = Catalog(self._real, self._reason)
             return backup
 
-    def _close_files(self) -> None:
+    def _close_files(self, *, keep_index: bool = False) -> None:
         for shard in self._shards.values():
             shard.close()
         self._shards.clear()
@@ -562,7 +587,7 @@ class AnnotationStore:
         self._legacy_view = (-1, {})
         self._fresh.clear()
         self._dirty.clear()
-        if self._catalog is not None:
+        if self._catalog is not None and not keep_index:
             self._catalog.close()
 
     def close(self) -> None:
@@ -596,6 +621,16 @@ def _first_is_newer(record: Any, existing: Any) -> bool:
         return newer(from_record(record), current)
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
+
+
+def _free_name(path: Path, suffix: str) -> Path:
+    """`<name>.<suffix>` beside `path`, or `<name>.<suffix>-2`, … if that is taken."""
+    candidate = path.with_name(f"{path.name}.{suffix}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{suffix}-{n}")
+    return candidate
 
 
 def _places_known(entry: Entry, records: Iterable[Mapping[str, Any]]) -> bool:
