@@ -130,7 +130,7 @@ def pagedown(path: str) -> None:
         app = ReaderApp(load_article(Path(path)))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            view = app.screen.view  # type: ignore[attr-defined]
+            view = app.screen.pane  # type: ignore[attr-defined]
             times = []
             for _ in range(15):
                 start = time.perf_counter()

@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from readerapp.commands import add_db_option, fail
+from readerapp.commands import add_db_option, add_library_options, fail, fetching
 from readerapp.core.analysis import analyze
 from readerapp.core.annotation import article_ref
-from readerapp.core.article import ArticleError, load_article
+from readerapp.core.article import ArticleError
 from readerapp.core.exchange import (
     FORMATS,
     ExchangeError,
@@ -28,6 +28,7 @@ from readerapp.core.exchange.notes import ArticleNotes
 from readerapp.core.exchange.output import check_writable
 from readerapp.core.locations import database_path
 from readerapp.core.store import AnnotationStore, StoreError
+from readerapp.core.web import load_location
 
 
 def parser() -> argparse.ArgumentParser:
@@ -38,7 +39,10 @@ def parser() -> argparse.ArgumentParser:
         "w3c (W3C Web Annotation JSON-LD), md (Markdown for notes apps).",
     )
     result.add_argument(
-        "article", nargs="?", metavar="ARTICLE", help="an article file (default: all articles)"
+        "article",
+        nargs="?",
+        metavar="ARTICLE",
+        help="an article file or a web address (default: all articles)",
     )
     result.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     result.add_argument(
@@ -49,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
         "--schema", action="store_true", help="print the JSON Schema of the json format instead"
     )
     add_db_option(result)
+    add_library_options(result, refresh=False)
     return result
 
 
@@ -62,7 +67,7 @@ def main(argv: list[str]) -> int:
         if args.schema:
             data = schema_bytes()
         else:
-            data = render(_collect(args.article, db_path), args.format)
+            data = render(_collect(args.article, db_path, args.library), args.format)
         if output is None:
             return _to_stdout(data)
         write_atomic(output, data, force=args.force)
@@ -79,12 +84,12 @@ def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
     check_writable(output, force=force)
 
 
-def _collect(article_arg: str | None, db_path: Path) -> list[ArticleNotes]:
+def _collect(article_arg: str | None, db_path: Path, library: str | None) -> list[ArticleNotes]:
     """The articles and annotations to export, each article read from disk and analysed."""
     article = None
     if article_arg is not None:
         try:
-            article = load_article(Path(article_arg))
+            article = load_location(article_arg, library=library, on_fetch=fetching)
         except ArticleError as err:
             raise ExchangeError(str(err)) from None
     if db_path.is_dir():

@@ -16,7 +16,8 @@ from readerapp.core.locations import database_path
 from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
 
-# An export of 10,000 annotations is ~5 MB; this only stops runaway inputs.
+# Far above any real export (see docs/export-format.md for per-field limits): this only
+# stops runaway inputs.
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 

@@ -63,7 +63,7 @@ class ReadingPane(ArticleView):
         self.target_index = -1
 
     def on_mount(self) -> None:
-        if len(self.text) >= LONG_ARTICLE_CHARS:  # about 0.1 s per MB: not on the event loop
+        if len(self.text) >= LONG_ARTICLE_CHARS:  # linear in the text: not on the event loop
             self.call_after_refresh(self.run_worker, self._find_sentences, thread=True)
 
     def _find_sentences(self) -> list[Span]:

@@ -36,13 +36,14 @@ NO_SOURCE = "urn:readerapp:unknown-article"
 COLOUR_KEY = "readerapp:colour"
 LINK_KEY = "readerapp:link"
 PATH_KEY = "readerapp:path"
+SHA256_KEY = "readerapp:sha256"  # beside a web address as the id, the text's identity
 TITLE_KEY = "dcterms:title"  # `dcterms` is a prefix the anno.jsonld context defines
 GENERATOR = {"id": "urn:readerapp", "type": "Software", "name": f"readerapp {__version__}"}
 
 
 def to_collection(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
     """An AnnotationCollection with its one page embedded, so the file stands alone."""
-    items = [_annotation(a) for entry in notes for a in entry.annotations]
+    items = [_annotation(a, _web_address(entry)) for entry in notes for a in entry.annotations]
     collection_id = new_id()
     return {
         "@context": CONTEXT,
@@ -71,7 +72,12 @@ def motivation(a: Annotation) -> str:
     return "highlighting"
 
 
-def _annotation(a: Annotation) -> dict[str, Any]:
+def _web_address(entry: ArticleNotes) -> str:
+    """The page a web article came from: the target Hypothesis users annotate."""
+    return entry.article.source_url if entry.article else ""
+
+
+def _annotation(a: Annotation, web_address: str = "") -> dict[str, Any]:
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags
     ]
@@ -98,11 +104,12 @@ def _annotation(a: Annotation) -> dict[str, Any]:
     result["target"] = {
         "type": "SpecificResource",
         "source": {
-            "id": SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE,
+            "id": web_address or (SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE),
             "type": "Text",
             "format": "text/plain",
             TITLE_KEY: ref.title,
             PATH_KEY: ref.path,
+            **({SHA256_KEY: ref.sha256} if web_address and ref.sha256 else {}),
         },
         "selector": [
             {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
@@ -252,6 +259,8 @@ def _parse_source(source: Any, where: str) -> ArticleRef:
     sha256 = ""
     if iri.startswith(SHA256_URN):
         sha256 = sha256_hex(iri.removeprefix(SHA256_URN), at(where, "id"))
+    elif source.get(SHA256_KEY) is not None:  # a web page's address as the id
+        sha256 = sha256_hex(string(source, SHA256_KEY, where), at(where, SHA256_KEY))
     default_path = "" if sha256 or iri == NO_SOURCE else iri
     return ArticleRef(
         sha256=sha256,
