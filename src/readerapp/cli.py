@@ -63,11 +63,25 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.reconfigure(errors="backslashreplace")
         module = importlib.import_module(SUBCOMMANDS[argv[0]][0])
         return int(module.main(argv[1:]))
+    if argv and (suggestion := misspelt_command(argv[0])):
+        return fail(f"{argv[0]!r} is neither a file nor a command; did you mean `{suggestion}`?")
     if len(argv) <= 1 and not (argv and argv[0].startswith("-")):
         # The everyday launch, `readerapp [PATH]`, needs no parser: the first frame comes sooner.
         return run_reader(argv[0] if argv else None, None)
     args = reader_parser().parse_args(argv)
     return run_reader(args.path, args.db, library=args.library, refresh=args.refresh)
+
+
+def misspelt_command(word: str) -> str | None:
+    """`readerapp analyze` when the user typed `analyse` (or `anlyze`) and no such file exists."""
+    import difflib
+
+    if word in SUBCOMMANDS or word.startswith("-") or "/" in word or "." in word:
+        return None
+    close = difflib.get_close_matches(word.casefold(), SUBCOMMANDS, n=1, cutoff=0.75)
+    if not close or Path(word).exists():
+        return None
+    return f"readerapp {close[0]}"
 
 
 def run_reader(

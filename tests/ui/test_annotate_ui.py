@@ -417,3 +417,16 @@ async def test_keys_typed_in_a_burst_leave_a_true_status(story, isolated_db):
         screen.pane.action_annotate("highlight")  # before the "selecting changed" messages land
         await pilot.pause()
         assert str(screen.query_one("#status").render()).startswith("Highlighted in yellow")
+
+
+async def test_an_arrow_that_drops_the_selection_clears_selection_kept(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.status.text.startswith("Selection kept")
+        await pilot.press("down")
+        await pilot.pause()
+        assert not screen.pane.has_selection
+        assert screen.status.text == ""

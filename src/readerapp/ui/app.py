@@ -125,6 +125,21 @@ class ReaderApp(App[None]):
         assert self.article is not None
         return ReaderScreen(self.article, self.session)
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: saved where the user finds it, or why it was not."""
+        from readerapp.ui.screenshot import ScreenshotError, save_screenshot
+
+        folders = [Path(path).expanduser()] if path else None
+        try:
+            saved = save_screenshot(self.export_screenshot(), folders=folders)
+        except ScreenshotError as err:
+            notify(self, str(err), title="Screenshot", severity="error", timeout=15)
+            return None
+        notify(self, f"Saved the screenshot to {visible_name(saved)}", title="Screenshot")
+        return str(saved)
+
     def action_help(self) -> None:
         from readerapp.ui.help_screen import HelpScreen
 

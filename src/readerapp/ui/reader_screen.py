@@ -304,6 +304,8 @@ class ReaderScreen(Screen[None]):
             )
         elif not event.selecting and not pane.selecting and pane.has_selection:
             self.status.say("Selection kept: h, t or a annotates it · Esc cancels")
+        elif not pane.has_selection and self.status.text.startswith(("Selection", "Selecting")):
+            self.status.say("")  # a movement dropped the selection: nothing is selected now
 
     def action_next_match(self) -> None:
         self.pane.next_target()

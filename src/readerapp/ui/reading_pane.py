@@ -48,7 +48,8 @@ class ReadingPane(ArticleView):
 
     @dataclass
     class SelectingChanged(Message):
-        """`v` switched selection mode on or off, so the screen can say so."""
+        """`v` switched selection mode on or off, or the selection was dropped: the
+        screen says what is true now."""
 
         selecting: bool
 
@@ -78,6 +79,10 @@ class ReadingPane(ArticleView):
     def cancel_selection(self) -> None:
         self.selecting = False
         self.move_to(self.cursor_offset)
+
+    def selection_dropped(self) -> None:
+        if not self.selecting:
+            self.post_message(self.SelectingChanged(False))
 
     def say(self, text: str) -> None:
         self.post_message(StatusChanged(text))
