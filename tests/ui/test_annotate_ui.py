@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pilots import reader_ready as opened
+from readerapp.core.annotation import Annotation, TextSelector, article_ref, new_id
 from readerapp.core.article import load_article
 from readerapp.core.store import AnnotationStore
 from readerapp.ui.app import ReaderApp
@@ -439,3 +440,33 @@ async def test_an_arrow_that_drops_the_selection_clears_selection_kept(story, is
         await pilot.pause()
         assert not screen.pane.has_selection
         assert screen.status.text == ""
+
+
+async def test_a_database_the_user_cannot_write_opens_read_only_and_says_why(
+    story, isolated_db, monkeypatch
+):
+    isolated_db.parent.mkdir(parents=True, exist_ok=True)
+    article = load_article(story)
+    with AnnotationStore(isolated_db) as store:
+        store.save(
+            Annotation(
+                id=new_id(),
+                article=article_ref(article),
+                selector=TextSelector.from_text(article.text, 0, 20),
+                colour="yellow",
+            )
+        )
+    before = isolated_db.read_bytes()
+    # As the kernel answers a non-root user for a 0444 file (root may write anything).
+    monkeypatch.setattr(
+        "readerapp.core.store.annotation_store.write_problem",
+        lambda path: f"{path.name} is read-only (mode 0444)",
+    )
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        assert screen.notebook is not None and screen.notebook.read_only
+        assert any("read-only" in n.message and "0444" in n.message for n in app._notifications)
+        await pilot.press("s", "h")
+        app.session.flush()
+    assert isolated_db.read_bytes() == before

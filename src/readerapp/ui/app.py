@@ -58,8 +58,12 @@ class ReaderApp(App[None]):
     def _ask_about_store(self, store: AnnotationStore) -> None:
         from readerapp.ui.confirm_screen import ConfirmScreen
 
+        if store.error is None:  # a database we may read but not write: say why, once
+            reason = store.read_only_reason or "The notes file is read-only."
+            notify(self, reason, title="Notes are read-only", severity="warning", timeout=20)
+            return
         problem = str(store.error)
-        if store.error is None or not store.error.recoverable:
+        if not store.error.recoverable:
             notify(self, f"{problem} Notes are read-only.", severity="error", timeout=20)
             return
 

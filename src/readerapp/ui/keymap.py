@@ -152,8 +152,14 @@ LIBRARY_KEYS = (
 )
 
 
-def bindings(keys: tuple[Key, ...], scope: str) -> list[BindingType]:
-    """Textual bindings for a key table; ids look like 'reader.search' (or 'article.tag')."""
+def bindings(keys: tuple[Key, ...], scope: str, *, priority: bool = False) -> list[BindingType]:
+    """Textual bindings for a key table; ids look like 'reader.search' (or 'article.tag').
+
+    `priority` for a widget that takes no typing (the article pane, the sidebar): its
+    keys then act as they arrive, in the order typed. Otherwise Textual acts on a key
+    only after it has bubbled up, and keys typed in a burst after `a` would reach the
+    article before the note editor has opened.
+    """
     return [
         Binding(
             k.keys,
@@ -163,6 +169,7 @@ def bindings(keys: tuple[Key, ...], scope: str) -> list[BindingType]:
             key_display=k.display.split()[0] if k.footer else None,
             id=f"{scope}.{binding_name(k.action)}",
             tooltip=k.description,
+            priority=priority,
         )
         for k in keys
     ]

@@ -20,7 +20,8 @@ Intent = Literal["highlight", "tag", "note", "delete"]
 
 @dataclass
 class AnnotateRequested(Message):
-    """The user pressed an annotation key (h, 1–5, t, a, d) on a target of the focused widget.
+    """An annotation key (h, 1–5, t, a, d) on a target of the focused widget, with what
+    the user chose: the colour, the tags or the note (the dialogs have been answered).
 
     `target` is None when there was nothing to annotate where the key was pressed.
     """
@@ -28,6 +29,8 @@ class AnnotateRequested(Message):
     target: Target | None
     intent: Intent
     colour: str | None = None  # for "highlight": None means the last colour used
+    tags: tuple[str, ...] = ()  # for "tag": the annotation's tags from now on
+    note: str = ""  # for "note": its note from now on
     rest: bool = False  # afterwards the article's cursor rests on the annotation
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,11 +11,11 @@ from textual.widgets import Static, TextArea
 
 from readerapp.core.safe_text import clean_text, shown
 from readerapp.ui.confirm_screen import ConfirmScreen
-from readerapp.ui.dialog import Dialog
+from readerapp.ui.dialog import EditorDialog
 from readerapp.ui.plain import plain
 
 
-class NoteScreen(Dialog[str | None]):
+class NoteScreen(EditorDialog[str | None]):
     # Not priority bindings: those act the moment the key arrives, before keys typed
     # just ahead of it (a paste, a fast burst) have reached the editor, and lose them.
     BINDINGS = [
@@ -42,10 +43,26 @@ class NoteScreen(Dialog[str | None]):
             yield TextArea(shown(self.original), soft_wrap=True, show_line_numbers=False, id="note")
             yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))
 
-    def on_mount(self) -> None:
+    def focus_editor(self) -> None:
         editor = self.query_one(TextArea)
         editor.focus()
         editor.move_cursor(editor.document.end)
+
+    def replay(self, key: events.Key) -> bool:
+        editor = self.query_one(TextArea)
+        if key.key == "ctrl+s":
+            self.action_save()
+            return False
+        if key.key == "escape":
+            self.action_cancel()
+            return False
+        if key.key == "enter":
+            editor.insert("\n")
+        elif key.key == "backspace":
+            editor.action_delete_left()
+        elif key.is_printable and key.character:
+            editor.insert(key.character)
+        return True
 
     @property
     def text(self) -> str:

@@ -1,10 +1,10 @@
-"""The reader's side of the notebook: what an annotation key asks for, done.
+"""The reader's side of the notebook: what an annotation key asked for, done.
 
-The article pane and the sidebar say what the user asked for (`AnnotateRequested`,
-with a target each of them built); this turns it into the dialogs and the
-one `Notebook.annotate` call, and tells the screen what changed
-(`NotesChanged`, `StatusChanged`). The notebook itself (core) keeps the data
-and saves off the event loop.
+The article pane and the sidebar say what the user asked for and chose
+(`AnnotateRequested`: a target they built, and the colour, tags or note from
+the dialog they opened); this turns it into the one `Notebook.annotate` call
+and tells the screen what changed (`NotesChanged`, `StatusChanged`). The
+notebook itself (core) keeps the data and saves off the event loop.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from readerapp.ui.plain import notify
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Analysis
     from readerapp.core.article import Article
-    from readerapp.core.notebook import Notebook, Placed
+    from readerapp.core.notebook import Notebook
     from readerapp.core.target import Target
     from readerapp.ui.session import Session
 
@@ -35,6 +35,7 @@ class NoteTaking:
         self.session = session
         self.notebook: Notebook | None = None
         self.last_colour = COLOURS[0]
+        self._waiting: list[AnnotateRequested] = []  # made before the notes had loaded
 
     # -- loading and other windows ------------------------------------------------
 
@@ -75,10 +76,18 @@ class NoteTaking:
     def say(self, text: str) -> None:
         self.screen.post_message(StatusChanged(text))
 
+    def loaded(self, notebook: Notebook) -> None:
+        """The notes are in: requests made while they loaded are applied now, in order."""
+        self.notebook = notebook
+        waiting, self._waiting = self._waiting, []
+        for request in waiting:
+            self.handle(request)
+
     def handle(self, request: AnnotateRequested) -> None:
         notebook = self.notebook
         if notebook is None:
-            self.say("Your notes are still loading; try again in a moment.")
+            self._waiting.append(request)
+            self.say("Your notes are still loading; this is saved as soon as they are in.")
             return
         target = request.target
         if target is None:
@@ -92,49 +101,13 @@ class NoteTaking:
             self.last_colour = colour
             self.save(target, f"Highlighted in {colour}", rest=request.rest, colour=colour)
         elif request.intent == "tag":
-            self.edit_tags(target, rest=request.rest)
+            self.save(target, "Tags saved", rest=request.rest, tags=request.tags)
         elif request.intent == "note":
-            self.edit_note(target, rest=request.rest)
+            self.save(target, "Note saved", rest=request.rest, note=request.note)
         elif target.annotation_id is None:
             self.say("No annotation here to delete: put the cursor on one (] and [)")
         else:
             self.delete(target.annotation_id)
-
-    def current(self, target: Target) -> Placed | None:
-        if self.notebook is None or target.annotation_id is None:
-            return None
-        return self.notebook.get(target.annotation_id)
-
-    def edit_tags(self, target: Target, *, rest: bool) -> None:
-        from readerapp.ui.tag_screen import TagScreen
-
-        assert self.notebook is not None
-        placed = self.current(target)
-        current = placed.annotation.tags if placed else ()
-
-        def save(tags: tuple[str, ...] | None) -> None:
-            if tags is None:
-                self.say("")
-            elif tags != current:
-                self.save(target, "Tags saved", rest=rest, tags=tags)
-
-        self.screen.app.push_screen(
-            TagScreen(current, self.notebook.all_tags(), target.label), save
-        )
-
-    def edit_note(self, target: Target, *, rest: bool) -> None:
-        from readerapp.ui.note_screen import NoteScreen
-
-        placed = self.current(target)
-        current = placed.annotation.note if placed else ""
-
-        def save(note: str | None) -> None:
-            if note is None:
-                self.say("")
-            elif note != current:
-                self.save(target, "Note saved", rest=rest, note=note)
-
-        self.screen.app.push_screen(NoteScreen(current, target.label), save)
 
     def save(
         self,

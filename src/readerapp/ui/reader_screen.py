@@ -201,8 +201,8 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._notes_loaded, notebook)
 
     def _notes_loaded(self, notebook: Notebook) -> None:
-        self.notes.notebook = notebook
-        self._show_notes()
+        self._show_notes_of(notebook)
+        self.notes.loaded(notebook)
         orphans = len(notebook.orphans)
         if orphans:
             notify(
@@ -213,12 +213,13 @@ class ReaderScreen(Screen[None]):
             )
 
     def _show_notes(self, rest_on: tuple[int, int] | None = None) -> None:
-        notebook = self.notes.notebook
-        if notebook is None:
-            return
-        placed = notebook.placed
-        self.pane.show_notes(placed, rest_on=rest_on)
-        self.sidebar.show_notes(placed, notebook.orphans)
+        if self.notes.notebook is not None:
+            self._show_notes_of(self.notes.notebook, rest_on)
+
+    def _show_notes_of(self, notebook: Notebook, rest_on: tuple[int, int] | None = None) -> None:
+        placed, known = notebook.placed, notebook.all_tags()
+        self.pane.show_notes(placed, known, rest_on=rest_on)
+        self.sidebar.show_notes(placed, notebook.orphans, known)
 
     def _poll_changes(self) -> None:
         if self.notes.notebook is not None:

@@ -20,9 +20,10 @@ from textual.message import Message
 from readerapp.core.safe_text import shown
 from readerapp.core.segments import sentence_spans
 from readerapp.core.target import Target
+from readerapp.ui.annotation_keys import OnTarget, annotate
 from readerapp.ui.article_view import LONG_ARTICLE_CHARS, ArticleView, Span
 from readerapp.ui.keymap import ARTICLE_KEYS, NOTE_MOTION_KEYS, SELECT_KEYS, TARGET_KEYS, bindings
-from readerapp.ui.messages import AnnotateRequested, Intent, StatusChanged
+from readerapp.ui.messages import Intent, StatusChanged
 from readerapp.ui.palette import CURRENT_TARGET, highlight_style
 from readerapp.ui.plain import notify
 from readerapp.ui.sidebar_items import passage_label
@@ -44,7 +45,9 @@ class NoteMark:
 
 
 class ReadingPane(ArticleView):
-    BINDINGS = bindings(ARTICLE_KEYS + SELECT_KEYS + TARGET_KEYS + NOTE_MOTION_KEYS, "article")
+    BINDINGS = bindings(
+        ARTICLE_KEYS + SELECT_KEYS + TARGET_KEYS + NOTE_MOTION_KEYS, "article", priority=True
+    )
 
     @dataclass
     class SelectingChanged(Message):
@@ -59,6 +62,7 @@ class ReadingPane(ArticleView):
         self.paragraphs = list(paragraphs) or [(0, len(text))]
         self._sentences: list[Span] | None = None
         self.marks: list[NoteMark] = []  # in text order
+        self.known_tags: list[str] = []  # every tag in use, for completion
         self.targets: list[Span] = []  # what n/N move between
         self.target_label = ""
         self.target_index = -1
@@ -193,8 +197,11 @@ class ReadingPane(ArticleView):
 
     # -- annotations: their marks, the one under the cursor, ] and [ -------------------
 
-    def show_notes(self, placed: Sequence[Placed], *, rest_on: Span | None = None) -> None:
+    def show_notes(
+        self, placed: Sequence[Placed], known_tags: list[str], *, rest_on: Span | None = None
+    ) -> None:
         """Draw the annotations; with `rest_on`, the cursor rests at that passage's start."""
+        self.known_tags = known_tags
         self.marks = [
             NoteMark(
                 p.span[0],
@@ -235,7 +242,17 @@ class ReadingPane(ArticleView):
         return Target((mark.start, mark.end), mark.annotation_id, label=passage_label(mark.exact))
 
     def action_annotate(self, intent: Intent, colour: str | None = None) -> None:
-        self.post_message(AnnotateRequested(self.target(), intent, colour, rest=True))
+        mark = None if self.has_selection else self.note_at(self.cursor_offset)
+        current = OnTarget(mark.tags, mark.note) if mark else OnTarget()
+        annotate(
+            self,
+            self.target(),
+            intent,
+            colour,
+            current=current,
+            known_tags=self.known_tags,
+            rest=True,
+        )
 
     def _go_to_note(self, forward: bool) -> None:
         starts = sorted({m.start for m in self.marks})

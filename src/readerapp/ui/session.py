@@ -39,7 +39,8 @@ class Session:
                 from readerapp.core.store import open_store
 
                 self._store = open_store(self.db_path)
-                if self._store.error is not None and self._on_store_problem is not None:
+                problem = self._store.error is not None or self._store.read_only
+                if problem and self._on_store_problem is not None:
                     self._on_store_problem(self._store)
             return self._store
 

@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.widgets import Tree
 
 from readerapp.core.annotation import Link
+from readerapp.ui.annotation_keys import OnTarget, annotate
 from readerapp.ui.keymap import SIDEBAR_KEYS, TARGET_KEYS, bindings
-from readerapp.ui.messages import AnnotateRequested, Intent, JumpRequested
+from readerapp.ui.messages import Intent, JumpRequested
 from readerapp.ui.palette import swatch
 from readerapp.ui.plain import plain
 from readerapp.ui.sidebar_items import (
@@ -71,7 +72,7 @@ def marks(annotation: Annotation | None) -> Text:
 class Sidebar(Tree[SidebarItem]):
     """Speakers (role, quote count, expandable quotes) and allegations (accuser → accused)."""
 
-    BINDINGS = bindings(SIDEBAR_KEYS + TARGET_KEYS, "sidebar")
+    BINDINGS = bindings(SIDEBAR_KEYS + TARGET_KEYS, "sidebar", priority=True)
 
     DEFAULT_CSS = """
     Sidebar {
@@ -92,6 +93,7 @@ class Sidebar(Tree[SidebarItem]):
         self.notes_node.add_leaf(Text("loading…", style="italic dim"))
         self.tag_filter = ""
         self.links: dict[Link, str] = {}  # the annotation made on each speaker or allegation
+        self.known_tags: list[str] = []  # every tag in use, for completion
         self._linked: dict[Link, Annotation] = {}
         self._allegation_names: dict[str, str] = {}  # evidence → "accuser → accused"
         self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
@@ -233,8 +235,12 @@ class Sidebar(Tree[SidebarItem]):
             return self._allegation_names.get(link.key, f"allegation: {link.key}")
         return f"{link.kind} {link.key}"
 
-    def show_notes(self, placed: list[Placed], orphans: list[Annotation]) -> None:
+    def show_notes(
+        self, placed: list[Placed], orphans: list[Annotation], known_tags: list[str] | None = None
+    ) -> None:
         """The Notes section: annotations in text order, then the orphaned ones."""
+        if known_tags is not None:
+            self.known_tags = known_tags
         self._notes = (placed, orphans)
         every = [p.annotation for p in placed] + orphans
         self._linked = {a.link: a for a in every if a.link is not None}
@@ -298,7 +304,14 @@ class Sidebar(Tree[SidebarItem]):
         """h, 1–5, t, a, d on the row under the cursor: its speaker, allegation or note."""
         item = self.current_item
         target = item.target(self.links) if item is not None else None
-        self.post_message(AnnotateRequested(target, intent, colour))
+        on = None
+        if target is not None and target.annotation_id is not None:
+            every = [p.annotation for p in self._notes[0]] + self._notes[1]
+            on = next((a for a in every if a.id == target.annotation_id), None)
+        current = OnTarget(on.tags, on.note) if on else OnTarget()
+        annotate(
+            self, target, intent, colour, current=current, known_tags=self.known_tags, rest=False
+        )
 
     def first_item_node(self) -> TreeNode[SidebarItem] | None:
         for section in (self.speakers_node, self.allegations_node, self.notes_node):

@@ -8,6 +8,7 @@ an annotation a second time cannot silently throw away the first tags.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,7 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, SelectionList, Static
 
 from readerapp.core.safe_text import clean_line
-from readerapp.ui.dialog import Dialog
+from readerapp.ui.dialog import EditorDialog
 from readerapp.ui.plain import plain
 
 
@@ -65,7 +66,7 @@ class TagInput(Input):
             self.screen.focus_next()
 
 
-class TagScreen(Dialog[tuple[str, ...] | None]):
+class TagScreen(EditorDialog[tuple[str, ...] | None]):
     """Enter saves the ticked tags plus those typed; Escape cancels.
 
     With `replace=True` (choosing a filter) there is no list: the input holds the
@@ -114,8 +115,22 @@ class TagScreen(Dialog[tuple[str, ...] | None]):
             keys += "\nIn use: " + ", ".join(self.known[:12])
         return plain(keys, "dim")
 
-    def on_mount(self) -> None:
+    def focus_editor(self) -> None:
         self.query_one(TagInput).focus()
+
+    def replay(self, key: events.Key) -> bool:
+        field = self.query_one(TagInput)
+        if key.key == "enter":
+            self.dismiss(self.result)
+            return False
+        if key.key == "escape":
+            self.action_cancel()
+            return False
+        if key.key == "backspace":
+            field.action_delete_left()
+        elif key.is_printable and key.character:
+            field.insert_text_at_cursor(key.character)
+        return True
 
     @property
     def kept(self) -> tuple[str, ...]:
