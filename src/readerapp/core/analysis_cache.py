@@ -19,7 +19,8 @@ from typing import Any
 
 import orjson
 
-from readerapp.core.analysis import ANALYZER_VERSION, Allegation, Analysis, Quote, Speaker
+from readerapp.core import analysis as analysis_package
+from readerapp.core.analysis import Allegation, Analysis, Quote, Speaker
 from readerapp.core.atomic_file import write_atomic
 
 #: The layout of one cache file; bumped if the file itself changes shape.
@@ -52,9 +53,10 @@ def _speaker(data: dict[str, Any]) -> Speaker:
 class AnalysisCache:
     """Analyses in a folder, one file per article text; a None folder keeps nothing."""
 
-    def __init__(self, folder: Path | None, version: str = ANALYZER_VERSION) -> None:
+    def __init__(self, folder: Path | None, version: str | None = None) -> None:
         self.folder = folder
-        self.version = version
+        # Looked up now, not at import: the version of the analysis this process runs.
+        self.version = version or analysis_package.ANALYZER_VERSION
 
     def _file(self, sha256: str) -> Path | None:
         if self.folder is None or len(sha256) != 64 or sha256.strip("0123456789abcdef"):
