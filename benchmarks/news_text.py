@@ -166,3 +166,88 @@ def generated_article(rng: random.Random, paragraphs: int = 14) -> str:
             )
         out.append(" ".join(sentences))
     return "\n\n".join(out)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST_NAMES = words(
+    "Maria Tomas Aisha Kwame Ingrid Rafael Mei Oskar Leila Dmitri Amara Henrik Sofia Jonas "
+    "Nadia Pablo Yuki Fatima Lars Chiara Emeka Anya Mateo Greta Ravi Elena Tariq Ines Bram "
+    "Zainab Felix Marta Kenji Olga Samir Hanna Diego Noor Pieter Lucia"
+)
+SURNAMES = words(
+    "Lopes Berg Okafor Lindqvist Moreau Haddad Tanaka Novak Mensah Ferreira Kowalski Reyes "
+    "Nilsson Farouk Costa Brennan Adeyemi Sato Petrov Ibrahim Hansen Rossi Mwangi Duarte Weber "
+    "Khan Olsen Murphy Sandoval Varga Achterberg Quinn Demir Holm Castillo Obi Laine Marchetti "
+    "Suzuki Baptiste"
+)
+ROLES = (
+    "the harbour master",
+    "a councillor for the docks ward",
+    "the ministry's spokeswoman",
+    "chief executive of the operator",
+    "an engineer who inspected the site",
+    "the union's regional secretary",
+    "a lawyer for the residents",
+    "the hospital's medical director",
+    "an economist at the state bank",
+    "the regulator's head of enforcement",
+)
+TOPICS = (
+    "Harbour dredging",
+    "Ferry timetable",
+    "Fish market",
+    "Water tariff",
+    "Hospital waiting list",
+    "School inspection",
+    "Bridge repairs",
+    "Airport expansion",
+    "Landfill contract",
+    "Tram extension",
+    "Housing grant",
+    "Port tender",
+)
+TURNS = ("delayed again", "under review", "approved", "challenged in court", "cut", "criticised")
+WRONGS = (
+    "hiding the survey",
+    "wasting two seasons",
+    "misleading the committee",
+    "ignoring the engineers",
+    "overcharging residents",
+    "backdating the contract",
+)
+
+
+def person_pool(rng: random.Random, size: int) -> list[tuple[str, str, str]]:
+    """People a newspaper quotes again and again: (first name, surname, role)."""
+    pool: dict[tuple[str, str], str] = {}
+    while len(pool) < size:
+        pool.setdefault((rng.choice(FIRST_NAMES), rng.choice(SURNAMES)), rng.choice(ROLES))
+    return [(first, last, role) for (first, last), role in pool.items()]
+
+
+def library_article(rng: random.Random, people: list[tuple[str, str, str]], number: int) -> str:
+    """A whole article file: headline, date, then paragraphs in which two to four people of
+    `people` are quoted by full name, then by surname, and some accuse a body of something."""
+    topic, turn = rng.choice(TOPICS), rng.choice(TURNS)
+    body = rng.choice(BODIES)
+    title = f"{topic} {turn} ({number})"
+    cast = rng.sample(people, rng.randint(2, 4))
+    paragraphs = [f"{body.capitalize()} said on {rng.choice(WHEN)} that {claim(rng)}."]
+    for first, last, role in cast:
+        verb = rng.choice(VERBS)
+        paragraphs.append(f"“{claim(rng).capitalize()},” said {first} {last}, {role}.")
+        paragraphs.append(
+            rng.choice(
+                [
+                    f"{last} {verb} that {claim(rng)}.",
+                    f"“{claim(rng).capitalize()},” {last} added.",
+                    f"{first} {last} accused {body} of {rng.choice(WRONGS)}.",
+                ]
+            )
+        )
+    paragraphs.append(f"In {rng.randint(1990, 2025)}, {body} reported {rng.randint(2, 900)} cases.")
+    day = 1 + number % 28
+    return f"{title}\n\n{day} March 2026\n\n" + "\n\n".join(paragraphs) + "\n"

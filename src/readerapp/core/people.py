@@ -28,7 +28,7 @@ from readerapp.core.text_search import fold
 
 #: Titles of address, dropped before names are compared ("Ms Lopes" is "Lopes").
 _TITLES = "mr mrs ms miss mx dr prof professor sir dame lord lady rev fr mme mlle sr sra"
-TITLES_OF_ADDRESS = frozenset(_TITLES.split())  # noqa: SIM905 - a word list reads best as words
+TITLES_OF_ADDRESS = frozenset(_TITLES.split())
 
 
 @dataclass(frozen=True)
