@@ -29,6 +29,7 @@ SUITES = (
     ("bench_exchange", "export and import"),
     ("bench_library", "notes and people across a library"),
     ("bench_memory", "memory"),
+    ("bench_web", "saved web pages"),
 )
 
 

@@ -129,6 +129,13 @@ IMPORT_ERROR = {
 }
 
 SLOW = {"big-50mb.txt", "one-mb-line.txt", "dev-zero.txt"}
+
+
+def cases(names: list[str] | dict[str, str]) -> list[object]:
+    """The names as test parameters, the big inputs marked slow (`-m "not slow"` skips them)."""
+    return [pytest.param(n, marks=pytest.mark.slow) if n in SLOW else n for n in names]
+
+
 OPENS = [name for name, error in EXPECTED_ERROR.items() if error is None]
 REJECTED = [name for name, error in EXPECTED_ERROR.items() if error is not None]
 
@@ -268,7 +275,7 @@ def test_corpus_has_every_kind_of_input_and_files_match_the_script() -> None:
 # -- (a) readerapp analyze ------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", OPENS)
+@pytest.mark.parametrize("name", cases(OPENS))
 def test_analyze_json_spans_are_the_text(name: str, runtime_inputs: dict[str, Path]) -> None:
     path = input_path(name, runtime_inputs)
     result = run_cli("analyze", str(path), "--json", timeout=timeout_for(name))
@@ -287,7 +294,7 @@ def test_analyze_json_spans_are_the_text(name: str, runtime_inputs: dict[str, Pa
         assert text[start:end] == allegation["evidence_substring"], name
 
 
-@pytest.mark.parametrize("name", OPENS)
+@pytest.mark.parametrize("name", cases(OPENS))
 def test_analyze_report_prints_the_text_literally(
     name: str, runtime_inputs: dict[str, Path]
 ) -> None:
@@ -302,7 +309,7 @@ def test_analyze_report_prints_the_text_literally(
         assert "[bold red]Markup[/] in the title" in result.stdout
 
 
-@pytest.mark.parametrize("name", REJECTED)
+@pytest.mark.parametrize("name", cases(REJECTED))
 @pytest.mark.parametrize("json_flag", [(), ("--json",)], ids=["report", "json"])
 def test_analyze_rejects_with_one_line(
     name: str, json_flag: tuple[str, ...], runtime_inputs: dict[str, Path]
@@ -337,7 +344,7 @@ def reader_text(app: object) -> str:
     return flowed(header + "\n" + "\n".join(rows))
 
 
-@pytest.mark.parametrize("name", OPENS)
+@pytest.mark.parametrize("name", cases(OPENS))
 async def test_reader_shows_the_article(
     name: str, runtime_inputs: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -362,7 +369,7 @@ async def test_reader_shows_the_article(
         assert app.is_running
 
 
-@pytest.mark.parametrize("name", [n for n in REJECTED if n != "directory.txt"])
+@pytest.mark.parametrize("name", cases([n for n in REJECTED if n != "directory.txt"]))
 def test_reader_rejects_with_one_line(
     name: str, runtime_inputs: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -413,7 +420,7 @@ async def test_a_library_of_bad_inputs_lists_them_with_their_errors(
 # -- (c) readerapp import -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(EXPECTED_ERROR))
+@pytest.mark.parametrize("name", cases(list(EXPECTED_ERROR)))
 def test_import_rejects_and_leaves_the_database_alone(
     name: str, runtime_inputs: dict[str, Path], db_with_a_note: Path
 ) -> None:

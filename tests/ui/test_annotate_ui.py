@@ -91,14 +91,53 @@ async def test_tagging_with_completion_and_editing_tags(story, isolated_db):
         (note,) = saved(app, isolated_db)
         assert note.tags == ("needs source", "disputed")
         assert note.colour is None
-        # the cursor is inside the annotation: t edits its tags, with completion
-        await pilot.press("t", "end", *", ne")
+        # the cursor is inside the annotation: t adds to its tags, with completion
+        await pilot.press("t", *"ne")
         await pilot.pause()
         tag_input = app.screen.query_one("#tags")
-        assert tag_input._suggestion == "needs source, disputed, needs source"
-        await pilot.press("backspace", "backspace", *"quote", "enter")
+        assert tag_input._suggestion == "needs source"
+        await pilot.press("ctrl+w", *"quote", "enter")
         (note,) = saved(app, isolated_db)
         assert note.tags == ("needs source", "disputed", "quote")
+
+
+async def test_tagging_again_keeps_the_tags_and_removing_one_is_an_untick(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"needs source, quote", "enter")
+        await pilot.press("t", *"verified", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("needs source", "quote", "verified")
+        # Shift+Tab to the list of current tags, Space unticks "needs source": struck through
+        await pilot.press("t", "shift+tab", "space")
+        tags = app.screen.query_one("#current-tags")
+        assert "strike" in str(tags.get_option_at_index(0).prompt.style)
+        await pilot.press("tab", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("quote", "verified")
+
+
+async def test_tab_accepts_the_tag_completion(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"verify", "enter", "right_curly_bracket", "s", "t", *"ve")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        notes = saved(app, isolated_db)
+        assert [n.tags for n in notes] == [("verify",), ("verify",)]
+
+
+async def test_escape_in_a_dialog_clears_the_last_status(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "t", *"alpha", "enter")
+        assert screen.status.text.startswith("Tags saved")
+        await pilot.press("t", "escape")
+        await pilot.pause()
+        assert screen.status.text == ""
 
 
 def test_parse_tags_trims_and_drops_repeats():
@@ -378,3 +417,16 @@ async def test_keys_typed_in_a_burst_leave_a_true_status(story, isolated_db):
         screen.pane.action_annotate("highlight")  # before the "selecting changed" messages land
         await pilot.pause()
         assert str(screen.query_one("#status").render()).startswith("Highlighted in yellow")
+
+
+async def test_an_arrow_that_drops_the_selection_clears_selection_kept(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.status.text.startswith("Selection kept")
+        await pilot.press("down")
+        await pilot.pause()
+        assert not screen.pane.has_selection
+        assert screen.status.text == ""

@@ -173,3 +173,20 @@ async def test_a_huge_article_shows_its_first_screen_then_every_row(write_articl
         assert view.wrapped_width == view.scrollable_content_region.width - 1
         assert any("The very last words." in row for row in rows(view))  # still in view
         assert all(cell_len(row) == view.scrollable_content_region.width for row in rows(view))
+
+
+async def test_after_a_resize_the_cursor_is_still_on_screen(write_article):
+    app = make_app(write_article, "\n\n".join(f"Paragraph {i}. " + LONG for i in range(6)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        view = (await opened(pilot)).pane
+        for _ in range(30):
+            await pilot.press("j")
+        await pilot.pause()
+        row = view.row_of(view.cursor_offset)
+        assert int(view.scroll_y) <= row < int(view.scroll_y) + view.size.height
+        for size in ((100, 16), (60, 16), (60, 12)):  # shorter, then narrower, then shorter
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            row = view.row_of(view.cursor_offset)
+            top = int(view.scroll_y)
+            assert top <= row < top + view.scrollable_content_region.height, size

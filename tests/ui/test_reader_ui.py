@@ -376,3 +376,30 @@ async def test_a_huge_analysis_fills_the_sidebar_a_batch_per_frame(story):
         assert len(sidebar.speakers_node.children) == 450
         assert len(sidebar.allegations_node.children) == 300
         assert str(sidebar.speakers_node.children[-1].label).startswith("Person 449")
+
+
+async def test_a_screenshot_on_a_fresh_machine_says_where_it_went(story, tmp_path, monkeypatch):
+    home = tmp_path / "home"  # no Downloads folder yet, as on a fresh machine
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(home / "Downloads"))
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        app.deliver_screenshot()
+        await pilot.pause()
+        (saved,) = (home / "Downloads").glob("readerapp-*.svg")
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        assert any(str(saved) in n.message for n in app._notifications)
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_why(story, tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        app.deliver_screenshot(path=str(blocked / "sub"))
+        await pilot.pause()
+        (message,) = [n.message for n in app._notifications if n.title == "Screenshot"]
+        assert message.startswith("Could not save the screenshot") and "sub" in message

@@ -31,3 +31,27 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="annotation database file (default: $READERAPP_DB, else the user data directory)",
     )
+
+
+def add_library_options(parser: argparse.ArgumentParser, *, refresh: bool = True) -> None:
+    """`--library DIR` (and `--refresh`) for every command that takes a web address."""
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="where pages fetched from a URL are saved "
+        "(default: $READERAPP_LIBRARY, else articles/ in the user data directory)",
+    )
+    if refresh:
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help="fetch a URL again even if it was saved before (notes are re-anchored)",
+        )
+
+
+def fetching(url: str) -> None:
+    """Say why the command waits, when a person is watching."""
+    from readerapp.core.safe_text import visible_name
+
+    if sys.stderr.isatty():
+        print(f"readerapp: fetching {visible_name(url)} …", file=sys.stderr, flush=True)

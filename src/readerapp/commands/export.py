@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from readerapp.commands import add_db_option, fail
+from readerapp.commands import add_db_option, add_library_options, fail, fetching
 from readerapp.commands.read_database import existing_store
 from readerapp.core.annotation import article_ref
-from readerapp.core.article import ArticleError, load_article
+from readerapp.core.article import ArticleError
 from readerapp.core.exchange import (
     FORMAT_NAMES,
     ExchangeError,
@@ -30,6 +30,7 @@ from readerapp.core.library_index import LibraryCache
 from readerapp.core.locations import database_path
 from readerapp.core.notes_query import matching
 from readerapp.core.safe_text import visible_name
+from readerapp.core.web import load_location
 
 
 def parser() -> argparse.ArgumentParser:
@@ -40,7 +41,10 @@ def parser() -> argparse.ArgumentParser:
         "w3c (W3C Web Annotation JSON-LD), md (Markdown for notes apps).",
     )
     result.add_argument(
-        "article", nargs="?", metavar="ARTICLE", help="an article file (default: all articles)"
+        "article",
+        nargs="?",
+        metavar="ARTICLE",
+        help="an article file or a web address (default: all articles)",
     )
     result.add_argument("--format", choices=FORMAT_NAMES, default="json", help="default: json")
     result.add_argument(
@@ -58,6 +62,7 @@ def parser() -> argparse.ArgumentParser:
         "--schema", action="store_true", help="print the JSON Schema of the json format instead"
     )
     add_db_option(result)
+    add_library_options(result, refresh=False)
     return result
 
 
@@ -71,7 +76,7 @@ def main(argv: list[str]) -> int:
         if args.schema:
             data = schema_bytes()
         else:
-            data = render(_collect(args.article, db_path, args.tag), args.format)
+            data = render(_collect(args.article, db_path, args.library, args.tag), args.format)
         if output is None:
             return _to_stdout(data)
         write_export(output, data, force=args.force)
@@ -89,7 +94,9 @@ def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
     export_target(output, force=force)
 
 
-def _collect(article_arg: str | None, db_path: Path, tags: list[str]) -> list[ArticleNotes]:
+def _collect(
+    article_arg: str | None, db_path: Path, library: str | None, tags: list[str]
+) -> list[ArticleNotes]:
     """The articles and annotations to export, each article read from disk and analysed
     (through the analysis cache beside the database).
 
@@ -99,7 +106,7 @@ def _collect(article_arg: str | None, db_path: Path, tags: list[str]) -> list[Ar
     article = None
     if article_arg is not None:
         try:
-            article = load_article(Path(article_arg))
+            article = load_location(article_arg, library=library, on_fetch=fetching)
         except ArticleError as err:
             raise ExchangeError(str(err)) from None
     store = existing_store(db_path, wanted="notes to export")

@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from readerapp.core.article import Article
 from readerapp.core.safe_text import visible_name
+from readerapp.ui.dialog import Dialog
 from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, TARGET_KEYS, bindings
 from readerapp.ui.plain import notify
 from readerapp.ui.session import Session
@@ -89,6 +90,24 @@ class ReaderApp(App[None]):
         )
 
     async def action_quit(self) -> None:
+        """Every way out (q, Ctrl+Q, the palette) asks before typed text is lost."""
+        if any(isinstance(screen, Dialog) and screen.unsaved for screen in self.screen_stack):
+            from readerapp.ui.confirm_screen import ConfirmScreen
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self.session.close()
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    "You are writing something you have not saved. Quit and lose it?",
+                    "Quit",
+                    "Keep writing",
+                ),
+                answered,
+            )
+            return
         self.session.close()
         self.exit()
 
@@ -105,6 +124,21 @@ class ReaderApp(App[None]):
 
         assert self.article is not None
         return ReaderScreen(self.article, self.session)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: saved where the user finds it, or why it was not."""
+        from readerapp.ui.screenshot import ScreenshotError, save_screenshot
+
+        folders = [Path(path).expanduser()] if path else None
+        try:
+            saved = save_screenshot(self.export_screenshot(), folders=folders)
+        except ScreenshotError as err:
+            notify(self, str(err), title="Screenshot", severity="error", timeout=15)
+            return None
+        notify(self, f"Saved the screenshot to {visible_name(saved)}", title="Screenshot")
+        return str(saved)
 
     def action_help(self) -> None:
         from readerapp.ui.help_screen import HelpScreen

@@ -93,6 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._by_line: dict[int, list[Mark]] = {}
         self._strips: dict[int, Strip] = {}
         self._base: Style | None = None  # the pane's own colours, cached with the strips
+        self._shown_height = 0  # rows in view at the last resize
         self._row_starts, self._row_ends = wrap_rows(text, self.index.starts, 0)
 
     # -- wrapping ------------------------------------------------------------------
@@ -145,7 +146,8 @@ class ArticleView(ScrollView, can_focus=True):
         top_row = int(self.scroll_y)
         top = self._row_starts[min(top_row, len(self._row_starts) - 1)]
         cursor_row = self.row_of(self._cursor)
-        height = self.scrollable_content_region.height
+        # In view as last shown: the height may have changed with the width.
+        height = self._shown_height or self.scrollable_content_region.height
         last_row = len(self._row_starts) - 1
         cursor_in_view = top_row <= cursor_row < top_row + height
         # Only a first screen of rows so far, and the cursor sent past it (G): follow it.
@@ -155,12 +157,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(width, len(self._row_starts))
         self.scroll_to(y=self.row_of(top), animate=False, immediate=True)
+        self._shown_height = self.scrollable_content_region.height
         if cursor_in_view:
             self.scroll_cursor_visible()
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for the new width; a cursor that was in view before stays in view,
+        whether the width changed (new rows) or only the height (fewer rows shown)."""
+        row = self.row_of(self._cursor)
+        top = int(self.scroll_y)
+        was_in_view = self._shown_height == 0 or top <= row < top + self._shown_height
+        self._shown_height = self.scrollable_content_region.height
         self._ensure_wrapped()
+        if was_in_view:
+            self.scroll_cursor_visible()
 
     def row_of(self, offset: int) -> int:
         """The screen row (from the top of the article) that shows `offset`."""
@@ -225,9 +236,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _set_selection(self, anchor: int, cursor: int) -> None:
         length = len(self.text)
+        had_selection = self.has_selection
         self._anchor = max(0, min(anchor, length))
         self._cursor = max(0, min(cursor, length))
         self._repaint()
+        if had_selection and not self.has_selection:
+            self.selection_dropped()
+
+    def selection_dropped(self) -> None:
+        """A movement (or a click) ended the selection; subclasses may say so."""
 
     def scroll_cursor_visible(self, *, center: bool = False) -> None:
         self._ensure_wrapped()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -14,9 +15,24 @@ from readerapp.core.library import LibraryEntry, load_library
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import LIBRARY_KEYS, bindings
 from readerapp.ui.plain import name, notify, plain
+from readerapp.ui.sidebar_items import excerpt
 
 if TYPE_CHECKING:
+    from textual import events
+
     from readerapp.ui.session import Session
+
+# Date, words and notes columns with the table's cell padding: what the title leaves.
+OTHER_COLUMNS = 10 + 8 + 7 + 8
+
+
+class LibraryTable(DataTable[Text]):
+    """The library's rows; j and k move like ↓ and ↑, as everywhere in readerapp."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next article", show=False, id="library.next"),
+        Binding("k", "cursor_up", "Previous article", show=False, id="library.previous"),
+    ]
 
 
 class LibraryScreen(Screen[None]):
@@ -40,12 +56,13 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         self.session = session
         self.entries: list[LibraryEntry] = []
+        self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(
             Text.assemble(("Library  ", "bold"), name(self.folder, "dim")), id="library-header"
         )
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library")
+        table = LibraryTable(cursor_type="row", zebra_stripes=True, id="library")
         table.add_column(Text("Title"), key="title")
         table.add_column(Text("Date"), key="date")
         table.add_column(Text("Words", justify="right"), key="words")
@@ -68,8 +85,15 @@ class LibraryScreen(Screen[None]):
         if self.entries:
             self.run_worker(self._load, thread=True, exclusive=True)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Titles are cut to the width, so the date, words and notes always show."""
+        if self.entries:
+            self.show_entries(self.entries, self._counts)
+
     def show_entries(self, entries: list[LibraryEntry], counts: dict[str, int]) -> None:
         self.entries = entries
+        self._counts = counts
+        title_width = max(16, self.size.width - OTHER_COLUMNS)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -78,11 +102,12 @@ class LibraryScreen(Screen[None]):
             if article is None:
                 title = name(entry.path.name, "red")
                 title.append_text(plain(f": {entry.error}", "red"))
+                title.truncate(title_width, overflow="ellipsis")
                 table.add_row(title, Text(""), Text(""), Text(""), key=str(index))
                 continue
             date = article.date.isoformat() if article.date else "—"
             table.add_row(
-                plain(article.title),
+                plain(excerpt(article.title, title_width)),
                 Text(date),
                 Text(f"{article.word_count:,}", justify="right"),
                 Text(str(counts.get(article.sha256, 0) or ""), justify="right"),

@@ -15,9 +15,11 @@ from readerapp.ui.plain import plain
 
 
 class NoteScreen(Dialog[str | None]):
+    # Not priority bindings: those act the moment the key arrives, before keys typed
+    # just ahead of it (a paste, a fast burst) have reached the editor, and lose them.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     DEFAULT_CSS = """
@@ -49,11 +51,15 @@ class NoteScreen(Dialog[str | None]):
     def text(self) -> str:
         return clean_text(self.query_one(TextArea).text).strip()
 
+    @property
+    def unsaved(self) -> bool:
+        return self.text != self.original.strip()
+
     def action_save(self) -> None:
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
-        if self.text == self.original.strip():
+        if not self.unsaved:
             self.dismiss(None)
             return
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
@@ -61,9 +62,14 @@ SIDEBAR_PLACEHOLDER = Text.assemble(
 
 def header_text(article: Article) -> Text:
     details = [article.date.strftime("%-d %B %Y")] if article.date else []
+    if article.author:
+        details.append(f"by {article.author}")
+    source = article.site or urlsplit(article.source_url).hostname or ""
+    if source:
+        details.append(source)
     details.append(f"{article.word_count:,} words")
-    text = Text.assemble(plain(article.title, "bold"), "\n", (" · ".join(details), "dim"))
-    if article.path:
+    text = Text.assemble(plain(article.title, "bold"), "\n", plain(" · ".join(details), "dim"))
+    if article.path and article.fetched_at is None:  # a fetched copy's name is made up
         text.append(" · ", style="dim")
         text.append_text(name(article.path.name, "dim"))
     if article.standfirst:
@@ -249,12 +255,9 @@ class ReaderScreen(Screen[None]):
                 self.query_one("#sidebar-pane").display = True
 
         current = (sidebar.tag_filter,) if sidebar.tag_filter else ()
-        self.app.push_screen(
-            TagScreen(
-                current, self.notes.notebook.all_tags(), "the Notes list filter (empty: all)"
-            ),
-            apply,
-        )
+        known = self.notes.notebook.all_tags()
+        what = "the Notes list filter (empty: all)"
+        self.app.push_screen(TagScreen(current, known, what, replace=True), apply)
 
     def action_export(self) -> None:
         if self.notes.notebook is None:
@@ -301,6 +304,8 @@ class ReaderScreen(Screen[None]):
             )
         elif not event.selecting and not pane.selecting and pane.has_selection:
             self.status.say("Selection kept: h, t or a annotates it · Esc cancels")
+        elif not pane.has_selection and self.status.text.startswith(("Selection", "Selecting")):
+            self.status.say("")  # a movement dropped the selection: nothing is selected now
 
     def action_next_match(self) -> None:
         self.pane.next_target()

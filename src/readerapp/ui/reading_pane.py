@@ -48,7 +48,8 @@ class ReadingPane(ArticleView):
 
     @dataclass
     class SelectingChanged(Message):
-        """`v` switched selection mode on or off, so the screen can say so."""
+        """`v` switched selection mode on or off, or the selection was dropped: the
+        screen says what is true now."""
 
         selecting: bool
 
@@ -63,7 +64,7 @@ class ReadingPane(ArticleView):
         self.target_index = -1
 
     def on_mount(self) -> None:
-        if len(self.text) >= LONG_ARTICLE_CHARS:  # about 0.1 s per MB: not on the event loop
+        if len(self.text) >= LONG_ARTICLE_CHARS:  # linear in the text: not on the event loop
             self.call_after_refresh(self.run_worker, self._find_sentences, thread=True)
 
     def _find_sentences(self) -> list[Span]:
@@ -78,6 +79,10 @@ class ReadingPane(ArticleView):
     def cancel_selection(self) -> None:
         self.selecting = False
         self.move_to(self.cursor_offset)
+
+    def selection_dropped(self) -> None:
+        if not self.selecting:
+            self.post_message(self.SelectingChanged(False))
 
     def say(self, text: str) -> None:
         self.post_message(StatusChanged(text))

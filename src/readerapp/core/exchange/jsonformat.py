@@ -70,6 +70,7 @@ def _article(entry: ArticleNotes) -> dict[str, Any]:
         "date": article.date.isoformat() if article and article.date else None,
         **path_to_record(entry.ref.path),
         "sha256": entry.ref.sha256,
+        "source": (article.source_url or None) if article else None,
         "available": article is not None,
         "speakers": found["speakers"] if found else None,
         "allegations": found["allegations"] if found else None,

@@ -54,6 +54,7 @@ NO_SOURCE = "urn:readerapp:unknown-article"
 COLOUR_KEY = "readerapp:colour"
 LINK_KEY = "readerapp:link"
 PATH_KEY = "readerapp:path"
+SHA256_KEY = "readerapp:sha256"  # beside a web address as the id, the text's identity
 FILE_KEY = "readerapp:file"
 REVISION_KEY = "readerapp:revision"
 TOMBSTONES_KEY = "readerapp:tombstones"
@@ -67,7 +68,7 @@ def to_collection(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     tombstones: list[dict[str, Any]] = []
     for entry in notes:  # an entry's annotations all carry its ref: one source object each
-        source = _source(entry.ref)
+        source = _source(entry.ref, entry.article.source_url if entry.article else "")
         items.extend(_annotation(a, source) for a in entry.annotations)
         tombstones.extend(_tombstone(a, source) for a in entry.tombstones)
     collection_id = new_id()
@@ -114,11 +115,15 @@ def path_from_uri(uri: str) -> str:
     return os.fsdecode(unquote_to_bytes(uri))
 
 
-def _source(ref: ArticleRef) -> dict[str, Any]:
-    """The article as a W3C `source`: its hash as the id, title and path beside it."""
+def _source(ref: ArticleRef, web_address: str = "") -> dict[str, Any]:
+    """The article as a W3C `source`: its hash as the id, title and path beside it.
+
+    A web article's id is the page's address, the target Hypothesis users annotate;
+    its hash then goes beside it, so the text's identity survives a round trip.
+    """
     recorded = path_to_record(ref.path)
     source = {
-        "id": SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE,
+        "id": web_address or (SHA256_URN + ref.sha256 if ref.sha256 else NO_SOURCE),
         "type": "Text",
         "format": "text/plain",
         TITLE_KEY: ref.title,
@@ -126,6 +131,8 @@ def _source(ref: ArticleRef) -> dict[str, Any]:
     }
     if "path_bytes" in recorded:
         source[FILE_KEY] = file_uri(ref.path)
+    if web_address and ref.sha256:
+        source[SHA256_KEY] = ref.sha256
     return source
 
 
@@ -339,6 +346,9 @@ def _parse_source(source: Any, where: str) -> ArticleRef:
     sha256 = ""
     if iri.startswith(SHA256_URN):
         sha256 = sha256_hex(iri.removeprefix(SHA256_URN), at(where, "id"))
+    elif source.get(SHA256_KEY) is not None:  # a web page's address as the id
+        sha256 = sha256_hex(string(source, SHA256_KEY, where), at(where, SHA256_KEY))
+        iri = ""  # the address is the page's, not a path
     default_path = "" if sha256 or iri == NO_SOURCE else iri
     path = within(string(source, PATH_KEY, where, default=default_path), limits.PATH, where)
     if source.get(FILE_KEY) is not None:
