@@ -5,6 +5,10 @@ the third could be either."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from readerapp.core.annotation import Annotation, TextSelector, article_ref
+from readerapp.core.article import Article
 
 LIBRARY = {
     "harbour.txt": """Harbour dredging plan delayed again
@@ -48,3 +52,15 @@ def write_library(folder: Path) -> dict[str, Path]:
         paths[name] = folder / name
         paths[name].write_text(text, encoding="utf-8")
     return paths
+
+
+def annotation_on(article: Article, passage: str, number: int, **changes: Any) -> Annotation:
+    """An annotation on the first `passage` of `article`, with a stable id and date."""
+    start = article.text.index(passage)
+    fields = {
+        "id": f"urn:uuid:00000000-0000-4000-8000-{number:012d}",
+        "article": article_ref(article),
+        "selector": TextSelector.from_text(article.text, start, start + len(passage)),
+        "created": f"2026-05-0{number}T10:00:00.000Z",
+    }
+    return Annotation(**(fields | changes))

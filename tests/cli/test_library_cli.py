@@ -14,23 +14,15 @@ import orjson
 import pytest
 
 from cli_checks import assert_one_line_error, run_main
-from library_stories import write_library
-from readerapp.core.annotation import Annotation, TextSelector, article_ref
+from library_stories import annotation_on, write_library
+from readerapp.core.annotation import Annotation
 from readerapp.core.article import load_article
 from readerapp.core.exchange.notes import tombstone
 from readerapp.core.store import AnnotationStore
 
 
 def on(path: Path, passage: str, number: int, **changes) -> Annotation:
-    article = load_article(path)
-    start = article.text.index(passage)
-    fields = {
-        "id": f"urn:uuid:00000000-0000-4000-8000-{number:012d}",
-        "article": article_ref(article),
-        "selector": TextSelector.from_text(article.text, start, start + len(passage)),
-        "created": f"2026-05-0{number}T10:00:00.000Z",
-    }
-    return Annotation(**(fields | changes))
+    return annotation_on(load_article(path), passage, number, **changes)
 
 
 @pytest.fixture

@@ -9,22 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from library_stories import annotation_on as on
 from library_stories import write_library
-from readerapp.core.annotation import Annotation, TextSelector, article_ref
+from readerapp.core.annotation import Annotation
 from readerapp.core.article import Article, load_article
 from readerapp.core.library_index import ArticleCatalog
 from readerapp.core.notes_query import NotesList, matching, note_rows, sorted_rows
-
-
-def on(article: Article, passage: str, number: int, **changes) -> Annotation:
-    start = article.text.index(passage)
-    fields = {
-        "id": f"urn:uuid:{number}",
-        "article": article_ref(article),
-        "selector": TextSelector.from_text(article.text, start, start + len(passage)),
-        "created": f"2026-05-0{number}T10:00:00.000Z",
-    }
-    return Annotation(**(fields | changes))
 
 
 @pytest.fixture
@@ -52,28 +42,32 @@ def notes(articles: dict[str, Article]) -> list[Annotation]:
     ]
 
 
+def uid(number: int) -> str:
+    return f"urn:uuid:00000000-0000-4000-8000-{number:012d}"
+
+
 def ids(items) -> list[str]:
     return [getattr(i, "annotation", i).id for i in items]
 
 
 def test_a_tag_filter_keeps_annotations_with_every_tag_asked_for(notes):
-    assert ids(matching(notes, tags=["FOI"])) == ["urn:uuid:1", "urn:uuid:2"]  # not the deleted
-    assert ids(matching(notes, tags=["contradiction"])) == ["urn:uuid:1", "urn:uuid:3"]
-    assert ids(matching(notes, tags=["foi", "CONTRADICTION"])) == ["urn:uuid:1"]
+    assert ids(matching(notes, tags=["FOI"])) == [uid(1), uid(2)]  # not the deleted
+    assert ids(matching(notes, tags=["contradiction"])) == [uid(1), uid(3)]
+    assert ids(matching(notes, tags=["foi", "CONTRADICTION"])) == [uid(1)]
     assert matching(notes, tags=["nope"]) == []
 
 
 def test_search_ignores_case_and_straight_or_curly_quotes(notes):
-    assert ids(matching(notes, search="survey's")) == ["urn:uuid:2"]  # typed straight
-    assert ids(matching(notes, search="DIDN’T")) == ["urn:uuid:4"]  # typed curly
-    assert ids(matching(notes, search="money")) == ["urn:uuid:3"]  # the passage
-    assert ids(matching(notes, search="econ")) == ["urn:uuid:3"]  # a tag
-    assert ids(matching(notes, tags=["FOI"], search="survey")) == ["urn:uuid:2"]
+    assert ids(matching(notes, search="survey's")) == [uid(2)]  # typed straight
+    assert ids(matching(notes, search="DIDN’T")) == [uid(4)]  # typed curly
+    assert ids(matching(notes, search="money")) == [uid(3)]  # the passage
+    assert ids(matching(notes, search="econ")) == [uid(3)]  # a tag
+    assert ids(matching(notes, tags=["FOI"], search="survey")) == [uid(2)]
 
 
 def test_the_live_list_filters_the_same_way(notes, articles):
     listed = NotesList(note_rows(matching(notes)))
-    assert ids(listed.filter(tags=["foi"], search="SURVEY’S")) == ["urn:uuid:2"]
+    assert ids(listed.filter(tags=["foi"], search="SURVEY’S")) == [uid(2)]
     assert len(listed.filter()) == 4
     assert listed.tag_counts() == {"FOI": 2, "contradiction": 1, "economy": 1, "Contradiction": 1}
 
@@ -82,18 +76,18 @@ def test_orphan_status_follows_the_file_as_it_is_now(notes, articles, tmp_path):
     catalog = ArticleCatalog(tmp_path / "cache")
     live = matching(notes)
     assert {r.annotation.id: r.orphaned for r in note_rows(live, catalog)} == {
-        f"urn:uuid:{n}": False for n in (1, 2, 3, 4)
+        uid(n): False for n in (1, 2, 3, 4)
     }
     harbour = articles["harbour.txt"].path
     assert harbour is not None
     harbour.write_text(harbour.read_text().replace("of wasting two seasons", "of delay"))
     (articles["ferry.txt"].path or Path()).unlink()
     rows = {r.annotation.id: r for r in note_rows(live, catalog)}
-    assert rows["urn:uuid:1"].orphaned is True  # its passage was edited away
-    assert rows["urn:uuid:2"].orphaned is False  # still there, re-anchored
-    assert rows["urn:uuid:3"].orphaned is None  # the file is gone: unknown
-    assert rows["urn:uuid:3"].title == "Ferry timetable cut over winter"
-    assert rows["urn:uuid:4"].orphaned is False
+    assert rows[uid(1)].orphaned is True  # its passage was edited away
+    assert rows[uid(2)].orphaned is False  # still there, re-anchored
+    assert rows[uid(3)].orphaned is None  # the file is gone: unknown
+    assert rows[uid(3)].title == "Ferry timetable cut over winter"
+    assert rows[uid(4)].orphaned is False
 
 
 def test_an_unchanged_article_is_not_read_again(notes, articles, tmp_path):
@@ -114,12 +108,12 @@ def test_an_unchanged_article_is_not_read_again(notes, articles, tmp_path):
 def test_rows_sort_by_article_tag_or_date(notes):
     rows = note_rows(matching(notes))
     assert ids(sorted_rows(rows, "date")) == [
-        "urn:uuid:1",
-        "urn:uuid:2",
-        "urn:uuid:3",
-        "urn:uuid:4",
+        uid(1),
+        uid(2),
+        uid(3),
+        uid(4),
     ]
     titles = [r.title.casefold() for r in sorted_rows(rows, "article")]
     assert titles == sorted(titles) and titles[0].startswith("council")
     by_tag = sorted_rows(rows, "tag")
-    assert ids(by_tag)[-1] == "urn:uuid:4"  # untagged last
+    assert ids(by_tag)[-1] == uid(4)  # untagged last
