@@ -53,7 +53,11 @@ def ratio_row(measure: str, result: tuple[float, float, float], target_seconds: 
         "measure": measure,
         "figure": f"{figure * 1000:.0f} ms",
         "baseline": f"{baseline * 1000:.1f} ms (reference)",
-        "ratio": f"{ratio:.0f}×",
-        "target": f"≤ {limit:.0f}× (≈{target_seconds * 1000:.0f} ms)",
+        "ratio": f"{_times(ratio)}×",
+        "target": f"≤ {_times(limit)}× (≈{target_seconds * 1000:.0f} ms)",
         "ok": ratio <= limit,
     }
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.1f}" if ratio < 10 else f"{ratio:.0f}"
