@@ -71,12 +71,33 @@ def test_progress_is_reported_after_each_article(library, cache):
 
 
 def test_cancelling_stops_between_articles_and_keeps_what_was_done(library, cache):
-    analyser = CountingAnalyser()
-    index = build(library, cache, analyser, should_stop=lambda: len(analyser.titles) >= 1)
+    asked: list[int] = []  # the user presses Escape once the first article is done
+
+    def progress(done: int, total: int) -> None:
+        if done == 1:
+            asked.append(done)
+
+    index = build(
+        library, cache, CountingAnalyser(), on_progress=progress, should_stop=lambda: bool(asked)
+    )
     assert index.cancelled and len(index.articles) == 1
     again = CountingAnalyser()
     assert len(build(library, cache, again).articles) == 3
     assert len(again.titles) == 2  # the one done before the cancel was kept
+
+
+def test_a_stop_asked_during_an_analysis_keeps_that_analysis_out_of_the_cache(library, cache):
+    stopping = CountingAnalyser()
+
+    def analyse_then_stop(article: Article) -> Analysis:
+        stopping.titles.append(article.title)
+        return Analysis()  # as an analysis cut short by the stop would be: partial
+
+    index = build(library, cache, analyse_then_stop, should_stop=lambda: bool(stopping.titles))
+    assert index.cancelled and index.articles == ()
+    assert not (cache / "analysis").exists() or not list((cache / "analysis").iterdir())
+    analyser = CountingAnalyser()
+    assert len(build(library, cache, analyser).articles) == 3 and len(analyser.titles) == 3
 
 
 def test_a_warm_cache_analyses_nothing_and_gives_the_same_index(library, cache):

@@ -19,7 +19,9 @@ file that is corrupt or from another version is ignored and rewritten.
 
 `build_index` is what the reader runs in a worker: it reports progress
 (`on_progress(done, total)`) after each article and stops between articles
-when `should_stop()` says so, returning what it has, marked `cancelled`.
+when `should_stop()` says so, returning what it has, marked `cancelled`. The
+`analyse` it is given may itself watch `should_stop` and return early; an
+analysis during which a stop was asked is therefore neither cached nor listed.
 """
 
 from __future__ import annotations
@@ -239,15 +241,19 @@ def build_index(
     cancelled = False
     if on_progress:
         on_progress(0, total)
+    stop = should_stop or _never
     try:
         for done, path in enumerate(paths, 1):
-            if should_stop is not None and should_stop():
+            if stop():
                 cancelled = True
                 break
             try:
-                articles.append(_indexed(path, cache, analyse))
+                articles.append(_indexed(path, cache, analyse, stop))
             except ArticleError as err:
                 skipped.append(Skipped(path, str(err)))
+            except _StoppedDuringAnalysis:
+                cancelled = True
+                break
             if on_progress:
                 on_progress(done, total)
     finally:
@@ -255,8 +261,16 @@ def build_index(
     return LibraryIndex(tuple(articles), tuple(skipped), cancelled)
 
 
+class _StoppedDuringAnalysis(Exception):
+    """A stop was asked while an article was analysed: its analysis may be partial."""
+
+
+def _never() -> bool:
+    return False
+
+
 def _indexed(
-    path: Path, cache: LibraryCache, analyse: Callable[[Article], Analysis]
+    path: Path, cache: LibraryCache, analyse: Callable[[Article], Analysis], stop: StopCheck
 ) -> IndexedArticle:
     identity, article = cache.catalog.identify(path)
     analysis = cache.analyses.get(identity.sha256)
@@ -270,5 +284,7 @@ def _indexed(
                 article.date.isoformat() if article.date else None,
             )
         analysis = analyse(article)
+        if stop():  # an analysis that may have been cut short is neither kept nor listed
+            raise _StoppedDuringAnalysis
         cache.analyses.put(article.sha256, analysis)
     return IndexedArticle(identity, analysis)
