@@ -86,7 +86,11 @@ def run(prog: str, argv: list[str]) -> int:
 
 def database_articles(db_path: Path) -> list[Path]:
     """The article files the database has notes on (those still on this machine)."""
-    store = existing_store(db_path, wanted="articles with notes")
+    store = existing_store(
+        db_path,
+        wanted="articles with notes",
+        remedy="give article files or folders, or the database with --db PATH",
+    )
     try:
         recorded = {a.article.path for a in store.all()}
     finally:

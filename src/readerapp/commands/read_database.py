@@ -14,13 +14,17 @@ from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
 
 
-def existing_store(db_path: Path, *, wanted: str = "notes") -> AnnotationStore:
+def existing_store(
+    db_path: Path,
+    *,
+    wanted: str = "notes",
+    remedy: str = "give the database with --db PATH or READERAPP_DB",
+) -> AnnotationStore:
     """The database at `db_path`, read-only; ExchangeError (one sentence) if there is none
     or it is not a readerapp database."""
     if not regular_file_or_missing(db_path, "the annotation database file with --db PATH"):
         raise ExchangeError(
-            f"{visible_name(db_path)}: no annotation database there, so no {wanted}; "
-            "give the database with --db PATH or READERAPP_DB"
+            f"{visible_name(db_path)}: no annotation database there, so no {wanted}; {remedy}"
         )
     try:
         return AnnotationStore(db_path, read_only=True)
