@@ -71,7 +71,7 @@ EXPECTED_ERROR: dict[str, str | None] = {
     "saved-web-page.txt": None,
     "one-mb-line.txt": None,
     "big-50mb.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
-    "dev-zero.txt": f"up to {MAX_ARTICLE_BYTES // 2**20} MB",
+    "dev-zero.txt": "is a device, not a regular file",
     "symlink-loop.txt": "symbolic links",
     "dangling-symlink.txt": "no such file",
     "unreadable.txt": "permission denied",

@@ -54,13 +54,6 @@ def raw_database(db: Path, *records: dict[str, Any]) -> None:
     db.write_bytes(orjson.dumps({"meta": {"1": {"schema": 1}}, "annotations": table}))
 
 
-NEEDS_STORE_MERGE = pytest.mark.xfail(
-    strict=True,
-    reason="AnnotationStore.merge still decides by timestamp; the store rebuild applies "
-    "annotation.newer() (issue 11 §5)",
-)
-
-
 def test_an_import_with_an_offset_beats_an_older_naive_timestamp(capsys, tmp_path, isolated_db):
     stored = to_record(note("stored at 10:00 UTC", 1, "2026-03-01T10:00:00.000Z"))
     stored["created"], stored["updated"] = "2026-03-01T08:00:00", "2026-03-01T10:00:00"
@@ -81,7 +74,6 @@ def test_an_import_with_an_offset_loses_to_a_newer_naive_timestamp(capsys, tmp_p
     assert live(isolated_db)[ID].note == "stored at 12:00 UTC"
 
 
-@NEEDS_STORE_MERGE
 def test_a_later_edit_made_with_the_clock_set_back_beats_the_earlier_export(
     capsys, tmp_path, isolated_db
 ):

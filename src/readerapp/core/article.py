@@ -17,8 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readerapp.core import files
 from readerapp.core.article_error import ArticleError
-from readerapp.core.safe_text import clean_text
+from readerapp.core.safe_text import clean_text, visible_name
 from readerapp.core.web.source import read_source
 
 if TYPE_CHECKING:
@@ -280,30 +281,24 @@ def parse_article(
 
 
 def load_article(path: Path) -> Article:
-    """Read and parse an article file; every failure is an ArticleError with one clear line."""
-    name = str(path)
+    """Read and parse an article file; every failure is an ArticleError with one clear line.
+
+    Only a regular file is opened (`files`): a folder, FIFO, socket or device is refused
+    before anything is read, so a named pipe never hangs the reader.
+    """
+    name = visible_name(path)
+    limit = f"readerapp opens articles up to {MAX_ARTICLE_BYTES // 2**20} MB"
     try:
-        if path.is_dir():
+        raw = files.read_bytes(path, limit=MAX_ARTICLE_BYTES)
+    except files.FileProblem as err:
+        if err.kind == "directory":
             raise ArticleError(
                 f"{name} is a directory; give an article file, or open the folder "
                 f"as a library with `readerapp {name}`"
-            )
-        limit = f"readerapp opens articles up to {MAX_ARTICLE_BYTES // 2**20} MB"
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name} is {size / 2**20:.0f} MB; {limit}")
-        # Read at most one byte past the limit: st_size is 0 for pipes and devices
-        # (`readerapp <(curl ...)`, /dev/zero), which could otherwise fill the memory.
-        with path.open("rb") as file:
-            raw = file.read(MAX_ARTICLE_BYTES + 1)
-        if len(raw) > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name} is over {MAX_ARTICLE_BYTES // 2**20} MB; {limit}")
-    except FileNotFoundError:
-        raise ArticleError(f"{name}: no such file; check the path") from None
-    except PermissionError:
-        raise ArticleError(f"{name}: permission denied; check the file's permissions") from None
-    except OSError as err:
-        raise ArticleError(f"{name}: cannot read it ({err.strerror or err})") from None
+            ) from None
+        if err.kind == "too_large":
+            raise ArticleError(f"{name} is {err.size / 2**20:.0f} MB; {limit}") from None
+        raise ArticleError(str(err)) from None
     if path.suffix.lower() in HTML_SUFFIXES:
         from readerapp.core.web.extract import decode_html, extract_page
 
