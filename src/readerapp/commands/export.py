@@ -24,8 +24,8 @@ from readerapp.core.exchange import (
     schema_bytes,
     write_export,
 )
-from readerapp.core.exchange.file_checks import export_target
 from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.exchange.output import export_target
 from readerapp.core.library_index import LibraryCache
 from readerapp.core.locations import database_path
 from readerapp.core.notes_query import matching

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from readerapp.core.exchange import ExchangeError
-from readerapp.core.exchange.file_checks import regular_file_or_missing
 from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
 
@@ -20,13 +19,13 @@ def existing_store(
     wanted: str = "notes",
     remedy: str = "give the database with --db PATH or READERAPP_DB",
 ) -> AnnotationStore:
-    """The database at `db_path`, read-only; ExchangeError (one sentence) if there is none
-    or it is not a readerapp database."""
-    if not regular_file_or_missing(db_path, "the annotation database file with --db PATH"):
-        raise ExchangeError(
-            f"{visible_name(db_path)}: no annotation database there, so no {wanted}; {remedy}"
-        )
+    """The database at `db_path`, read-only; ExchangeError (one sentence) if there is none,
+    it is no regular file, or it is not a readerapp database."""
     try:
-        return AnnotationStore(db_path, read_only=True)
+        return AnnotationStore(db_path, read_only=True, must_exist=True)
     except StoreError as err:
+        if err.kind == "missing":
+            raise ExchangeError(
+                f"{visible_name(db_path)}: no annotation database there, so no {wanted}; {remedy}"
+            ) from None
         raise ExchangeError(str(err)) from None

@@ -41,7 +41,7 @@ from readerapp.core.analysis_cache import AnalysisCache
 from readerapp.core.annotation import path_from_record, path_to_record
 from readerapp.core.article import Article, ArticleError, load_article
 from readerapp.core.atomic_file import write_atomic
-from readerapp.core.exchange.file_checks import kind_of
+from readerapp.core.files import what_it_is
 from readerapp.core.library import article_files
 from readerapp.core.safe_text import visible_name
 
@@ -145,7 +145,7 @@ class ArticleCatalog:
             raise ArticleError(f"{visible_name(path)}: no such file; check the path") from None
         except OSError as err:
             raise ArticleError(f"{visible_name(path)}: cannot read it ({err.strerror})") from None
-        kind = kind_of(st.st_mode)
+        kind = what_it_is(st.st_mode)
         if kind is not None:
             raise ArticleError(f"{visible_name(path)} is {kind}, not an article file")
         key = str(path)
