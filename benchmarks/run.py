@@ -27,6 +27,7 @@ SUITES = (
     ("bench_open_annotated", "opening an annotated article"),
     ("bench_reanchor", "re-anchoring after edits"),
     ("bench_exchange", "export and import"),
+    ("bench_library", "notes and people across a library"),
     ("bench_memory", "memory"),
     ("bench_web", "saved web pages"),
 )

@@ -26,13 +26,16 @@ SUBCOMMANDS = {
     "eval": ("readerapp.commands.evaluate", "score an analysis against a gold file"),
     "export": ("readerapp.commands.export", "export annotations (json, w3c, md)"),
     "import": ("readerapp.commands.import_", "import annotations from json or w3c"),
+    "notes": ("readerapp.commands.notes", "list notes across articles, by tag or text"),
+    "people": ("readerapp.commands.people", "list the people quoted across articles"),
+    "allegations": ("readerapp.commands.allegations", "list who accuses whom across articles"),
 }
 
 
 def reader_parser() -> argparse.ArgumentParser:
     import argparse
 
-    commands = "\n".join(f"  {name:<9} {help_}" for name, (_, help_) in SUBCOMMANDS.items())
+    commands = "\n".join(f"  {name:<12} {help_}" for name, (_, help_) in SUBCOMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="readerapp",
         description="Read a news article closely in the terminal: who said what, "

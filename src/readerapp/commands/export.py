@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from readerapp.commands import add_db_option, add_library_options, fail, fetching
-from readerapp.core.analysis import analyze
+from readerapp.commands.read_database import existing_store
 from readerapp.core.annotation import article_ref
 from readerapp.core.article import ArticleError
 from readerapp.core.exchange import (
@@ -24,11 +24,12 @@ from readerapp.core.exchange import (
     schema_bytes,
     write_export,
 )
-from readerapp.core.exchange.file_checks import export_target, regular_file_or_missing
 from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.exchange.output import export_target
+from readerapp.core.library_index import LibraryCache
 from readerapp.core.locations import database_path
+from readerapp.core.notes_query import matching
 from readerapp.core.safe_text import visible_name
-from readerapp.core.store import AnnotationStore, StoreError
 from readerapp.core.web import load_location
 
 
@@ -51,6 +52,13 @@ def parser() -> argparse.ArgumentParser:
     )
     result.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     result.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only annotations with this tag (repeat: with all of them)",
+    )
+    result.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of the json format instead"
     )
     add_db_option(result)
@@ -68,7 +76,7 @@ def main(argv: list[str]) -> int:
         if args.schema:
             data = schema_bytes()
         else:
-            data = render(_collect(args.article, db_path, args.library), args.format)
+            data = render(_collect(args.article, db_path, args.library, args.tag), args.format)
         if output is None:
             return _to_stdout(data)
         write_export(output, data, force=args.force)
@@ -86,10 +94,14 @@ def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
     export_target(output, force=force)
 
 
-def _collect(article_arg: str | None, db_path: Path, library: str | None) -> list[ArticleNotes]:
-    """The articles and annotations to export, each article read from disk and analysed.
+def _collect(
+    article_arg: str | None, db_path: Path, library: str | None, tags: list[str]
+) -> list[ArticleNotes]:
+    """The articles and annotations to export, each article read from disk and analysed
+    (through the analysis cache beside the database).
 
-    Deleted annotations come along as tombstones, so that the delete travels too.
+    Deleted annotations come along as tombstones, so that the delete travels too; an
+    export of some tags only has none (a deleted note's tags went with it).
     """
     article = None
     if article_arg is not None:
@@ -97,22 +109,20 @@ def _collect(article_arg: str | None, db_path: Path, library: str | None) -> lis
             article = load_location(article_arg, library=library, on_fetch=fetching)
         except ArticleError as err:
             raise ExchangeError(str(err)) from None
-    if not regular_file_or_missing(db_path, "the annotation database file with --db PATH"):
-        raise ExchangeError(
-            f"{visible_name(db_path)}: no annotation database there, so no notes to export; "
-            "give the database with --db PATH or READERAPP_DB"
-        )
-    try:
-        store = AnnotationStore(db_path, read_only=True)
-    except StoreError as err:
-        raise ExchangeError(str(err)) from None
+    store = existing_store(db_path, wanted="notes to export")
     try:
         if article is None:
-            return notes_for_all(store.all(include_deleted=True))
-        annotations = store.for_article(article_ref(article), include_deleted=True)
+            annotations = store.all(include_deleted=True)
+        else:
+            annotations = store.for_article(article_ref(article), include_deleted=True)
     finally:
         store.close()
-    return notes_for_article(article, analyze(article), annotations)
+    if tags:
+        annotations = matching(annotations, tags=tags)
+    cache = LibraryCache.beside(db_path)
+    if article is None:
+        return notes_for_all(annotations, analyse=cache.analysis_of)
+    return notes_for_article(article, cache.analysis_of(article), annotations)
 
 
 def _to_stdout(data: bytes) -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import os
 from pathlib import Path
 
 from readerapp.commands import add_db_option, fail
 from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
-from readerapp.core.exchange.file_checks import read_regular_file, regular_file_or_missing
+from readerapp.core.files import FileProblem, read_bytes, write_problem
 from readerapp.core.locations import database_path
 from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
@@ -41,14 +40,19 @@ def main(argv: list[str]) -> int:
     source = Path(args.file)
     name = visible_name(source)
     db_path = database_path(args.db)
+    problem = write_problem(db_path)
+    if problem:  # before anything is read: a database this user may not replace
+        return fail(
+            f"cannot import into {visible_name(db_path)}: {problem}; "
+            "the database was left as it was and nothing was imported"
+        )
     try:
-        check_database_writable(db_path)
-        data = read_regular_file(source, MAX_IMPORT_BYTES, "an export file")
-    except ExchangeError as err:
+        data = read_bytes(source, limit=MAX_IMPORT_BYTES)
+    except FileProblem as err:
+        if err.kind == "too_large":
+            limit = MAX_IMPORT_BYTES // 2**20
+            return fail(f"{name} is over {limit} MB; readerapp imports exports up to {limit} MB")
         return fail(f"{err}; nothing was imported")
-    if len(data) > MAX_IMPORT_BYTES:
-        limit = MAX_IMPORT_BYTES // 2**20
-        return fail(f"{name} is over {limit} MB; readerapp imports exports up to {limit} MB")
     try:
         data = utf8_json(data)
     except UnicodeDecodeError:
@@ -71,27 +75,6 @@ def main(argv: list[str]) -> int:
         return fail(f"{visible_name(db_path)}: cannot write the database ({err.strerror or err})")
     print(f"{name}: {report} (database {visible_name(db_path)})")
     return 0
-
-
-def check_database_writable(db_path: Path) -> None:
-    """Refuse, before anything is read, a database this user could not replace.
-
-    The store writes a temporary file beside the database and renames it over,
-    so both the file and its folder must be writable (root passes both).
-    """
-    real = Path(os.path.realpath(db_path))
-    db_name = visible_name(db_path)
-    exists = regular_file_or_missing(real, "the annotation database file with --db PATH")
-    if exists and not os.access(real, os.W_OK):
-        raise ExchangeError(f"{db_name} is read-only for you, so it was left as it was")
-    folder = real.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # the store creates the missing folders
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExchangeError(
-            f"{db_name}: cannot write in the folder {visible_name(folder)}, "
-            "so the database was left as it was"
-        )
 
 
 def utf8_json(data: bytes) -> bytes:

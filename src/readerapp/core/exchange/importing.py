@@ -12,7 +12,6 @@ cannot bring back a note deleted since. Which copy is newer is
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import orjson
@@ -23,23 +22,7 @@ from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
 
 if TYPE_CHECKING:
-    from readerapp.core.store import AnnotationStore
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """What an import did, for the one line the command prints."""
-
-    added: int
-    updated: int
-    deleted: int
-    unchanged: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.added} added, {self.updated} updated, {self.deleted} deleted, "
-            f"{self.unchanged} unchanged"
-        )
+    from readerapp.core.store import AnnotationStore, MergeReport
 
 
 def read_annotations(data: bytes) -> list[Annotation]:
@@ -74,21 +57,10 @@ def newest_by_id(annotations: Iterable[Annotation]) -> list[Annotation]:
     return list(newest.values())
 
 
-def import_annotations(store: AnnotationStore, annotations: list[Annotation]) -> ImportReport:
-    """Merge into `store` (one atomic write) and count what changed."""
-    existing = {a.id: a for a in store.all(include_deleted=True)}
-    added = updated = deleted = 0
-    for annotation in annotations:
-        current = existing.get(annotation.id)
-        if current is None:
-            added += not annotation.deleted
-        elif newer(annotation, current) and annotation != current:
-            if annotation.deleted:
-                deleted += not current.deleted
-            else:
-                updated += 1
-    store.merge(annotations)
-    return ImportReport(added, updated, deleted, len(annotations) - added - updated - deleted)
+def import_annotations(store: AnnotationStore, annotations: list[Annotation]) -> MergeReport:
+    """Merge into `store` (newer wins by `annotation.newer`, tombstones included, one
+    atomic replace of the files it touches) and say what changed."""
+    return store.merge(annotations)
 
 
 def _first_line(err: Exception) -> str:

@@ -19,6 +19,7 @@ prints to the terminal. Deleted annotations (tombstones) are not listed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from readerapp.core.annotation import Annotation
 from readerapp.core.exchange.notes import ArticleNotes
@@ -47,6 +48,7 @@ _HTML_BLOCKS = (
 )
 
 
+@lru_cache(maxsize=4096)  # a report repeats a few tags thousands of times
 def hashtag(tag: str) -> str:
     """`#tag`, with spaces and punctuation made `_` so the notes app sees one tag."""
     body = _NOT_IN_TAG.sub("_", clean_text(tag).strip().lstrip("#")).strip("_")
@@ -56,8 +58,11 @@ def hashtag(tag: str) -> str:
 def literal(line: str) -> str:
     """One line of outside text as Markdown that renders as exactly that text."""
     line = _INLINE.sub(r"\\\1", line.strip())
-    line = _LIST_MARK.sub(r"\\\1", line)
-    return _ORDERED.sub(r"\1\\\2", line)
+    if line[:1] in "-+=":
+        return _LIST_MARK.sub(r"\\\1", line)
+    if line[:1].isdigit():
+        return _ORDERED.sub(r"\1\\\2", line)
+    return line
 
 
 def blockquote(text: str) -> str:

@@ -1,14 +1,16 @@
 """Turn `ArticleNotes` into the bytes of a format, and write them to a file safely.
 
 A half-written export is worse than none (it looks complete), so files go
-through `atomic_file.write_atomic` (temporary file, fsync, rename), the same
-as the store; `write_export` adds what an export needs around it: an existing
-file is replaced only when the caller says so, only if it is a regular file,
-through a symlink to its target, and keeping its permission bits.
+through `atomic_file.write_atomic` (temporary file, fsync, rename; through a
+symlink to its target; the old file's mode kept), the same as the store.
+`write_export` adds what an export needs around it: an existing file is
+replaced only when the caller says so, and only if it is a regular file
+(`files.check_regular`) this user may replace (`files.write_problem`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,9 +24,9 @@ from readerapp.core.article import Article
 from readerapp.core.exchange import jsonformat, markdown, w3c
 from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
-from readerapp.core.exchange.file_checks import export_target, keep_mode, mode_of
 from readerapp.core.exchange.formats import FORMAT_NAMES, export_format
 from readerapp.core.exchange.notes import ArticleNotes, notes_for_article
+from readerapp.core.files import FileProblem, check_regular, write_problem
 from readerapp.core.safe_text import visible_name
 
 
@@ -46,19 +48,36 @@ def render(notes: list[ArticleNotes], fmt: str, exported: str | None = None) -> 
         return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
-def write_export(path: Path, data: bytes, *, force: bool = False) -> Path:
-    """Write `data` to `path` all at once (a reader sees the old file or the new, never
-    half); returns the file written, which is a symlink's target when `path` is one."""
-    target = export_target(path, force=force)
-    mode = mode_of(target)
+def export_target(path: Path, *, force: bool) -> None:
+    """Fail before any work if `path` cannot take the export: an existing name without
+    `force`, anything but a regular file (symlinks followed), a file this user may not
+    replace, a folder that does not exist."""
+    name = visible_name(path)
     try:
-        atomic_file.write_atomic(target, data)
+        exists = check_regular(path) is not None
+    except FileProblem as err:
+        raise ExchangeError(f"{err}; give a file name for the export") from None
+    if os.path.lexists(path) and not force:
+        raise ExchangeError(f"{name} already exists; pass --force to overwrite it")
+    real = Path(os.path.realpath(path))
+    if not real.parent.is_dir():
+        raise ExchangeError(f"{visible_name(real.parent)} does not exist; create the folder first")
+    problem = write_problem(path) if exists else None
+    if problem:
+        raise ExchangeError(f"{problem}; it was not replaced")
+
+
+def write_export(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` all at once: a reader sees the old file or the new, never half."""
+    export_target(path, force=force)
+    try:
+        atomic_file.write_atomic(path, data)
+    except FileProblem as err:
+        raise ExchangeError(str(err)) from None
     except OSError as err:
         raise ExchangeError(
             f"{visible_name(path)}: cannot write it ({err.strerror or err})"
         ) from None
-    keep_mode(target, mode)
-    return target
 
 
 def default_export_path(article: Article, fmt: str, folder: Path) -> Path:
