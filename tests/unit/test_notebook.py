@@ -270,6 +270,27 @@ def test_check_for_changes_reads_nothing_when_nothing_changed(article, isolated_
     assert not b.check_for_changes()
 
 
+def test_a_save_that_lands_while_reloading_is_not_undone(article, isolated_db, monkeypatch):
+    a, b = window(isolated_db, article), window(isolated_db, article)
+    made = b.annotate(Target(FIRST), colour="yellow")
+    assert made is not None
+    b.flush()
+    a.annotate(Target((21, 32)), note="elsewhere")  # another window writes: b will reload
+    a.flush()
+    real = b.store.for_article
+
+    def read_then_save(*args: object, **kwargs: object) -> list[Annotation]:
+        found = real(*args, **kwargs)  # the file as it was before b's next save
+        b.annotate(Target(FIRST, made.annotation.id), colour="green")
+        b.flush()
+        return found
+
+    monkeypatch.setattr(b.store, "for_article", read_then_save)
+    assert b.check_for_changes()
+    assert b.get(made.annotation.id).annotation.colour == "green"  # type: ignore[union-attr]
+    assert len(b.placed) == 2
+
+
 # -- reading, anchoring, errors -------------------------------------------------------------
 
 

@@ -126,6 +126,7 @@ class Notebook:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._unsaved: Counter[str] = Counter()  # edits queued but not yet saved, by id
+        self._saved: Counter[str] = Counter()  # saves whose result memory took, by id
         self._problem: str | None = None  # why this article's notes cannot be saved
         self._token: Hashable = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
@@ -376,6 +377,7 @@ class Notebook:
                 return
             known = self._notes.get(edit.annotation_id)
             self._notes[edit.annotation_id] = self._place(outcome.annotation, known)
+            self._saved[edit.annotation_id] += 1
             differs = known is None or _visible(known.annotation) != _visible(outcome.annotation)
         if outcome.message is not None or differs:
             self.on_changed(outcome.message)
@@ -390,6 +392,7 @@ class Notebook:
         with self._lock:
             if token == self._token:
                 return False
+            saved = Counter(self._saved)  # a save that lands while we read is newer than it
         try:
             found = self.store.for_article(self.ref, include_deleted=True)
         except StoreError as err:
@@ -402,8 +405,10 @@ class Notebook:
         with self._lock:
             self._token = token
             for annotation_id in set(self._notes) | set(fresh):
-                if self._unsaved[annotation_id]:
-                    continue  # this window's own edit is on its way; it brings the file's fields
+                if self._unsaved[annotation_id] or self._saved[annotation_id] != saved.get(
+                    annotation_id, 0
+                ):
+                    continue  # this window's own edit is on its way, or came back while we read
                 old, new = self._notes.get(annotation_id), fresh.get(annotation_id)
                 if new is None:
                     if old is not None:
