@@ -164,6 +164,7 @@ def test_undone_tags_leave_the_completion_list(article, isolated_db, tmp_path):
     elsewhere.close()
 
     notebook = window(isolated_db, article)
+    notebook.flush()  # other articles' tags are read after this article's notes
     assert notebook.all_tags() == ["needs source"]
     made = notebook.annotate(Target(FIRST), tags=["Disputed", "needs source"])
     assert made is not None

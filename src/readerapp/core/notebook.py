@@ -135,13 +135,16 @@ class Notebook:
     # -- reading ------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read this article's annotations and find their passages (a worker thread's job)."""
+        """Read this article's annotations and find their passages (a worker thread's job).
+
+        The tags of other articles (for completion) are read next, on the writer thread,
+        so showing this article's notes never waits for the whole database.
+        """
         token = self.store.watch_token(self.ref)
         try:
             found = self.store.for_article(self.ref, include_deleted=True)
-            counts = self.store.tag_counts()
         except StoreError as err:
-            found, counts = [], Counter()
+            found = []
             self._problem = (
                 f"{str(err).rstrip('.')}, so these notes are read-only and changes are not saved."
             )
@@ -149,8 +152,18 @@ class Notebook:
         mine = Counter(tag for a in found if not a.deleted for tag in set(a.tags))
         with self._lock:
             self._notes = placed
-            self._elsewhere = set(counts - mine)
             self._token = token
+            self._pending.append(self._writer.submit(self._load_other_tags, mine))
+
+    def _load_other_tags(self, mine: Counter[str]) -> None:
+        """The writer thread: the tags in use on other articles (`mine`: this article's
+        tags as loaded, which the counts include)."""
+        try:
+            counts = self.store.tag_counts(checked=False)
+        except StoreError:
+            return  # completion then offers this article's tags only
+        with self._lock:
+            self._elsewhere = set(counts - mine)
 
     def _place(self, annotation: Annotation, known: Placed | None = None) -> Placed:
         if known is not None and known.annotation.selector == annotation.selector:
