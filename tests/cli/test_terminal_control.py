@@ -136,5 +136,5 @@ def test_hostile_text_never_sets_the_title_or_the_clipboard(tmp_path: Path) -> N
         terminal.close()
     with AnnotationStore(db, read_only=True) as store:
         (stored,) = store.all()
-    assert stored.tags == ("badtag",)
+    assert stored.tags == ("badtag",)  # a tag that was nothing but an escape is no tag
     assert "\x1b" not in stored.note and "\x07" not in stored.note

@@ -264,6 +264,15 @@ async def test_a_speaker_in_the_sidebar_can_be_tagged(story, isolated_db):
         assert note.link is not None and note.link.kind == "speaker"
         assert note.link.key == speaker.speaker.name
         assert note.tags == ("needs verification",)
+        # The speaker's row shows its tag, and the Notes list names the speaker, not a passage
+        await pilot.pause()
+        assert "#needs verification" in str(speaker_nodes[0].label)
+        (row,) = [n for n in sidebar.notes_node.children if n.data is not None]
+        assert str(row.label).startswith(f"□ speaker {speaker.speaker.name}")
+        await pilot.press("a")
+        assert str(app.screen.query_one("#note-title").render()).startswith(
+            f"Note on speaker {speaker.speaker.name}"
+        )
 
 
 async def test_filter_the_notes_list_by_tag(story, isolated_db):

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.worker import Worker, WorkerState
 
 from readerapp.ui.fast_wrap import wrap_rows
+from readerapp.ui.palette import SELECTION
 
 Span = tuple[int, int]
 Mark = tuple[int, int, Style]  # an absolute span of the text and the style painted on it
@@ -55,7 +56,7 @@ class LineIndex:
 class ArticleView(ScrollView, can_focus=True):
     """Read-only article text with a cursor, a selection and named layers of styled spans."""
 
-    COMPONENT_CLASSES = {"article-view--cursor", "article-view--selection"}
+    COMPONENT_CLASSES = {"article-view--cursor"}
 
     DEFAULT_CSS = """
     ArticleView {
@@ -68,10 +69,6 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--cursor {
             background: $input-cursor-background;
             color: $input-cursor-foreground;
-        }
-        & > .article-view--selection {
-            background: $input-selection-background;
-            color: $input-selection-foreground;
         }
     }
     """
@@ -398,8 +395,7 @@ class ArticleView(ScrollView, can_focus=True):
         selected_start, selected_end = self.selection_span
         newline_selected = False
         if selected_start < selected_end and selected_start <= end and selected_end > start:
-            style = self.get_component_rich_style("article-view--selection")
-            marks.append((selected_start, selected_end, style))
+            marks.append((selected_start, selected_end, SELECTION))
             # A selection that runs on past the paragraph shows on its end.
             newline_selected = selected_end > end and row + 1 < len(self._row_starts)
             newline_selected = newline_selected and self._row_starts[row + 1] == end + 1

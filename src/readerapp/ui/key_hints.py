@@ -25,8 +25,8 @@ class KeyHints(Static):
     KeyHints {
         dock: bottom;
         height: 1;
-        background: $footer-background;
-        color: $footer-foreground;
+        background: $panel;
+        color: $text;
     }
     """
 
@@ -58,7 +58,7 @@ class KeyHints(Static):
             room -= width
         parts: list[tuple[str, str] | str] = []
         for key, description, enabled in shown + essential:
-            parts.append((key, "bold $footer-key-foreground"))
+            parts.append((key, "bold reverse"))
             parts.append((description, "" if enabled else "dim"))
-        parts += [(PALETTE[0], "bold $footer-key-foreground"), PALETTE[1]]
+        parts += [(PALETTE[0], "bold reverse"), PALETTE[1]]
         self.update(Content.assemble(*parts))

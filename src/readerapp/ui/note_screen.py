@@ -38,7 +38,7 @@ class NoteScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Note on {self.what}", "bold"))
+            yield Static(plain(f"Note on {self.what}", "bold"), id="note-title")
             yield TextArea(shown(self.original), soft_wrap=True, show_line_numbers=False, id="note")
             yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))
 

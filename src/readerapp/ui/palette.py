@@ -18,7 +18,7 @@ INK = "#1a1a1a"
 
 #: The background of each highlight colour, by its stored name.
 HIGHLIGHT_HEX = {
-    "yellow": "#e5c07b",
+    "yellow": "#f0d850",
     "green": "#98c379",
     "blue": "#61afef",
     "pink": "#e88ebc",
@@ -29,10 +29,14 @@ assert set(HIGHLIGHT_HEX) == set(COLOURS), "every stored colour needs a look"
 #: An annotation with tags or a note but no colour: underlined, in the text's own colour.
 UNCOLOURED = Style(underline=True, bold=True)
 
-#: The reader's own states, painted over the highlights.
-SEARCH_MATCH = Style(bgcolor="#5f5f00", color="#ffffff")
-CHOSEN_QUOTE = Style(bgcolor="#1f4e79", color="#ffffff")
-CURRENT_TARGET = Style(bgcolor="#d7875f", color="#000000", bold=True)
+#: The reader's own states, painted over the highlights: each unlike every highlight and
+#: every other state (tests/unit/test_palette.py checks colour distance and contrast).
+SELECTION = Style(bgcolor="#6c3fb5", color="#ffffff")
+SEARCH_MATCH = Style(bgcolor="#7a5c00", color="#ffffff")
+CHOSEN_QUOTE = Style(bgcolor="#00695c", color="#ffffff")
+#: The match or quote n/N is on: the text's own colours swapped, so it stands out on
+#: any theme and over any highlight, and its contrast is the text's own.
+CURRENT_TARGET = Style(reverse=True, bold=True, underline=True)
 
 
 def highlight_style(colour: str | None) -> Style:

@@ -39,16 +39,33 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
 ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
 
 
-def note_label(annotation: Annotation) -> Text:
-    """Swatch, “passage”, #tags and the note's first line: one row of the Notes list."""
-    # A passage that opens a quotation keeps one pair of quotation marks, not two.
-    passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), 30)
-    label = Text.assemble(swatch(annotation.colour), plain(f"“{passage}”"))
-    if annotation.tags:
-        label.append_text(plain("  " + " ".join(f"#{t}" for t in annotation.tags), "cyan"))
-    if annotation.note:
-        label.append_text(plain("  " + excerpt(annotation.note.splitlines()[0], 40), "italic"))
+def note_label(annotation: Annotation, about: str = "") -> Text:
+    """Swatch, what it is on, #tags and the note's first line: one row of the Notes list.
+
+    A note on a speaker or an allegation says which ("speaker Maria Lopes",
+    "accuser → accused"); a note on a passage quotes its first words.
+    """
+    if about:
+        label = Text.assemble(swatch(annotation.colour), plain(excerpt(about, 36), "bold"))
+    else:
+        # A passage that opens a quotation keeps one pair of quotation marks, not two.
+        passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), 30)
+        label = Text.assemble(swatch(annotation.colour), plain(f"“{passage}”"))
+    label.append_text(marks(annotation))
     return label
+
+
+def marks(annotation: Annotation | None) -> Text:
+    """An annotation's #tags and the first line of its note, for any row it belongs to."""
+    text = Text()
+    if annotation is None:
+        return text
+    if annotation.tags:
+        text.append_text(plain("  " + " ".join(f"#{t}" for t in annotation.tags), "cyan"))
+    if annotation.note:
+        first = excerpt(annotation.note.splitlines()[0], 40)
+        text.append_text(plain(f"  ✎ {first}", "italic"))
+    return text
 
 
 class Sidebar(Tree[SidebarItem]):
@@ -75,6 +92,8 @@ class Sidebar(Tree[SidebarItem]):
         self.notes_node.add_leaf(Text("loading…", style="italic dim"))
         self.tag_filter = ""
         self.links: dict[Link, str] = {}  # the annotation made on each speaker or allegation
+        self._linked: dict[Link, Annotation] = {}
+        self._allegation_names: dict[str, str] = {}  # evidence → "accuser → accused"
         self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
         self._fills: dict[str, int] = {}  # section -> generation of its latest fill
         self.show_analyzing()
@@ -90,6 +109,9 @@ class Sidebar(Tree[SidebarItem]):
             node.add_leaf(plain(f"analysis failed: {reason}", "red"))
 
     def show_analysis(self, analysis: Analysis) -> None:
+        self._allegation_names = {a.evidence: AllegationItem(a).label for a in analysis.allegations}
+        if self._linked:  # notes on allegations can now say which allegation
+            self.show_notes(*self._notes)
         self._fill_in_frames("speakers", self._speaker_rows(analysis.speakers))
         self._fill_in_frames("allegations", self._allegation_rows(analysis.allegations))
         first = self.first_item_node()
@@ -148,12 +170,8 @@ class Sidebar(Tree[SidebarItem]):
         title = Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim"))
         self._start_section(node, title, None if speakers else "no speakers found")
         for speaker in speakers:
-            label = Text.assemble(
-                plain(speaker.name, "bold"),
-                (" (anonymous)" if speaker.anonymous else "", "italic"),
-                (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
-            )
-            child = node.add(label, data=SpeakerItem(speaker))
+            item = SpeakerItem(speaker)
+            child = node.add(self._label(item), data=item)
             if speaker.role:
                 child.add_leaf(plain(excerpt(speaker.role, 60), "italic"))
             if speaker.aliases:
@@ -172,6 +190,22 @@ class Sidebar(Tree[SidebarItem]):
         title = Text.assemble(("Allegations", "bold"), (f"  {len(allegations)}", "dim"))
         self._start_section(node, title, None if allegations else "no allegations found")
         for allegation in allegations:
+            item = AllegationItem(allegation)
+            node.add_leaf(self._label(item), data=item)
+            yield
+
+    def _label(self, item: SpeakerItem | AllegationItem) -> Text:
+        """A speaker's or an allegation's row, with the tags and note made on it."""
+        if isinstance(item, SpeakerItem):
+            speaker = item.speaker
+            label = Text.assemble(
+                plain(speaker.name, "bold"),
+                (" (anonymous)" if speaker.anonymous else "", "italic"),
+                (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
+            )
+            link = Link("speaker", speaker.name)
+        else:
+            allegation = item.allegation
             label = Text.assemble(
                 plain(excerpt(allegation.accuser, 24), "bold"),
                 " → ",
@@ -179,15 +213,33 @@ class Sidebar(Tree[SidebarItem]):
                 ": ",
                 plain(excerpt(allegation.claim, 48)),
             )
-            node.add_leaf(label, data=AllegationItem(allegation))
-            yield
+            link = Link("allegation", allegation.evidence)
+        label.append_text(marks(self._linked.get(link)))
+        return label
+
+    def _relabel_linked_rows(self) -> None:
+        """Speakers and allegations show the tags and note made on them, as they change."""
+        for section in (self.speakers_node, self.allegations_node):
+            for child in section.children:
+                if isinstance(child.data, SpeakerItem | AllegationItem):
+                    child.set_label(self._label(child.data))
+
+    def about(self, annotation: Annotation) -> str:
+        """What a note on a speaker or an allegation is about, as its row names it."""
+        link = annotation.link
+        if link is None:
+            return ""
+        if link.kind == "allegation":
+            return self._allegation_names.get(link.key, f"allegation: {link.key}")
+        return f"{link.kind} {link.key}"
 
     def show_notes(self, placed: list[Placed], orphans: list[Annotation]) -> None:
         """The Notes section: annotations in text order, then the orphaned ones."""
         self._notes = (placed, orphans)
-        self.links = {
-            a.link: a.id for a in [p.annotation for p in placed] + orphans if a.link is not None
-        }
+        every = [p.annotation for p in placed] + orphans
+        self._linked = {a.link: a for a in every if a.link is not None}
+        self.links = {link: a.id for link, a in self._linked.items()}
+        self._relabel_linked_rows()
         node = self.notes_node
         wanted = self.tag_filter.casefold()
 
@@ -211,8 +263,9 @@ class Sidebar(Tree[SidebarItem]):
 
     def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
         for p in visible:
-            label = note_label(p.annotation)
-            self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span))
+            about = self.about(p.annotation)
+            label = note_label(p.annotation, about)
+            self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span, about))
             yield
         if lost:
             orphan_node = self.notes_node.add(
@@ -220,8 +273,9 @@ class Sidebar(Tree[SidebarItem]):
                 expand=True,
             )
             for annotation in lost:
-                label = note_label(annotation)
-                orphan_node.add_leaf(label, data=NoteItem(annotation, None))
+                about = self.about(annotation)
+                label = note_label(annotation, about)
+                orphan_node.add_leaf(label, data=NoteItem(annotation, None, about))
                 yield
 
     def filter_by(self, tag: str) -> None:

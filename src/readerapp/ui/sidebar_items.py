@@ -101,6 +101,7 @@ class AllegationItem:
 class NoteItem:
     annotation: Annotation
     span: tuple[int, int] | None  # None: orphaned, its passage is no longer in the text
+    about: str = ""  # the speaker or allegation a note is on, as the sidebar names it
 
     def jump(self) -> Jump:
         if self.span is None:
@@ -112,9 +113,8 @@ class NoteItem:
         return Jump(passage_label(self.annotation.selector.exact), (self.span,), select=True)
 
     def target(self, links: Links) -> Target | None:
-        link = self.annotation.link
-        label = f"{link.kind} {link.key}" if link else passage_label(self.annotation.selector.exact)
-        return Target(self.span, self.annotation.id, link, label)
+        label = self.about or passage_label(self.annotation.selector.exact)
+        return Target(self.span, self.annotation.id, self.annotation.link, label)
 
 
 SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem

@@ -14,7 +14,7 @@ class StatusLine(Static):
     StatusLine {
         height: 1;
         padding: 0 2;
-        color: $text-muted;
+        color: $text;
         background: $panel;
     }
     """
