@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import stat
 from collections.abc import Iterator
@@ -19,20 +18,7 @@ from readerapp.core.files import FileProblem, check_regular, read_bytes, write_p
 AS_ROOT = os.geteuid() == 0
 
 
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    """A FIFO opened for reading blocks forever: make that a failure, not a stuck suite."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError("blocked: a special file was opened for reading")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(10)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("no_hang")
 
 
 def fifo(tmp_path: Path, name: str = "pipe.txt") -> Path:

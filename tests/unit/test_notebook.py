@@ -164,6 +164,7 @@ def test_undone_tags_leave_the_completion_list(article, isolated_db, tmp_path):
     elsewhere.close()
 
     notebook = window(isolated_db, article)
+    notebook.flush()  # other articles' tags are read after this article's notes
     assert notebook.all_tags() == ["needs source"]
     made = notebook.annotate(Target(FIRST), tags=["Disputed", "needs source"])
     assert made is not None
@@ -179,16 +180,23 @@ def test_undone_tags_leave_the_completion_list(article, isolated_db, tmp_path):
 # -- several windows on one database --------------------------------------------------------
 
 
-def test_a_tag_in_one_window_and_a_colour_in_another_both_survive(article, isolated_db):
-    a_changes: list[str | None] = []
-    a = window(isolated_db, article, a_changes)
-    made = a.annotate(Target(FIRST), colour="yellow", note="first")
+def two_windows(
+    db: Path, article: Article, **fields: object
+) -> tuple[Notebook, Notebook, list[str | None], str]:
+    """Window A makes a note with `fields` and saves it; then window B opens and sees it.
+    Returns A, B, what B is told (on_changed), and the note's id."""
+    a = window(db, article)
+    made = a.annotate(Target(FIRST), **fields)  # type: ignore[arg-type]
     assert made is not None
     a.flush()
     b_changes: list[str | None] = []
-    b = window(isolated_db, article, b_changes)  # B opened now: it sees the note
-    annotation_id = made.annotation.id
+    return a, window(db, article, b_changes), b_changes, made.annotation.id
 
+
+def test_a_tag_in_one_window_and_a_colour_in_another_both_survive(article, isolated_db):
+    a, b, b_changes, annotation_id = two_windows(
+        isolated_db, article, colour="yellow", note="first"
+    )
     a.annotate(Target(FIRST, annotation_id), tags=["needs source"])
     a.flush()
     b.annotate(Target(FIRST, annotation_id), colour="blue")  # B's copy has no tag
@@ -203,34 +211,24 @@ def test_a_tag_in_one_window_and_a_colour_in_another_both_survive(article, isola
 
 
 def test_two_windows_changing_one_note_keep_the_later_and_say_so(article, isolated_db):
-    a = window(isolated_db, article)
-    made = a.annotate(Target(FIRST), note="original")
-    assert made is not None
+    a, b, b_changes, annotation_id = two_windows(isolated_db, article, note="original")
+    a.annotate(Target(FIRST, annotation_id), note="A's version")
     a.flush()
-    b_changes: list[str | None] = []
-    b = window(isolated_db, article, b_changes)
-    a.annotate(Target(FIRST, made.annotation.id), note="A's version")
-    a.flush()
-    b.annotate(Target(FIRST, made.annotation.id), note="B's version")
+    b.annotate(Target(FIRST, annotation_id), note="B's version")
     b.flush()
     assert [a.note for a in reopened(isolated_db)] == ["B's version"]
     assert b_changes and b_changes[0] is not None and "note" in b_changes[0]
 
 
 def test_a_stale_window_cannot_bring_back_a_deleted_note(article, isolated_db):
-    a = window(isolated_db, article)
-    made = a.annotate(Target(FIRST), colour="yellow")
-    assert made is not None
+    a, b, b_changes, annotation_id = two_windows(isolated_db, article, colour="yellow")
+    a.delete(annotation_id)
     a.flush()
-    b_changes: list[str | None] = []
-    b = window(isolated_db, article, b_changes)
-    a.delete(made.annotation.id)
-    a.flush()
-    b.annotate(Target(FIRST, made.annotation.id), colour="green")
+    b.annotate(Target(FIRST, annotation_id), colour="green")
     b.flush()
     assert reopened(isolated_db) == []
     assert b_changes == ["This note was deleted in another window, so your change was not saved."]
-    assert b.placed == [] and b.get(made.annotation.id) is None
+    assert b.placed == [] and b.get(annotation_id) is None
 
     a.undo()  # undo of one's own delete is a restore, and allowed
     a.flush()
@@ -239,14 +237,10 @@ def test_a_stale_window_cannot_bring_back_a_deleted_note(article, isolated_db):
 
 
 def test_undo_puts_back_only_its_own_fields(article, isolated_db):
-    a = window(isolated_db, article)
-    made = a.annotate(Target(FIRST), colour="yellow")
-    assert made is not None
+    a, b, _, annotation_id = two_windows(isolated_db, article, colour="yellow")
+    a.annotate(Target(FIRST, annotation_id), note="A's note")
     a.flush()
-    b = window(isolated_db, article)
-    a.annotate(Target(FIRST, made.annotation.id), note="A's note")
-    a.flush()
-    b.annotate(Target(FIRST, made.annotation.id), tags=["B's tag"])
+    b.annotate(Target(FIRST, annotation_id), tags=["B's tag"])
     b.flush()
     a.undo()  # takes A's note away, keeps B's tag
     a.flush()
@@ -268,6 +262,27 @@ def test_check_for_changes_reads_nothing_when_nothing_changed(article, isolated_
     assert b.check_for_changes() and len(reads) == 1
     assert [p.annotation.colour for p in b.placed] == ["orange"] and b_changes == [None]
     assert not b.check_for_changes()
+
+
+def test_a_save_that_lands_while_reloading_is_not_undone(article, isolated_db, monkeypatch):
+    a, b = window(isolated_db, article), window(isolated_db, article)
+    made = b.annotate(Target(FIRST), colour="yellow")
+    assert made is not None
+    b.flush()
+    a.annotate(Target((21, 32)), note="elsewhere")  # another window writes: b will reload
+    a.flush()
+    real = b.store.for_article
+
+    def read_then_save(*args: object, **kwargs: object) -> list[Annotation]:
+        found = real(*args, **kwargs)  # the file as it was before b's next save
+        b.annotate(Target(FIRST, made.annotation.id), colour="green")
+        b.flush()
+        return found
+
+    monkeypatch.setattr(b.store, "for_article", read_then_save)
+    assert b.check_for_changes()
+    assert b.get(made.annotation.id).annotation.colour == "green"  # type: ignore[union-attr]
+    assert len(b.placed) == 2
 
 
 # -- reading, anchoring, errors -------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from readerapp.core.annotation import Annotation, ArticleRef, Link, TextSelector, new_id, to_record
+from readerapp.core.annotation import Annotation, ArticleRef, Link, to_record
 from readerapp.core.edits import Edit
 from readerapp.core.store import (
     SCHEMA,
@@ -20,38 +20,7 @@ from readerapp.core.store import (
     database_exists,
 )
 from readerapp.core.store.schema import shard_name
-
-TEXT = "Mr Khan said the party “will survive” — and 🙂 nobody believed him. " * 4
-SHA1 = "1" * 64
-
-
-def make(
-    sha: str = SHA1,
-    start: int = 0,
-    end: int = 10,
-    *,
-    path: str = "/a.txt",
-    title: str = "A",
-    **kw: object,
-) -> Annotation:
-    return Annotation(
-        id=new_id(),
-        article=ArticleRef(sha, path, title),
-        selector=TextSelector.from_text(TEXT, start, end),
-        **kw,  # type: ignore[arg-type]
-    )
-
-
-def shard_file(db: Path, sha: str = SHA1) -> Path:
-    return db.with_name(db.name + ".d") / f"{shard_name(sha)}.json"
-
-
-EMPTY_INDEX = b'{"meta": {"1": {"schema": 2}}, "shards": {}}'
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "nested" / "dir" / "annotations.json"
+from store_notes import EMPTY_INDEX, SHA1, make, shard_file
 
 
 def test_nothing_is_created_until_the_first_write(db: Path) -> None:

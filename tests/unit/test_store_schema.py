@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, new_id, to_record
+from readerapp.core.annotation import ArticleRef, to_record
 from readerapp.core.store import (
     SCHEMA,
     AnnotationStore,
@@ -18,35 +18,7 @@ from readerapp.core.store import (
     open_store,
 )
 from readerapp.core.store.schema import shard_name
-
-TEXT = "Mr Khan said the party “will survive” — and 🙂 nobody believed him. " * 4
-SHA1 = "1" * 64
-
-
-def make(
-    sha: str = SHA1,
-    start: int = 0,
-    end: int = 10,
-    *,
-    path: str = "/a.txt",
-    title: str = "A",
-    **kw: object,
-) -> Annotation:
-    return Annotation(
-        id=new_id(),
-        article=ArticleRef(sha, path, title),
-        selector=TextSelector.from_text(TEXT, start, end),
-        **kw,  # type: ignore[arg-type]
-    )
-
-
-def shard_file(db: Path, sha: str = SHA1) -> Path:
-    return db.with_name(db.name + ".d") / f"{shard_name(sha)}.json"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "nested" / "dir" / "annotations.json"
+from store_notes import SHA1, make, shard_file
 
 
 @pytest.mark.parametrize(

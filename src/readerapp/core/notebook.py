@@ -126,6 +126,7 @@ class Notebook:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._unsaved: Counter[str] = Counter()  # edits queued but not yet saved, by id
+        self._saved: Counter[str] = Counter()  # saves whose result memory took, by id
         self._problem: str | None = None  # why this article's notes cannot be saved
         self._token: Hashable = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
@@ -134,13 +135,16 @@ class Notebook:
     # -- reading ------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read this article's annotations and find their passages (a worker thread's job)."""
+        """Read this article's annotations and find their passages (a worker thread's job).
+
+        The tags of other articles (for completion) are read next, on the writer thread,
+        so showing this article's notes never waits for the whole database.
+        """
         token = self.store.watch_token(self.ref)
         try:
             found = self.store.for_article(self.ref, include_deleted=True)
-            counts = self.store.tag_counts()
         except StoreError as err:
-            found, counts = [], Counter()
+            found = []
             self._problem = (
                 f"{str(err).rstrip('.')}, so these notes are read-only and changes are not saved."
             )
@@ -148,8 +152,18 @@ class Notebook:
         mine = Counter(tag for a in found if not a.deleted for tag in set(a.tags))
         with self._lock:
             self._notes = placed
-            self._elsewhere = set(counts - mine)
             self._token = token
+            self._pending.append(self._writer.submit(self._load_other_tags, mine))
+
+    def _load_other_tags(self, mine: Counter[str]) -> None:
+        """The writer thread: the tags in use on other articles (`mine`: this article's
+        tags as loaded, which the counts include)."""
+        try:
+            counts = self.store.tag_counts(checked=False)
+        except StoreError:
+            return  # completion then offers this article's tags only
+        with self._lock:
+            self._elsewhere = set(counts - mine)
 
     def _place(self, annotation: Annotation, known: Placed | None = None) -> Placed:
         if known is not None and known.annotation.selector == annotation.selector:
@@ -376,6 +390,7 @@ class Notebook:
                 return
             known = self._notes.get(edit.annotation_id)
             self._notes[edit.annotation_id] = self._place(outcome.annotation, known)
+            self._saved[edit.annotation_id] += 1
             differs = known is None or _visible(known.annotation) != _visible(outcome.annotation)
         if outcome.message is not None or differs:
             self.on_changed(outcome.message)
@@ -390,6 +405,7 @@ class Notebook:
         with self._lock:
             if token == self._token:
                 return False
+            saved = Counter(self._saved)  # a save that lands while we read is newer than it
         try:
             found = self.store.for_article(self.ref, include_deleted=True)
         except StoreError as err:
@@ -402,8 +418,10 @@ class Notebook:
         with self._lock:
             self._token = token
             for annotation_id in set(self._notes) | set(fresh):
-                if self._unsaved[annotation_id]:
-                    continue  # this window's own edit is on its way; it brings the file's fields
+                if self._unsaved[annotation_id] or self._saved[annotation_id] != saved.get(
+                    annotation_id, 0
+                ):
+                    continue  # this window's own edit is on its way, or came back while we read
                 old, new = self._notes.get(annotation_id), fresh.get(annotation_id)
                 if new is None:
                     if old is not None:

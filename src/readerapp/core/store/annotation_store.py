@@ -222,11 +222,15 @@ class AnnotationStore:
         with self._lock:
             return {e.sha256: e.live for e in self._view(validate=True).values() if e.live}
 
-    def tag_counts(self) -> Counter[str]:
-        """How many annotations (not deleted) carry each tag, over every article."""
+    def tag_counts(self, *, checked: bool = True) -> Counter[str]:
+        """How many annotations (not deleted) carry each tag, over every article.
+
+        `checked=False`: as the index says, without a `stat` of every article file (for
+        completion lists, which may then miss a tag another window added moments ago).
+        """
         counts: Counter[str] = Counter()
         with self._lock:
-            for entry in self._view(validate=True).values():
+            for entry in self._view(validate=checked).values():
                 counts.update(dict(entry.tags))
         return counts
 
