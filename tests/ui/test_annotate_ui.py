@@ -470,3 +470,15 @@ async def test_a_database_the_user_cannot_write_opens_read_only_and_says_why(
         await pilot.press("s", "h")
         app.session.flush()
     assert isolated_db.read_bytes() == before
+
+
+async def test_ctrl_r_redoes_what_u_undid(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "h", "t", *"alpha", "enter")
+        await pilot.press("u")
+        assert [n.tags for n in saved(app, isolated_db)] == [()]
+        await pilot.press("ctrl+r")
+        assert [n.tags for n in saved(app, isolated_db)] == [("alpha",)]
+        assert screen.status.text.startswith("Redid")

@@ -190,3 +190,21 @@ async def test_after_a_resize_the_cursor_is_still_on_screen(write_article):
             row = view.row_of(view.cursor_offset)
             top = int(view.scroll_y)
             assert top <= row < top + view.scrollable_content_region.height, size
+
+
+async def test_paragraph_numbers_go_to_a_paragraph_and_the_position_to_cite(write_article):
+    body = "\n\n".join(f"Paragraph {i} says something worth citing." for i in range(1, 8))
+    text = "A title\n\n" + body
+    app = make_app(write_article, text)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await opened(pilot)
+        view = reader.pane
+        await pilot.press("number_sign")
+        assert rows(view)[0].startswith(" 1 Paragraph 1")  # the number in a gutter
+        assert all(row.startswith("   ") for row in rows(view)[1:2])  # the blank line between
+        await pilot.press("colon", "5", "enter")
+        await pilot.pause()
+        assert view.text[view.cursor_offset :].startswith("Paragraph 5 ")
+        assert "¶ 5/7" in str(reader.status.render())
+        await pilot.press("number_sign")
+        assert rows(view)[0].startswith("Paragraph 1")

@@ -91,14 +91,30 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._base: Style | None = None  # the pane's own colours, cached with the strips
         self._shown_height = 0  # rows in view at the last resize
+        self._numbered: dict[int, int] = {}  # paragraph start → its number, when shown
         self._row_starts, self._row_ends = wrap_rows(text, self.index.starts, 0)
 
     # -- wrapping ------------------------------------------------------------------
 
     @property
     def wrap_width(self) -> int:
-        """The content width, less one cell so the cursor fits after a full row."""
-        return max(0, self.scrollable_content_region.width - 1)
+        """The content width, less one cell so the cursor fits after a full row, and
+        less the paragraph numbers' gutter when they show."""
+        return max(0, self.scrollable_content_region.width - 1 - self.number_cells)
+
+    @property
+    def number_cells(self) -> int:
+        """Cells before each row for its paragraph's number (0: numbers hidden)."""
+        return len(str(len(self._numbered))) + 2 if self._numbered else 0
+
+    def number_paragraphs(self, starts: list[int] | None) -> None:
+        """Show (a list of paragraph starts) or hide (None) the numbers in a gutter."""
+        self._numbered = {start: n for n, start in enumerate(starts or (), 1)}
+        self._wrapping_for = -1  # the text's width changes with the gutter
+        self._strips.clear()
+        self._ensure_wrapped()
+        self.scroll_cursor_visible()
+        self.refresh()
 
     def _ensure_wrapped(self) -> None:
         """Wrap the rows for the current width, if that is not done or under way.
@@ -237,8 +253,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._anchor = max(0, min(anchor, length))
         self._cursor = max(0, min(cursor, length))
         self._repaint()
+        self.cursor_moved()
         if had_selection and not self.has_selection:
             self.selection_dropped()
+
+    def cursor_moved(self) -> None:
+        """The cursor (or the selection) changed; subclasses may say where it is."""
 
     def selection_dropped(self) -> None:
         """A movement (or a click) ended the selection; subclasses may say so."""
@@ -297,7 +317,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._ensure_wrapped()
         x, y = event.get_content_offset_capture(self)
         row = max(0, min(int(self.scroll_y) + y, len(self._row_starts) - 1))
-        return self._offset_at_cells(row, x)
+        return self._offset_at_cells(row, x - self.number_cells)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if event.button != 1:
@@ -408,6 +428,11 @@ class ArticleView(ScrollView, can_focus=True):
             segments.append(Segment(" ", base + cursor_style))
         elif newline_selected:
             segments.append(Segment(" ", base + marks[-1][2]))
+        if self._numbered:
+            number = self._numbered.get(start)
+            label = f"{number} " if number is not None else ""
+            dim = base + Style(dim=True)
+            segments.insert(0, Segment(label.rjust(self.number_cells), dim))
         return Strip(segments).crop_extend(0, width, base)
 
     @staticmethod

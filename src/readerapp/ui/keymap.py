@@ -32,6 +32,8 @@ ARTICLE_KEYS = (
     Key("pageup", "page_up", "Page up", "Reading", "PgUp"),
     Key("g,home", "top", "Top of the article", "Reading", "g Home"),
     Key("G,end", "bottom", "End of the article", "Reading", "G End"),
+    Key("colon", "go_to_paragraph", "Go to paragraph N", "Reading", ":"),
+    Key("number_sign", "toggle_numbers", "Show or hide paragraph numbers", "Reading", "#"),
 )
 
 # Cursor and selection keys of the article pane (annotate issue's key table).
@@ -117,6 +119,7 @@ NOTE_MOTION_KEYS = (
 # Annotation keys of the reader screen: they act on the article's notes as a whole.
 NOTE_KEYS = (
     Key("u", "undo", "Undo the last change", "Annotating", "u"),
+    Key("ctrl+r", "redo", "Redo what u undid", "Annotating", "Ctrl+R"),
     Key("f", "filter_tag", "Filter the annotations list by tag", "Annotating", "f"),
     Key("e", "export", "Export this article's notes", "Annotating", "e"),
 )

@@ -294,6 +294,10 @@ class ReaderScreen(Screen[None]):
             else:
                 self.status.say(f"{jump.label}: none")
 
+    @on(ReadingPane.Moved)
+    def _moved(self, moved: ReadingPane.Moved) -> None:
+        self.status.at(moved.paragraph, moved.paragraphs, moved.percent)
+
     @on(ReadingPane.SelectingChanged)
     def _selecting_changed(self, event: ReadingPane.SelectingChanged) -> None:
         # Keys typed quickly (or pasted) can act before this message lands: say only

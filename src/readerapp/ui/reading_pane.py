@@ -50,6 +50,17 @@ class ReadingPane(ArticleView):
     )
 
     @dataclass
+    class Moved(Message):
+        """The cursor moved: where it is now, to cite it (paragraph, and how far in)."""
+
+        paragraph: int  # 1-based
+        paragraphs: int
+        percent: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReadingPane.Moved)
+
+    @dataclass
     class SelectingChanged(Message):
         """`v` switched selection mode on or off, or the selection was dropped: the
         screen says what is true now."""
@@ -83,6 +94,34 @@ class ReadingPane(ArticleView):
     def cancel_selection(self) -> None:
         self.selecting = False
         self.move_to(self.cursor_offset)
+
+    def cursor_moved(self) -> None:
+        starts = [s for s, _ in self.paragraphs]
+        paragraph = max(1, bisect_right(starts, self.cursor_offset))
+        percent = round(100 * self.cursor_offset / max(1, len(self.text)))
+        self.post_message(self.Moved(paragraph, len(self.paragraphs), percent))
+
+    def action_toggle_numbers(self) -> None:
+        """# shows or hides paragraph numbers, so a passage can be cited by its paragraph."""
+        shown = not self.number_cells
+        self.number_paragraphs([s for s, _ in self.paragraphs] if shown else None)
+        self.say("Paragraph numbers shown" if shown else "Paragraph numbers hidden")
+
+    def go_to_paragraph(self, number: int) -> None:
+        index = max(1, min(number, len(self.paragraphs))) - 1
+        self.selecting = False
+        self.move_to(self.paragraphs[index][0], center=True)
+        self.say(f"Paragraph {index + 1} of {len(self.paragraphs)}")
+
+    def action_go_to_paragraph(self) -> None:
+        """: asks for a paragraph number and goes there."""
+        from readerapp.ui.go_to_screen import GoToScreen
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.go_to_paragraph(number)
+
+        self.app.push_screen(GoToScreen(len(self.paragraphs)), chosen)
 
     def selection_dropped(self) -> None:
         if not self.selecting:

@@ -1,14 +1,16 @@
-"""The reader's status line: one sentence about the last thing that happened."""
+"""The reader's status line: the last thing that happened, and where the cursor is."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 from readerapp.ui.plain import plain
 
 
 class StatusLine(Static):
-    """Says one thing at a time, literally; `text` is what it says now."""
+    """Says one thing at a time, literally (`text`), with the cursor's place on the right
+    (paragraph and percent), so a passage can be cited."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -22,7 +24,20 @@ class StatusLine(Static):
     def __init__(self) -> None:
         super().__init__("", id="status")
         self.text = ""
+        self.position = ""
 
     def say(self, text: str) -> None:
         self.text = text
-        self.update(plain(text))
+        self.refresh()
+
+    def at(self, paragraph: int, paragraphs: int, percent: int) -> None:
+        self.position = f"¶ {paragraph}/{paragraphs} · {percent}%"
+        self.refresh()
+
+    def render(self) -> Text:
+        room = max(0, self.content_region.width - len(self.position) - 2)
+        line = plain(self.text)
+        line.truncate(room, overflow="ellipsis")
+        line.pad_right(room - line.cell_len + 2)
+        line.append(self.position, style="dim")
+        return line
