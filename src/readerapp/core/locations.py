@@ -26,11 +26,17 @@ def bundled_article() -> Path:
 
 
 def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH`, else $READERAPP_DB, else the user data directory."""
+    """`--db PATH`, else $READERAPP_DB, else `database` in the settings file, else the
+    user data directory."""
     if cli_value:
         return Path(cli_value).expanduser()
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
+    from readerapp.core.settings import load_settings
+
+    chosen = load_settings().database
+    if chosen is not None:
+        return chosen
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("readerapp", appauthor=False)) / DB_FILENAME
@@ -38,11 +44,16 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 def library_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """Where fetched pages are saved: `--library DIR`, else $READERAPP_LIBRARY, else
-    `articles/` in the user data directory."""
+    `library` in the settings file, else `articles/` in the user data directory."""
     if cli_value:
         return Path(cli_value).expanduser()
     if os.environ.get(LIBRARY_ENV):
         return Path(os.environ[LIBRARY_ENV]).expanduser()
+    from readerapp.core.settings import load_settings
+
+    chosen = load_settings().library
+    if chosen is not None:
+        return chosen
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("readerapp", appauthor=False)) / LIBRARY_DIRNAME
