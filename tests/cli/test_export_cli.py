@@ -131,7 +131,7 @@ def test_markdown_output(capsys, article_path, noted):
     assert out.startswith("# Title of the piece\n")
     assert "Date: 2016-04-03" in out and f"Source: `{article_path}`" in out
     assert out.index("> the bridge is safe") < out.index("> Engineers accused the council")
-    assert "#claim" in out and "Check “safe”\nwith the report" in out
+    assert "#claim" in out and "Check “safe”  \nwith the report" in out  # a hard line break
 
 
 def test_w3c_output(capsys, article_path, noted):

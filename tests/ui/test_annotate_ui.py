@@ -292,19 +292,36 @@ async def test_filter_the_notes_list_by_tag(story, isolated_db):
         assert len([n for n in sidebar.notes_node.children if n.data]) == 2
 
 
-async def test_e_exports_the_article_notes_to_a_file(story, isolated_db, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+async def test_e_asks_for_the_file_with_a_default_outside_the_current_folder(
+    story, isolated_db, tmp_path, monkeypatch
+):
+    home, work = tmp_path / "home", tmp_path / "clone"
+    (home / "Documents").mkdir(parents=True)
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    monkeypatch.chdir(work)
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("s", "h", "e")
-        await pilot.press("enter")  # JSON, the first choice
+        await pilot.press("s", "h", "e", "down", "down", "enter")  # Markdown
+        field = app.screen.query_one("#export-path")
+        assert field.value == str(home / "Documents" / "bridge.notes.md")
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        exported = tmp_path / "bridge.notes.json"
-        assert exported.exists()
+        exported = home / "Documents" / "bridge.notes.md"
         assert "The bridge has been closed since March." in exported.read_text()
         assert any(str(exported) in n.message for n in app._notifications)
+        assert list(work.iterdir()) == []  # nothing left in the current folder
+
+        # Another name, then the same name again: replacing it asks first.
+        target = tmp_path / "report.json"
+        target.write_text("keep me")
+        await pilot.press("e", "enter", "ctrl+u", *str(target), "enter")
+        assert "Replace it?" in str(app.screen.query_one("Static").render())
+        await pilot.press("n", "escape")
+        assert target.read_text() == "keep me"
 
 
 async def test_a_corrupt_database_is_never_overwritten(story, isolated_db):

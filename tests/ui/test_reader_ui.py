@@ -403,3 +403,20 @@ async def test_a_screenshot_that_cannot_be_saved_says_why(story, tmp_path, monke
         await pilot.pause()
         (message,) = [n.message for n in app._notifications if n.title == "Screenshot"]
         assert message.startswith("Could not save the screenshot") and "sub" in message
+
+
+async def test_search_folds_quote_marks_and_remembers_earlier_searches(write_article):
+    path = write_article("won.txt", "Title\n\nShe said she won’t. Then she said “yes”.\n")
+    app = ReaderApp(load_article(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("slash", *"won't", "enter")
+        assert len(screen.pane.targets) == 1  # the straight apostrophe finds the curly one
+        await pilot.press("slash", *'"yes"', "enter")
+        assert len(screen.pane.targets) == 1
+        await pilot.press("slash", "up")
+        assert screen.query_one("#search", Input).value == '"yes"'
+        await pilot.press("up")
+        assert screen.query_one("#search", Input).value == "won't"
+        await pilot.press("down", "down")
+        assert screen.query_one("#search", Input).value == ""

@@ -20,6 +20,14 @@ def bundled_articles_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "articles"
 
 
+def is_bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is one of the sample articles that ship with readerapp."""
+    try:
+        return Path(path).resolve().parent == bundled_articles_dir().resolve()
+    except (OSError, ValueError):  # a path that cannot exist (a NUL in it) is none of ours
+        return False
+
+
 def bundled_article() -> Path:
     """The article `readerapp` opens when given no path."""
     return sorted(bundled_articles_dir().glob("*.txt"))[0]
@@ -40,6 +48,14 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("readerapp", appauthor=False)) / DB_FILENAME
+
+
+def export_folder() -> Path:
+    """Where the reader offers to save an export: the documents folder, else home."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 def library_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

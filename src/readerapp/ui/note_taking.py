@@ -19,6 +19,8 @@ from readerapp.ui.messages import AnnotateRequested, NotesChanged, StatusChanged
 from readerapp.ui.plain import notify
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from readerapp.core.analysis.model import Analysis
     from readerapp.core.article import Article
     from readerapp.core.notebook import Notebook
@@ -165,8 +167,8 @@ class NoteTaking:
         self.screen.post_message(NotesChanged())
         self.say(f"{'Redid' if redo else 'Undid'} the {change.kind} of an annotation")
 
-    def export(self, fmt: str, analysis: Analysis | None) -> None:
-        """Worker thread: write this article's notes to a new file in the current folder."""
+    def export(self, fmt: str, analysis: Analysis | None, path: Path) -> None:
+        """Worker thread: write this article's notes to `path` (the user agreed to replace it)."""
         from readerapp.core.exchange import ExchangeError, export_article_file
 
         notebook = self.notebook
@@ -174,7 +176,7 @@ class NoteTaking:
         annotations = [p.annotation for p in notebook.placed] + notebook.orphans
         app = self.screen.app
         try:
-            path = export_article_file(self.article, annotations, analysis, fmt)
+            path = export_article_file(self.article, annotations, analysis, fmt, path, force=True)
         except ExchangeError as err:
             app.call_from_thread(notify, self.screen, str(err), severity="error")
             return

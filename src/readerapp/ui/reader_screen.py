@@ -263,14 +263,15 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         if self.notes.notebook is None:
             return
-        from readerapp.ui.export_screen import ExportScreen
+        from readerapp.ui.export_screen import ExportChoice, ExportScreen
 
-        def chosen(fmt: str | None) -> None:
-            if fmt:
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                fmt, path = choice
                 analysis = self.analysis
-                self.run_worker(lambda: self.notes.export(fmt, analysis), thread=True)
+                self.run_worker(lambda: self.notes.export(fmt, analysis, path), thread=True)
 
-        self.app.push_screen(ExportScreen(), chosen)
+        self.app.push_screen(ExportScreen(self.article), chosen)
 
     # -- status, choosing rows, moving between targets -----------------------------------
 
@@ -334,7 +335,7 @@ class ReaderScreen(Screen[None]):
         from readerapp.ui.search_input import SearchInput  # on first use, not at startup
 
         found = self.query(SearchInput)
-        search = found.first() if found else SearchInput()
+        search = found.first() if found else SearchInput(self.session.search_history)
         if not found:
             self.mount(search, before=self.status)
         search.open()
