@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -499,3 +500,44 @@ async def test_ctrl_r_redoes_what_u_undid(story, isolated_db):
         await pilot.press("ctrl+r")
         assert [n.tags for n in saved(app, isolated_db)] == [("alpha",)]
         assert screen.status.text.startswith("Redid")
+
+
+async def test_a_reworded_passage_is_marked_until_confirmed_and_exports_both_wordings(
+    story, isolated_db, tmp_path
+):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"timeline", "enter")
+        app.session.flush()
+        await pilot.press("q")
+    story.write_text(BRIDGE.replace("closed since March", "shut since March"), encoding="utf-8")
+    article = load_article(story)
+    again = ReaderApp(article, db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        (mark,) = screen.pane.marks
+        assert mark.changed and article.text[mark.start : mark.end].startswith(
+            "The bridge has been shut"
+        )
+        (row,) = [n for n in screen.query_one(Sidebar).notes_node.children if n.data]
+        assert "text changed" in row.label.plain
+
+        from readerapp.core.exchange import notes_for_article, render
+
+        annotations = [p.annotation for p in screen.notebook.placed]
+        document = json.loads(render(notes_for_article(article, None, annotations), "json"))
+        (exported,) = document["articles"][0]["annotations"]
+        assert exported["selector"]["exact"] == "The bridge has been shut since March."
+        assert exported["original_exact"] == "The bridge has been closed since March."
+        assert document["articles"][0]["sha256"] == article.sha256
+
+        await pilot.press("right_square_bracket")
+        assert "c confirms it" in screen.status.text
+        await pilot.press("c")
+        assert screen.status.text.startswith("The passage is confirmed")
+        (row,) = [n for n in screen.query_one(Sidebar).notes_node.children if n.data]
+        assert "text changed" not in row.label.plain
+        (note,) = saved(again, isolated_db)
+        assert note.selector.exact == "The bridge has been shut since March."
+        assert note.tags == ("timeline",)

@@ -55,6 +55,13 @@ class Placed:
     annotation: Annotation
     span: tuple[int, int] | None
 
+    def text_changed(self, article: Article) -> bool:
+        """Whether the passage reads otherwise now than when it was annotated (the
+        article was edited there): the reader marks it until the user confirms it."""
+        if self.span is None:
+            return False
+        return article.text[self.span[0] : self.span[1]] != self.annotation.selector.exact
+
 
 @dataclass(frozen=True)
 class Change:
@@ -275,7 +282,10 @@ class Notebook:
             if current is None:
                 return self._create(target, fields)
             placed = self._notes[current.id]
-            if placed.span is not None:  # keep the passage as it reads in this text
+            if placed.span is not None and (not fields or not placed.text_changed(self.article)):
+                # The passage as it reads in this text: for a moved passage always; for
+                # one whose words changed only when the user confirms it (no fields):
+                # until then it is marked "text changed" and keeps its first wording.
                 fields["selector"] = TextSelector.from_text(self.article.text, *placed.span)
             wanted = replace(current, **fields)
             if _visible(wanted) == _visible(current):

@@ -109,6 +109,13 @@ TARGET_KEYS = (
     Key("t", "annotate('tag')", "Tag the selection or annotation", "Annotating", "t", footer="Tag"),
     Key("a", "annotate('note')", "Write a note (Ctrl+S saves)", "Annotating", "a", footer="Note"),
     Key("d", "annotate('delete')", "Delete the annotation under the cursor", "Annotating", "d"),
+    Key(
+        "c",
+        "annotate('confirm')",
+        "Confirm a passage whose text changed",
+        "Annotating",
+        "c",
+    ),
 )
 
 # Moving between annotations (the article pane's own keys).

@@ -106,10 +106,29 @@ class NoteTaking:
             self.save(target, "Tags saved", rest=request.rest, tags=request.tags)
         elif request.intent == "note":
             self.save(target, "Note saved", rest=request.rest, note=request.note)
+        elif request.intent == "confirm":
+            self.confirm(target)
         elif target.annotation_id is None:
             self.say("No annotation here to delete: put the cursor on one (] and [)")
         else:
             self.delete(target.annotation_id)
+
+    def confirm(self, target: Target) -> None:
+        """The passage of an annotation whose text changed is taken as it reads now."""
+        from readerapp.core.notebook import ReadOnlyNotebook
+
+        assert self.notebook is not None
+        placed = self.notebook.get(target.annotation_id) if target.annotation_id else None
+        if placed is None or not placed.text_changed(self.article):
+            self.say("Nothing to confirm here: c confirms a note marked “text changed”")
+            return
+        try:
+            self.notebook.annotate(target)
+        except ReadOnlyNotebook as err:
+            notify(self.screen, str(err), severity="error")
+            return
+        self.screen.post_message(NotesChanged())
+        self.say("The passage is confirmed as it reads now · u undoes")
 
     def save(
         self,

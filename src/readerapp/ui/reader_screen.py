@@ -218,8 +218,9 @@ class ReaderScreen(Screen[None]):
 
     def _show_notes_of(self, notebook: Notebook, rest_on: tuple[int, int] | None = None) -> None:
         placed, known = notebook.placed, notebook.all_tags()
+        changed = frozenset(p.annotation.id for p in placed if p.text_changed(self.article))
         self.pane.show_notes(placed, known, rest_on=rest_on)
-        self.sidebar.show_notes(placed, notebook.orphans, known)
+        self.sidebar.show_notes(placed, notebook.orphans, known, changed)
 
     def _poll_changes(self) -> None:
         if self.notes.notebook is not None:

@@ -74,7 +74,10 @@ def _article(entry: ArticleNotes) -> dict[str, Any]:
         "available": article is not None,
         "speakers": found["speakers"] if found else None,
         "allegations": found["allegations"] if found else None,
-        "annotations": [_annotation(a, entry.is_orphaned(a)) for a in entry.annotations],
+        "annotations": [
+            _annotation(a, entry.is_orphaned(a), entry.originals.get(a.id))
+            for a in entry.annotations
+        ],
     }
     if entry.tombstones:
         result["tombstones"] = [_tombstone(a) for a in entry.tombstones]
@@ -86,8 +89,9 @@ def _tombstone(a: Annotation) -> dict[str, Any]:
     return {"id": a.id, "revision": a.revision, "updated": a.updated, "deleted": True}
 
 
-def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
+def _annotation(a: Annotation, orphaned: bool | None, original: str | None) -> dict[str, Any]:
     s = a.selector
+    found = {} if original is None else {"original_exact": original}
     return {
         "id": a.id,
         "selector": {
@@ -105,6 +109,7 @@ def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
         "orphaned": orphaned,
         "link": {"kind": a.link.kind, "key": a.link.key} if a.link else None,
         "revision": a.revision,
+        **found,
     }
 
 

@@ -175,6 +175,7 @@ class ReportContext:
             for a in (analysis.allegations if analysis else ())
         }
         self.colours = len({a.colour for a in entry.annotations if a.colour}) > 1
+        self.originals = entry.originals
 
     @classmethod
     def of(cls, entry: ArticleNotes) -> ReportContext:
@@ -215,6 +216,9 @@ def _annotation(a: Annotation, orphaned: bool | None, context: ReportContext) ->
         heading.append("*passage no longer found in the article*")
     parts = [" · ".join(heading)] if heading else []
     parts.append(blockquote(a.selector.exact))
+    if (original := context.originals.get(a.id)) is not None:
+        parts.append("*The article was edited; when this note was made, the passage read:*")
+        parts.append(blockquote(original))
     tags = " ".join(t for t in map(hashtag, a.tags) if t)
     if tags:
         parts.append(tags)

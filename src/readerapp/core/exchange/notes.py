@@ -2,16 +2,19 @@
 
 Every format renders the same `ArticleNotes` list, so the article lookup, the
 analysis and the orphan check happen once, whatever the format.
-Annotations are grouped by their own `ArticleRef` (not by the file found on
-disk) so that an export carries each annotation's article identity unchanged.
+An annotation whose passage is found in the article as it is now is exported as
+placed now: the current text's identity, offsets and wording (with its wording
+when it was made beside it, in `originals`, if that differs: the passage was
+edited). One that cannot be placed keeps its own identity and selector, so it
+can still be found on a machine that has the old version.
 Deleted annotations (tombstones) ride along in `tombstones`, so that a delete
 travels to the other machine; formats for reading (Markdown) leave them out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readerapp.core.analysis import Analysis, analyze
@@ -33,6 +36,7 @@ class ArticleNotes:
     analysis: Analysis | None = None
     orphaned: frozenset[str] = frozenset()
     tombstones: tuple[Annotation, ...] = ()
+    originals: Mapping[str, str] = field(default_factory=dict)  # id → wording when made
 
     def is_orphaned(self, annotation: Annotation) -> bool | None:
         """True/False when the article text is here to check against, else None (unknown)."""
@@ -90,13 +94,37 @@ def orphaned_ids(annotations: Iterable[Annotation], text: str) -> frozenset[str]
 def notes_for_article(
     article: Article, analysis: Analysis | None, annotations: Iterable[Annotation]
 ) -> list[ArticleNotes]:
-    """The export of one open article; still one entry when it has no annotations yet."""
-    groups = group_by_article(annotations) or {article_ref(article): []}
-    result = []
-    for ref, group in groups.items():
-        live, deleted = live_and_deleted(group)
-        orphaned = orphaned_ids(live, article.text)
-        result.append(ArticleNotes(ref, live, article, analysis, orphaned, deleted))
+    """The export of one open article: first its annotations as placed in its text now
+    (one entry, even with none), then any that cannot be placed, by their own article."""
+    from readerapp.core.anchoring import anchor
+
+    live, deleted = live_and_deleted(annotations)
+    current, text = article_ref(article), article.text
+    placed: list[Annotation] = []
+    originals: dict[str, str] = {}
+    lost: list[Annotation] = []
+    for annotation in live:
+        found = anchor(annotation.selector, text)
+        if found is None:
+            lost.append(annotation)
+            continue
+        selector = TextSelector.from_text(text, found.start, found.end)
+        if selector.exact != annotation.selector.exact:
+            originals[annotation.id] = annotation.selector.exact
+        placed.append(replace(annotation, article=current, selector=selector))
+    result = [
+        ArticleNotes(
+            current,
+            in_text_order(placed),
+            article,
+            analysis,
+            tombstones=deleted,
+            originals=originals,
+        )
+    ]
+    for ref, group in group_by_article(lost).items():
+        orphaned = frozenset(a.id for a in group)
+        result.append(ArticleNotes(ref, in_text_order(group), article, analysis, orphaned))
     return result
 
 
