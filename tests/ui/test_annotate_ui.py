@@ -541,3 +541,29 @@ async def test_a_reworded_passage_is_marked_until_confirmed_and_exports_both_wor
         (note,) = saved(again, isolated_db)
         assert note.selector.exact == "The bridge has been shut since March."
         assert note.tags == ("timeline",)
+
+
+async def test_brackets_on_a_note_without_tags_show_the_note(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "a", *"ask the council", "ctrl+s", "G", "right_square_bracket")
+        assert screen.status.text.startswith("Annotation 1 of 1: no tags · ask the council")
+
+
+async def test_undoing_a_note_keeps_the_tags_and_undone_tags_leave_the_completion(
+    story, isolated_db
+):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "t", *"freshtag", "enter", "a", *"a note", "ctrl+s")
+        await pilot.press("u")  # undoes the note only
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("freshtag",) and note.note == ""
+        await pilot.press("u")  # undoes the tag
+        app.session.flush()
+        assert "freshtag" not in screen.notebook.all_tags()
+        await pilot.press("t", *"fre")
+        await pilot.pause()
+        assert app.screen.query_one("#tags")._suggestion == ""

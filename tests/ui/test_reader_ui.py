@@ -420,3 +420,33 @@ async def test_search_folds_quote_marks_and_remembers_earlier_searches(write_art
         assert screen.query_one("#search", Input).value == "won't"
         await pilot.press("down", "down")
         assert screen.query_one("#search", Input).value == ""
+
+
+async def test_at_80_columns_the_footer_keeps_quit_and_the_palette(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reader_ready(pilot)
+        footer = "".join(s.text for s in screen.query_one("KeyHints").render_line(0))
+        assert " q Quit " in footer and "^p Commands" in footer and "? Help" in footer
+
+
+async def test_at_80_columns_the_library_shows_every_column(tmp_path):
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(
+            f"A very long headline about the council budget row number {n} that goes on\n\n"
+            "Body text.\n",
+            encoding="utf-8",
+        )
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(20):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and app.screen.entries:
+                break
+        table = app.screen.query_one(DataTable)
+        await pilot.pause()
+        header = "".join(s.text for s in table.render_line(0))
+        assert "Date" in header and "Words" in header and "Notes" in header
+        await pilot.press("j")
+        assert table.cursor_row == 1
