@@ -567,3 +567,37 @@ async def test_undoing_a_note_keeps_the_tags_and_undone_tags_leave_the_completio
         await pilot.press("t", *"fre")
         await pilot.pause()
         assert app.screen.query_one("#tags")._suggestion == ""
+
+
+async def test_a_note_or_tag_over_the_limits_is_refused_and_kept_in_the_editor(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "a")
+        app.screen.query_one("TextArea").text = "x" * 1_200_000
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, NoteScreen)  # still open: nothing lost
+        assert any("over 1 MB" in n.message for n in app._notifications)
+        await pilot.press("escape", "y")
+        await pilot.press("t")
+        app.screen.query_one("#tags").value = "y" * 300
+        await pilot.press("enter")
+        assert isinstance(app.screen, TagScreen)
+        assert any("over 200 characters" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert saved(app, isolated_db) == []
+
+
+async def test_a_file_name_that_is_not_utf8_saves_notes(tmp_path, isolated_db):
+    import os
+
+    path = Path(os.fsdecode(tmp_path / "caf") + os.fsdecode(b"\xe9.txt"))
+    path.write_text(BRIDGE, encoding="utf-8")
+    app = ReaderApp(load_article(path), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "h")
+        (note,) = saved(app, isolated_db)
+        assert note.article.path == str(path)
+        assert "caf\\xe9.txt" in str(screen.query_one("#article-header").render())
+        assert not any("Could not save" in n.message for n in app._notifications)
