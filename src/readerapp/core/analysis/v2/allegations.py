@@ -1,0 +1,260 @@
+"""Allegations: who accuses whom of what, found by a list of rules over the sentences.
+
+One allegation per sentence at most; its evidence is the whole sentence, which is what
+the reader highlights. Before any rule runs, a sentence that denies an accusation, that
+points back at one ('These allegations …'), or that asks a question in a quote is set
+aside; then the first rule that matches speaks. `ALLEGATION_RULES` is the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from readerapp.core.analysis.lexicon import (
+    ACCORDING_TO_SOURCE,
+    ACCUSATION_PATTERN,
+    ACTIVE_ACCUSATION,
+    ALLEGED_THAT,
+    ANAPHORIC_ALLEGATION,
+    BARE_PLURAL_SUBJECT,
+    CLAIM_BOUNDARY,
+    CONDITION_WORDS,
+    DEFAULT_ACCUSERS,
+    DENIAL_PATTERN,
+    DOCUMENT_PHRASE,
+    NEGATION_PATTERN,
+    OWNED_OR_DESCRIBED,
+    PASSIVE_ACCUSATION,
+    PENALTY,
+    POSSESSIVE_PHRASE,
+    QUANTIFIED_PHRASE,
+    REPORTS_WORD,
+    WRONGDOING_PATTERN,
+)
+from readerapp.core.analysis.model import Allegation
+from readerapp.core.analysis.v2.names import NAME_RUN_RE
+from readerapp.core.analysis.v2.parties import AUTHOR, Parties
+
+CLAIM_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence as the allegation rules see it."""
+
+    start: int
+    end: int
+    text: str
+    cue: re.Match[str] | None
+    wrong: re.Match[str] | None
+    speaker: str | None  # whose quote or reported speech the sentence mostly is
+
+
+class AllegationRule(Protocol):
+    name: str
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None: ...
+
+
+def make(accuser: str, accused: str, claim: str, sentence: Sentence) -> Allegation:
+    return Allegation(
+        accuser=accuser,
+        accused=accused or "unspecified",
+        claim=short_claim(claim),
+        start=sentence.start,
+        end=sentence.end,
+        evidence=sentence.text,
+    )
+
+
+def short_claim(text: str) -> str:
+    claim = " ".join(re.sub(r"[\"“”]|''", "", text).split()[:CLAIM_WORDS])
+    return claim.rstrip(" ,.;:?!")
+
+
+class AuthorQuestion:
+    """'Was that not a cover-up?' asked by the author accuses; a quoted question asks."""
+
+    name = "author's question"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        if not sentence.text.rstrip("\"”’' ").endswith("?"):
+            return None
+        if sentence.speaker is not None or sentence.wrong is None:
+            return None
+        if re.search(r"[\"“]", sentence.text):
+            return None
+        accused = parties.first_name(sentence.start, sentence.end) or parties.recent_name(
+            sentence.start
+        )
+        return make(AUTHOR, accused, sentence.text[sentence.wrong.start() :], sentence)
+
+
+class PassiveAccusation:
+    """'X was accused by Y of Z': passive voice flips accuser and accused."""
+
+    name = "passive accusation"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = PASSIVE_ACCUSATION.search(sentence.text)
+        if not found:
+            return None
+        accused = parties.name_before(sentence.start, sentence.start + found.start())
+        agent = found.group("agent")
+        verb = found.group("verb").casefold().split()[0]
+        accuser = agent.strip() if agent else sentence.speaker or _source(sentence)
+        if not accuser:
+            accuser = DEFAULT_ACCUSERS.get(verb, "unspecified")
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
+class ActiveAccusation:
+    """'X accused Y of Z', 'X blamed Y for Z', 'fined Y for Z', 'is suing Y for Z'."""
+
+    name = "active accusation"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = ACTIVE_ACCUSATION.search(sentence.text) or PENALTY.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        accuser = (
+            sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        )
+        phrase = found.group("accused").strip()
+        appositive = re.search(r",\s*([^,]+),$", phrase)  # 'its chief, Jo Bloggs,'
+        if appositive and NAME_RUN_RE.match(appositive.group(1)):
+            accused = parties.canonical(appositive.group(1))
+        elif (
+            POSSESSIVE_PHRASE.match(phrase)
+            or OWNED_OR_DESCRIBED.fullmatch(phrase)
+            or QUANTIFIED_PHRASE.match(phrase)
+        ):
+            accused = phrase  # 'accused her former label of …': the label, not the woman
+        else:
+            accused = (
+                parties.first_name(start + found.start("accused"), start + found.end("accused"),
+                                   accuser)
+                or phrase
+            )
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
+class AllegedThat:
+    """'X alleged that Y did Z': the claim's subject is the accused."""
+
+    name = "alleged that"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = ALLEGED_THAT.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        accuser = sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        claim_start = start + found.start("claim")
+        plural = BARE_PLURAL_SUBJECT.match(parties.text, claim_start, sentence.end)
+        accused = (
+            plural.group(1) if plural else parties.accused_in(claim_start, sentence.end, accuser)
+        )
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
+class SpokenOrReported:
+    """Any other cue or wrongdoing word: the speaker, the source, the document or the author
+    accuses whoever the words name."""
+
+    name = "cue in a sentence"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        anchor = sentence.cue if sentence.cue is not None else sentence.wrong
+        if anchor is None:
+            return None
+        region_start, region_end = sentence.start, sentence.end
+        if sentence.speaker is not None:
+            accuser = sentence.speaker
+            region_start, region_end = parties.spoken_region(sentence.start, sentence.end)
+        elif source := _source(sentence):
+            accuser = source
+        elif document := DOCUMENT_PHRASE.search(sentence.text):
+            filer = document.group("filer")
+            accuser = filer.strip() if filer else f"the {document.group('document').casefold()}"
+        elif REPORTS_WORD.search(sentence.text):
+            accuser = "reports"
+        else:
+            accuser = AUTHOR
+        accused = parties.accused_in(region_start, region_end, accuser)
+        return make(accuser, accused, _clause_around(sentence.text, anchor.start()), sentence)
+
+
+def _source(sentence: Sentence) -> str:
+    according = ACCORDING_TO_SOURCE.search(sentence.text)
+    return according.group(1).strip() if according else ""
+
+
+def _clause_around(sentence: str, position: int) -> str:
+    """The clause holding `position`: from the last comma, 'that' or colon before it."""
+    starts = [m.end() for m in CLAIM_BOUNDARY.finditer(sentence[:position])]
+    return sentence[starts[-1] if starts else 0 :]
+
+
+ALLEGATION_RULES: tuple[AllegationRule, ...] = (
+    AuthorQuestion(),
+    PassiveAccusation(),
+    ActiveAccusation(),
+    AllegedThat(),
+    SpokenOrReported(),
+)
+
+
+def find_allegations(
+    parties: Parties,
+    rules: tuple[AllegationRule, ...] = ALLEGATION_RULES,
+    should_stop: Callable[[], bool] | None = None,
+) -> tuple[Allegation, ...]:
+    doc = parties.doc
+    text = doc.text
+    found: list[Allegation] = []
+    for number, (ps, pe) in enumerate(doc.paragraphs):
+        if should_stop is not None and number % 64 == 0 and should_stop():
+            break
+        if not (ACCUSATION_PATTERN.search(text, ps, pe) or WRONGDOING_PATTERN.search(text, ps, pe)):
+            continue  # most paragraphs accuse nobody
+        for ss, se in doc.sentences_in(ps, pe):
+            sentence = _sentence(text, ss, se, parties)
+            if sentence is None:
+                continue
+            for rule in rules:
+                allegation = rule.match(sentence, parties)
+                if allegation is not None:
+                    found.append(allegation)
+                    break
+    return tuple(found)
+
+
+def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
+    """The sentence, unless it cannot accuse: no cue, a denial, a negated or conditional
+    wrongdoing word, or a pointer back to earlier allegations."""
+    words = text[ss:se]
+    if ANAPHORIC_ALLEGATION.match(words):
+        return None
+    cue = ACCUSATION_PATTERN.search(words)
+    wrong = WRONGDOING_PATTERN.search(words)
+    if cue is None and wrong is None:
+        return None
+    if DENIAL_PATTERN.search(words):
+        return None
+    speaker = parties.speaker_of(ss, se)
+    question = words.rstrip("\"”’' ").endswith("?")
+    if question and (speaker is not None or re.search(r"[\"“]", words)):
+        return None  # a quoted question asks, it does not assert
+    if cue is None and wrong is not None and not question:
+        position = wrong.start()
+        if NEGATION_PATTERN.search(words[max(0, position - 14) : position]):
+            return None
+        clause = max(words.rfind(",", 0, position), words.rfind(";", 0, position)) + 1
+        if CONDITION_WORDS.search(words[clause:position]):
+            return None  # 'If the company broke the law, it will pay'
+    return Sentence(ss, se, words, cue, wrong, speaker)

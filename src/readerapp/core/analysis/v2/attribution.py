@@ -1,0 +1,173 @@
+"""Attribution: each speech event's phrase becomes an entity, and each quote its speaker.
+
+Events are read in text order with the sentence subjects between them, so a pronoun
+means whom the text was just about. A quote no rule claimed continues the latest speaker
+of its paragraph or the one before (news style), unless it is a short phrase inside the
+author's own sentence (scare quotes), and a quote inside reported speech is part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readerapp.core.analysis.model import Quote
+from readerapp.core.analysis.v2.document import Document
+from readerapp.core.analysis.v2.entities import Entity, EntityResolver
+from readerapp.core.analysis.v2.mentions import Mention, MentionReader
+from readerapp.core.analysis.v2.speech import SpeechEvent
+
+SCARE_QUOTE_WORDS = 4  # a shorter quote inside the author's own sentence is a phrase, not speech
+# Where a sentence's subject ends: its first verb (a plural noun must not pass for one).
+_FIRST_VERB = re.compile(
+    r"(?<=\s)(?:[a-z]{2,}ed|has|have|had|is|was|were|are|will|would|can|could|did|does|said|says|"
+    r"told|tells|wrote|writes|made|makes|took|takes|gave|gives|got|gets|went|goes|knew|began|"
+    r"became|faces|faced|admits|expects|plans|wants|says)\b"
+)
+
+
+@dataclass(frozen=True)
+class SpokenSpan:
+    """A span of text and who it is attributed to, so a quoted accusation has an accuser."""
+
+    start: int
+    end: int
+    speakers: tuple[Entity, ...]
+    direct: bool = True
+
+
+def attribute(
+    doc: Document,
+    events: list[SpeechEvent],
+    resolver: EntityResolver,
+    reader: MentionReader,
+    should_stop: Callable[[], bool] | None = None,
+) -> list[SpokenSpan]:
+    """Give every event its entities and every quote its speaker; return what was said."""
+    timeline: list[tuple[int, int, object]] = [(m.start, 0, m) for m in _subjects(doc, reader)]
+    timeline += [(e.position, 1, e) for e in events]
+    timeline.sort(key=lambda item: (item[0], item[1]))
+
+    owners: dict[int, tuple[Entity, ...]] = {}
+    attributions: list[tuple[int, tuple[Entity, ...]]] = []
+    absorbed: set[int] = set()
+    spoken: list[SpokenSpan] = []
+    by_sentence: dict[int, tuple[Entity, ...]] = {}
+    inside_until = -1  # end of the reported speech being read: verbs in it are nested speech
+    for count, (position, _, item) in enumerate(timeline):
+        if should_stop is not None and count % 512 == 0 and should_stop():
+            break
+        if isinstance(item, Mention):
+            entity = resolver.resolve(item, position)
+            if entity is not None:
+                resolver.note(entity, position)
+            continue
+        assert isinstance(item, SpeechEvent)
+        if position < inside_until and not item.quotes:
+            continue  # 'X said managers had told staff that …' is X's claim
+        sentence = doc.sentence_index(position)
+        group = _speakers(item, position, sentence, by_sentence, resolver)
+        if not group:
+            continue
+        by_sentence[sentence] = group
+        if item.contents:
+            inside_until = max(inside_until, max(end for _, end in item.contents))
+        for entity in group:
+            resolver.note(entity, position)
+        for index in item.quotes:
+            owners.setdefault(index, group)
+        for start, end in item.contents:
+            for entity in group:
+                entity.quotes.append(Quote(start, end, doc.text[start:end], direct=False))
+            spoken.append(SpokenSpan(start, end, group, direct=False))
+            for index in doc.quotes_between(start, end):
+                if index not in owners:
+                    absorbed.add(index)  # a phrase quoted inside reported speech
+        first = min([position, *(doc.quotes[i].open for i in item.quotes)])
+        attributions.append((first, group))
+    attributions.sort(key=lambda a: a[0])
+    _assign_quotes(doc, owners, absorbed, attributions, spoken)
+    spoken.sort(key=lambda s: s.start)
+    return spoken
+
+
+def _speakers(
+    event: SpeechEvent,
+    position: int,
+    sentence: int,
+    by_sentence: dict[int, tuple[Entity, ...]],
+    resolver: EntityResolver,
+) -> tuple[Entity, ...]:
+    if event.inherit:
+        return by_sentence.get(sentence, ())
+    found: list[Entity] = []
+    for mention in event.speakers:
+        for entity in resolver.resolve_all(mention, position):
+            if entity not in found:
+                found.append(entity)
+    return tuple(found)
+
+
+def _assign_quotes(
+    doc: Document,
+    owners: dict[int, tuple[Entity, ...]],
+    absorbed: set[int],
+    attributions: list[tuple[int, tuple[Entity, ...]]],
+    spoken: list[SpokenSpan],
+) -> None:
+    starts = [a[0] for a in attributions]
+    previous: tuple[Entity, ...] | None = None
+    for index, span in enumerate(doc.quotes):
+        if index in absorbed:
+            continue
+        group = owners.get(index)
+        if group is None:
+            group = _continuing(doc, index, previous, attributions, starts)
+        if group is None:
+            previous = None
+            continue
+        for entity in group:
+            entity.quotes.append(Quote(span.start, span.end, doc.text[span.start : span.end]))
+        spoken.append(SpokenSpan(span.start, span.end, group))
+        previous = group
+
+
+def _continuing(
+    doc: Document,
+    index: int,
+    previous: tuple[Entity, ...] | None,
+    attributions: list[tuple[int, tuple[Entity, ...]]],
+    starts: list[int],
+) -> tuple[Entity, ...] | None:
+    """An unattributed quote continues the latest speaker in this or the previous paragraph."""
+    span = doc.quotes[index]
+    if span.continued and previous is not None:
+        return previous
+    sentence_start, _ = doc.sentence_at(span.open)
+    lead = doc.masked[max(sentence_start, span.open - 200) : span.open]
+    if len(lead.split()) > 2 and len(doc.text[span.start : span.end].split()) < SCARE_QUOTE_WORDS:
+        return None  # a phrase in quotation marks inside the author's sentence
+    latest = bisect_right(starts, span.open) - 1
+    if latest < 0:
+        return None
+    position, group = attributions[latest]
+    if doc.paragraph_index(span.open) - doc.paragraph_index(position) > 1:
+        return None
+    return group
+
+
+def _subjects(doc: Document, reader: MentionReader) -> list[Mention]:
+    """The name or description each sentence opens with: whom a later pronoun may mean."""
+    found: list[Mention] = []
+    masked = doc.masked
+    for start, end in doc.sentences:
+        verb = _FIRST_VERB.search(masked, start, min(end, start + 160))
+        if verb is None:
+            continue
+        mentions = reader.before(start, verb.start())
+        for mention in mentions:
+            if mention.kind == "name" or mention.kind == "description" and mention.definite:
+                found.append(mention)
+    return found

@@ -1,0 +1,153 @@
+"""Contents: where the words of a speech act begin and end.
+
+'X said (on Tuesday) (that) CLAUSE', 'X told reporters CLAUSE', 'CLAUSE, X said.',
+'A, X said, B', 'X accused Y of Z' (the object and its complement are what was said),
+', adding that CLAUSE'. Every function reads the masked text and a sentence's bounds,
+and never looks further than a fixed window, so run-on text stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readerapp.core.analysis.lexicon import (
+    ADVERBIAL_PREPOSITIONS,
+    OBJECT_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_PARTICIPLES,
+    TIME_WORDS,
+)
+
+Span = tuple[int, int]
+MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerate text linear
+MIN_WORDS = 3
+
+_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?:" + "|".join(sorted(SPEECH_PARTICIPLES, key=len, reverse=True))
+    + r")\b\s*(?:that\s+)?",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"\bthat\s+")
+_ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | frozenset(
+    "to from with by about again also repeatedly publicly privately recently a an the his her "
+    "their its an interview statement morning afternoon evening night week weekend month "
+    "year ago days hours later earlier told reporters".split()
+)
+_OPENING_PREPOSITIONS = frozenset("in on at during to after before with from via through".split())
+# Objects of 'told': 'told reporters', 'told CNN', 'told The Washington Post', 'told him'.
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*)*(?:['’]s\s+[A-Z][\w’'.\-]*"
+    r"(?:\s+[A-Z][\w’'.\-]*)*)?|reporters|journalists|supporters|voters|the\s+crowd|an?\s+"
+    r"(?:\w+\s+){0,2}(?:audience|crowd|interviewer|reporter)|" + "|".join(sorted(OBJECT_PRONOUNS))
+    + r")\b"
+)
+_CLAUSE_START = re.compile(
+    r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|so|not|"
+    r"and|but|or|then|yes|no|this|last|earlier|later|today|yesterday|tomorrow|again|also|it)\b)"
+    r"(?=[\w\"“‘'~])",
+    re.IGNORECASE,
+)
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def trim(masked: str, start: int, end: int) -> Span | None:
+    """The span without surrounding spaces and punctuation; None when under three words."""
+    end = min(end, start + MAX_CONTENT)
+    while start < end and masked[start] in " \u00a0,;:—–-":
+        start += 1
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".,;:!?—–-"):
+        end -= 1
+    if words_in(masked[start:end]) < MIN_WORDS:
+        return None
+    return start, end
+
+
+def clause_after(masked: str, verb_end: int, sentence_end: int, *, told: bool = False) -> list[Span]:
+    """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
+    position = verb_end
+    if told:
+        obj = _TOLD_OBJECT.match(masked, position, sentence_end)
+        if obj:
+            position = obj.end()
+    window = min(sentence_end, position + 90)
+    that = _THAT.search(masked, position, window)
+    if that and _only_adverbials(masked[position : that.start()]):
+        return clip(masked, that.end(), sentence_end)
+    skipped = _skip_adverbials(masked, position, sentence_end)
+    clause = _CLAUSE_START.match(masked, skipped, sentence_end)
+    if clause is None or masked[skipped:skipped + 2].strip(" ") in (",", ".", ":", ";"):
+        return []
+    return clip(masked, clause.end(), sentence_end)
+
+
+def _only_adverbials(text: str) -> bool:
+    """'on Thursday', 'in a statement to the Post', 'to reporters': nothing that is a clause."""
+    found = re.findall(r"[\w’'.\-]+", text)
+    if not found:
+        return True
+    if found[0].casefold() in _OPENING_PREPOSITIONS and len(found) <= 12:
+        return True  # 'in their meeting with the media on March 3 that …'
+    return len(found) <= 10 and all(
+        w.casefold() in _ADVERBIAL_WORDS or w[:1].isupper() or w.isdigit() for w in found
+    )
+
+
+_ADVERBIAL_AFTER_VERB = re.compile(
+    r"\s+(?:(?:on|in|at|during|last|this|late|early|via|through)\s+(?:[\w’'.\-]+\s+){0,4}?"
+    r"(?:" + "|".join(sorted(TIME_WORDS | SPEECH_NOUNS)) + r"|\d[\w.]*)"
+    r"|(?:" + "|".join(sorted(TIME_WORDS)) + r")(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"\b,?",
+    re.IGNORECASE,
+)
+
+
+def _skip_adverbials(masked: str, position: int, end: int) -> int:
+    """Skip 'on Tuesday', 'in a statement', 'Thursday night' right after a verb."""
+    for _ in range(3):
+        found = _ADVERBIAL_AFTER_VERB.match(masked, position, end)
+        if not found:
+            break
+        position = found.end()
+    return position
+
+
+def clip(masked: str, start: int, end: int) -> list[Span]:
+    """A reported clause, split where ', adding that …' starts a second one."""
+    end = min(end, start + MAX_CONTENT)
+    participle = _PARTICIPLE.search(masked, start, end)
+    spans = [trim(masked, start, participle.start() if participle else end)]
+    if participle:
+        spans.append(trim(masked, participle.end(), end))
+    return [s for s in spans if s is not None]
+
+
+def clause_before(masked: str, sentence_start: int, comma: int) -> Span | None:
+    """'The plant will power 900 homes, the agency said.': the words before the comma."""
+    if re.search(r"[\"“”~]", masked[sentence_start:comma]):
+        return None
+    return trim(masked, sentence_start, comma)
+
+
+def continuation(masked: str, position: int, sentence_end: int) -> list[Span]:
+    """', adding that …' after an attribution: more of the same speaker's words."""
+    found = _PARTICIPLE.match(masked, position, sentence_end) or _PARTICIPLE.search(
+        masked, position, min(sentence_end, position + 60)
+    )
+    if not found or "~" in masked[position : found.start()]:
+        return []
+    span = trim(masked, found.end(), sentence_end)
+    return [span] if span else []
+
+
+def object_complement(masked: str, verb_end: int, sentence_end: int, joiners: str) -> Span | None:
+    """'accused China of hacking …': the object and its complement, up to the clause end."""
+    found = re.match(
+        rf"\s+((?:[^,.;:~\"“”]{{1,80}}?|[^.;:~\"“”]{{1,60}}?,[^.;:~\"“”]{{1,40}}?,)\s+(?:{joiners})\b)",
+        masked[verb_end : min(sentence_end, verb_end + 200)],
+    )
+    if not found:
+        return None
+    return trim(masked, verb_end + found.start(1), sentence_end)

@@ -1,0 +1,366 @@
+"""Entities: one resolver that clusters mentions into people, organisations and documents.
+
+A later surname refers to the earliest full name ending with it; a definite description
+('the official', 'the company', 'the former mayor') refers back to an entity introduced
+that way or named with that title; an indefinite one ('a senior official') introduces an
+unnamed entity; a pronoun means the latest entity in focus that agrees with it in gender
+and number. Every later stage asks this resolver, so attribution and allegations agree
+on who is who.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from readerapp.core.analysis.lexicon import (
+    GENDERED_NOUNS,
+    HONORIFIC_GENDER,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
+from readerapp.core.analysis.model import Quote, Speaker
+from readerapp.core.analysis.v2.entity_lookup import NameLookup
+from readerapp.core.analysis.v2.mentions import Mention, stem
+from readerapp.core.analysis.v2.names import NAME_RUN, NameIndex, name_key, parse_name
+
+_ANTECEDENT_WINDOW = 20_000
+_JUST_QUOTED = 400  # characters: how close a back-reference must follow the person's quote
+_FOCUS_WINDOW = 3_000  # characters a pronoun looks back for its antecedent
+_NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
+
+
+@dataclass
+class Entity:
+    """A person, organisation, group or document while the article is read."""
+
+    name: str
+    kind: str = "person"  # "person" | "org" | "group" | "document"
+    anonymous: bool = False
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str = ""
+    head: str = ""
+    modifiers: frozenset[str] = frozenset()
+    quotes: list[Quote] = field(default_factory=list)
+    last_seen: int = -1
+    order: int = 0
+
+    def add_alias(self, alias: str) -> bool:
+        alias = alias.strip(" ,")
+        if alias and alias.casefold() != self.name.casefold() and alias not in self.aliases:
+            self.aliases.append(alias)
+            return True
+        return False
+
+    def add_role(self, role: str) -> bool:
+        role = noun_phrase(role)
+        if not role or len(self.roles) >= 2 or any(role.casefold() in r.casefold() for r in self.roles):
+            return False
+        self.roles = [r for r in self.roles if r.casefold() not in role.casefold()] + [role]
+        return True
+
+    def agrees(self, pronoun: str) -> bool:
+        if pronoun == "it":
+            return self.kind in ("org", "document")
+        if pronoun in ("he", "she"):
+            wanted = "m" if pronoun == "he" else "f"
+            return self.kind == "person" and self.gender in ("", wanted)
+        if pronoun in ("they", "we"):
+            return self.kind in ("group", "org") or pronoun == "they"
+        return self.kind == "person"
+
+    def freeze(self) -> Speaker:
+        by_span = {(q.start, q.end): q for q in self.quotes}
+        kept: list[Quote] = []
+        for span in sorted(by_span, key=lambda s: (s[0], -s[1])):
+            if kept and span[1] <= kept[-1].end:
+                continue  # inside a longer quote already kept
+            kept.append(by_span[span])
+        return Speaker(
+            name=self.name,
+            aliases=tuple(self.aliases),
+            role=", ".join(self.roles),
+            anonymous=self.anonymous,
+            quotes=tuple(kept),
+        )
+
+
+class EntityResolver(NameLookup):
+    """Resolves each mention to one entity, creating entities as needed."""
+
+    def __init__(self, text: str, names: NameIndex) -> None:
+        super().__init__()
+        self.text = text
+        self.names = names
+        self._antecedents: dict[str, Entity | None] = {}
+        self._by_head: dict[str, list[Entity]] = {}  # head noun of unnamed entities
+        self._focus: list[tuple[int, Entity]] = []  # who the text is about, in order
+
+    # -- focus, for pronouns ---------------------------------------------------------
+
+    def note(self, entity: Entity, position: int) -> None:
+        """The text speaks of `entity` at `position` (a subject, a speaker)."""
+        entity.last_seen = max(entity.last_seen, position)
+        self._focus.append((position, entity))
+
+    def pronoun(self, pronoun: str, position: int) -> Entity | None:
+        """The latest entity in focus before `position` the pronoun can mean."""
+        pronoun = pronoun.casefold()
+        seen: set[int] = set()
+        candidates: list[Entity] = []
+        for at, entity in reversed(self._focus):
+            if at >= position:
+                continue
+            if position - at > _FOCUS_WINDOW or len(candidates) >= 12:
+                break
+            if id(entity) not in seen:
+                seen.add(id(entity))
+                candidates.append(entity)
+        if pronoun == "they":
+            for entity in candidates:
+                if entity.kind in ("group", "org"):
+                    return entity
+        for entity in candidates:
+            if entity.agrees(pronoun):
+                if pronoun in ("he", "she") and not entity.gender:
+                    entity.gender = "m" if pronoun == "he" else "f"
+                return entity
+        return None
+
+    # -- resolving mentions ----------------------------------------------------------
+
+    def resolve_all(self, mention: Mention, position: int) -> tuple[Entity, ...]:
+        """Like `resolve`, but 'both leaders' and 'the two men' are the last two people."""
+        first = mention.text.split()[0].casefold()
+        if mention.kind == "group" and first in ("both", "two") or (
+            mention.text.casefold().startswith("the two ")
+        ):
+            people: list[Entity] = []
+            for at, entity in reversed(self._focus):
+                if position - at > _FOCUS_WINDOW:
+                    break
+                if entity.kind == "person" and not entity.anonymous and entity not in people:
+                    people.append(entity)
+                if len(people) == 2:
+                    return (people[1], people[0])
+        entity = self.resolve(mention, position)
+        return (entity,) if entity is not None else ()
+
+    def resolve(self, mention: Mention, position: int) -> Entity | None:
+        if mention.kind == "pronoun":
+            return self.pronoun(mention.text, position)
+        if mention.kind == "name":
+            entity = self._resolve_name(mention)
+        elif mention.kind in ("description", "document"):
+            entity = self._resolve_description(mention)
+        elif mention.kind == "group":
+            entity = self._resolve_group(mention)
+        else:
+            return None
+        if entity is not None:
+            if mention.role:
+                self._role(entity, mention.role)
+        return entity
+
+    def _resolve_name(self, mention: Mention) -> Entity:
+        name = mention.text
+        entity = self.find_name(name)
+        if entity is None:
+            full = self.names.full_name(name) if " " not in name else None
+            if full is not None:
+                entity = self.find_name(full) or self.create(full, "person")
+            else:
+                kind = "org" if mention.org or looks_like_org(name, mention.role) else "person"
+                entity = self.create(name, kind)
+        if name != entity.name:
+            self.alias(entity, name)
+        if mention.honorific:
+            self.alias(entity, f"{mention.honorific} {name}")
+            entity.gender = entity.gender or HONORIFIC_GENDER.get(
+                mention.honorific.rstrip(".").casefold(), ""
+            )
+        if mention.title:
+            self._role(entity, mention.title)
+            if mention.title.split()[-1][:1].isupper():
+                self.alias(entity, f"{mention.title.split()[-1]} {name}")
+            for word in mention.title.casefold().split():
+                entity.gender = entity.gender or GENDERED_NOUNS.get(word, "")
+        head = role_head(mention.role) if mention.role else ""
+        if head and entity.kind == "person" and head in ORG_NOUNS and head not in PERSON_NOUNS:
+            entity.kind = "org"
+        return entity
+
+    def _resolve_description(self, mention: Mention) -> Entity | None:
+        words = mention.text.split()
+        modifiers = frozenset(w.casefold() for w in words[1:-1])
+        head = mention.head
+        if mention.definite:
+            entity = self._described_before(head, modifiers, mention.start)
+            full = mention.full.split()[1:]
+            if entity is None and len(full) > len(words) - 1:
+                entity = self._antecedent(" ".join(full), mention.start)
+            if entity is None and modifiers:
+                entity = self._antecedent(" ".join(words[1:]), mention.start)
+            if entity is None and not modifiers:
+                entity = self._just_quoted(mention)
+            if entity is not None:
+                self.alias(entity, mention.text)
+                return entity
+        else:
+            existing = self._by_key.get("desc:" + mention.full.casefold())
+            if existing is not None:
+                return existing
+        person = head in PERSON_NOUNS or stem(head) in PERSON_NOUNS
+        kind = "document" if mention.kind == "document" else "person" if person else "org"
+        if mention.definite:
+            proper = all(w[:1].isupper() for w in words[1:])
+            name = " ".join(words[1:]) if proper else mention.text
+        else:
+            name = mention.full or mention.text
+            name = name[0].lower() + name[1:]
+        entity = self.create(name, kind, anonymous=person and not mention.definite)
+        entity.head, entity.modifiers = head, modifiers
+        self._by_head.setdefault(stem(head), []).append(entity)
+        self._role(entity, " ".join(words[1:]) if kind != "document" else "")
+        if mention.full and mention.full not in (mention.text, name):
+            self.alias(entity, mention.full)
+        if mention.text != name:
+            self.alias(entity, mention.text)
+        entity.gender = GENDERED_NOUNS.get(head, "")
+        self._by_key["desc:" + (mention.full or mention.text).casefold()] = entity
+        return entity
+
+    def _resolve_group(self, mention: Mention) -> Entity:
+        key = "group:" + mention.text.casefold()
+        entity = self._by_key.get(key)
+        if entity is None:
+            text = mention.text
+            name = text[0].lower() + text[1:] if text.split()[0][:1].isupper() and (
+                text.split()[0].casefold() in PERSON_NOUNS | {"some", "many", "most", "all"}
+            ) else text
+            unnamed = stem(mention.head) in UNNAMED_SOURCE_NOUNS or mention.head in PERSON_NOUNS
+            entity = self.create(name, "group", anonymous=unnamed)
+            entity.head = mention.head
+            self._by_head.setdefault(stem(mention.head), []).append(entity)
+            self._by_key[key] = entity
+        return entity
+
+    def _just_quoted(self, mention: Mention) -> Entity | None:
+        """'… she said. The researcher said …': a bare 'the <person noun>' nobody was
+        introduced as, right after a named person spoke, is that person."""
+        if mention.head not in PERSON_NOUNS or mention.head.endswith("s"):
+            return None
+        for at, entity in reversed(self._focus):
+            if mention.start - at > _JUST_QUOTED:
+                return None
+            if entity.kind == "person" and not entity.anonymous and entity.quotes:
+                return entity
+        return None
+
+    def _described_before(
+        self, head: str, modifiers: frozenset[str], position: int
+    ) -> Entity | None:
+        """'the official' -> the latest entity introduced as '… official' or with that role;
+        'the company' -> the organisation in focus."""
+        key = stem(head)
+        described = [e for e in self._by_head.get(key, ()) if modifiers <= e.modifiers | {e.head}]
+        if described or modifiers:
+            return max(described, key=lambda e: e.last_seen, default=None)
+        named = [e for e in self._by_word.get(key, ()) if not e.anonymous and e.kind != "group"]
+        by_role = [
+            e
+            for e in self._by_role_word.get(key, ())
+            if not e.anonymous and (e.kind == "org" or (head in PERSON_NOUNS and e.kind == "person"))
+        ]
+        found = max(named + by_role, key=lambda e: e.last_seen, default=None)
+        if found is None and (head in ORG_NOUNS or key in ORG_NOUNS) and head not in PERSON_NOUNS:
+            found = self._organisation_in_focus(position)
+        return found
+
+    def _organisation_in_focus(self, position: int) -> Entity | None:
+        """'the company', 'the newspaper' right after an organisation was named."""
+        for at, entity in reversed(self._focus):
+            if position - at > _FOCUS_WINDOW:
+                break
+            if at < position and entity.kind == "org" and not entity.anonymous:
+                return entity
+        return None
+
+    def _antecedent(self, phrase: str, position: int) -> Entity | None:
+        """A name introduced with a title: 'former mayor Jane Roe', 'Jane Roe, the former mayor'."""
+        key = phrase.casefold()
+        if key in self._antecedents:
+            return self._antecedents[key]
+        found: Entity | None = None
+        window = self.text[max(0, position - _ANTECEDENT_WINDOW) : position]
+        pattern = re.compile(rf"\b{re.escape(phrase)}", re.IGNORECASE)
+        for match in pattern.finditer(window):
+            after = _NAME_AFTER.match(window, match.end())
+            candidate = after.group(1) if after else None
+            if candidate is None:
+                before = _NAME_BEFORE.search(window, max(0, match.start() - 120), match.start())
+                candidate = before.group(1) if before else None
+            parsed = parse_name(candidate) if candidate else None
+            if parsed is None:
+                continue
+            found = self._resolve_name(Mention("name", parsed.name, 0, 0, parsed.honorific))
+            if phrase[:1].islower():
+                self._role(found, phrase)
+            break
+        self._antecedents[key] = found
+        return found
+
+    def create(self, name: str, kind: str, *, anonymous: bool = False) -> Entity:
+        entity = Entity(name=name, kind=kind, anonymous=anonymous, order=len(self.entities))
+        self.register(entity)
+        return entity
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        """Only entities with something attributed to them, in order of their first quote."""
+        quoted = [e for e in self.entities if e.quotes]
+        quoted.sort(key=lambda e: min(q.start for q in e.quotes))
+        return tuple(e.freeze() for e in quoted)
+
+
+# A role is a noun phrase; the clause it was cut from is not part of it.
+_CLAUSE_BEFORE_ROLE = re.compile(
+    r"^.*\b(?:said|says|told|added|blamed|accused|claimed|alleged|asked|called|named|thanked|"
+    r"praised|critici[sz]ed|met|hired|sacked|fired|replaced|appointed)\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_AFTER_ROLE = re.compile(
+    r"\s+(?:who|which|whose|that|said|says|told|added|claims|claimed|alleges|alleged)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def noun_phrase(role: str) -> str:
+    role = _CLAUSE_AFTER_ROLE.sub("", _CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
+    return role.strip(" ,")
+
+
+def role_head(role: str) -> str:
+    """The noun a role is about: 'one of Kenya's payment companies' -> 'company'."""
+    role = re.sub(r"^(?:one|some|each|any)\s+of\s+(?:the\s+)?", "", role.strip(), flags=re.I)
+    # 'epidemiologist at the Tasman Institute' is about an epidemiologist, not an institute.
+    noun_part = re.split(r"\s(?:of|for|at|in|from|with|on)\s", role)[0]
+    found = re.findall(r"[a-z\-]+", noun_part.casefold())
+    return stem(found[-1]) if found else ""
+
+
+def looks_like_org(name: str, role: str) -> bool:
+    from readerapp.core.analysis.lexicon import ORG_NAME_WORDS
+
+    words = name.split()
+    if (len(name) >= 2 and name.replace(".", "").isupper() and " " not in name) or any(
+        w.strip(".,").casefold() in ORG_NAME_WORDS for w in words
+    ):
+        return True
+    head = role_head(role)
+    return bool(head) and head in ORG_NOUNS and head not in PERSON_NOUNS
+
+
+__all__ = ["Entity", "EntityResolver", "name_key"]

@@ -1,0 +1,224 @@
+"""Parties to an allegation: who accuses and who is accused, named as the entities name them.
+
+Names found in raw text are looked up in the entity resolver, so 'Mr. Roe' in an
+allegation is the speaker 'Jane Roe'; a name the text only mentions keeps its own form.
+A place is never a party: a bare name after 'in', 'at', 'from' or 'to', or one made of
+place words, is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from readerapp.core.analysis.lexicon import DOCUMENT_PHRASE, NON_NAME_WORDS, PLACE_WORDS
+from readerapp.core.analysis.v2.attribution import SpokenSpan
+from readerapp.core.analysis.v2.document import Document
+from readerapp.core.analysis.v2.entities import EntityResolver
+from readerapp.core.analysis.v2.names import NAME_RUN_RE, parse_name
+
+AUTHOR = "the author"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$")
+_PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
+_LEADING_NOUN_PHRASE = re.compile(
+    r"^\W*((?:the|a|an|his|her|their|its|our|some|many|several)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)"
+    r"(?=\s+(?:had|has|have|was|were|is|are|knew|did|would|will|could|used|ran|being|made|took|"
+    r"paid|told|kept|sold|let|gave)\b)",
+    re.IGNORECASE,
+)
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:but|and|however|yet|so|meanwhile|still|also|now|then)\b[\s,]*", re.IGNORECASE
+)
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
+)
+# Where a descriptive subject turns into its description: 'A union representing …'.
+_DESCRIPTION = re.compile(
+    r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$"
+)
+
+
+class Parties:
+    """Finds accusers and accused in one document, through its entities."""
+
+    def __init__(self, doc: Document, resolver: EntityResolver, spoken: list[SpokenSpan]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.resolver = resolver
+        self.spoken = spoken
+        self.starts = [s.start for s in spoken]
+
+    # -- names ---------------------------------------------------------------------------
+
+    def canonical(self, name: str) -> str:
+        return self.resolver.canonical(name)
+
+    def known(self, name: str) -> bool:
+        return self.resolver.find_name(name) is not None or self.resolver.names.full_name(
+            name
+        ) is not None
+
+    def names_in(self, start: int, end: int, *, places: bool = False) -> list[str]:
+        found = []
+        for match in NAME_RUN_RE.finditer(self.text, start, end):
+            parsed = parse_name(match.group())
+            if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
+                continue
+            if not places and self._place(match.start(), parsed.name):
+                continue
+            found.append(self.canonical(parsed.name))
+        return found
+
+    def _place(self, position: int, name: str) -> bool:
+        """'in London', 'from South Africa': a bare name after a place preposition."""
+        if self.known(name) and self.resolver.find_name(name) is not None:
+            return False
+        if any(w.casefold() in PLACE_WORDS for w in name.split()):
+            return True
+        return _PLACE_BEFORE.search(self.text, max(0, position - 14), position) is not None
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def speaker_of(self, ss: int, se: int) -> str | None:
+        """The speaker whose quote or reported speech covers most of the sentence."""
+        best, best_overlap = None, 0
+        index = bisect_right(self.starts, se) - 1
+        while index >= 0 and index >= bisect_right(self.starts, ss) - 8:
+            span = self.spoken[index]
+            overlap = min(se, span.end) - max(ss, span.start)
+            if overlap > best_overlap:
+                best, best_overlap = span, overlap
+            index -= 1
+        if best is None or best_overlap < 0.3 * (se - ss) and best_overlap < 40:
+            return None
+        return "; ".join(e.name for e in best.speakers)
+
+    def spoken_region(self, ss: int, se: int) -> tuple[int, int]:
+        """The part of the sentence that is the speaker's words, not the attribution."""
+        index = bisect_right(self.starts, se) - 1
+        while index >= 0:
+            span = self.spoken[index]
+            if span.start < se and span.end > ss:
+                return max(ss, span.start), min(se, span.end)
+            if span.end <= ss:
+                break
+            index -= 1
+        return ss, se
+
+    def recent_speaker(self, position: int) -> str:
+        index = bisect_right(self.starts, position) - 1
+        if index < 0 or position - self.spoken[index].end > 600:
+            return ""
+        return "; ".join(e.name for e in self.spoken[index].speakers)
+
+    # -- the accused ---------------------------------------------------------------------
+
+    def accused_in(self, start: int, end: int, accuser: str) -> str:
+        """Whom the words accuse: a name in them, else the phrase they open with."""
+        name = self.first_name(start, end, skip=accuser)
+        if name and name != accuser:
+            return name
+        phrase = _LEADING_NOUN_PHRASE.match(self.text[start:end])
+        if phrase:
+            return re.sub(r"\s+\w+ly$", "", phrase.group(1))
+        recent = [n for n in self.names_in(max(0, start - 600), start) if n not in accuser]
+        return recent[-1] if recent else ""
+
+    def first_name(self, start: int, end: int, skip: str = "") -> str:
+        """The first full or known name in the span; a span that opens with 'he', 'she' or
+        'they' is about the person last named."""
+        text = self.text
+        pronoun = _SUBJECT_PRONOUN.match(text, start, end)
+        if pronoun and not _same_number(pronoun.group(1), skip):
+            subject = self.previous_subject(start, skip) or self.recent_name(start, skip)
+            if subject:
+                return subject
+        found = [n for n in self.names_in(start, end) if n not in skip]
+        for name in found:
+            if " " in name or self.known(name):
+                return name
+        if found:
+            return found[0]
+        if _PRONOUN.match(text, start, end):
+            return self.recent_name(start, skip)
+        return ""
+
+    def name_before(self, sentence_start: int, position: int) -> str:
+        """The subject right before a verb: a name, a pronoun (resolved) or a description."""
+        text = self.text
+        chunk = text[sentence_start:position].rstrip()
+        lead_name = NAME_RUN_RE.match(chunk)
+        if lead_name and re.match(r"\s*(?:,|$)", chunk[lead_name.end() :]):
+            parsed = parse_name(lead_name.group())
+            if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+                return self.canonical(parsed.name)
+        if chunk.endswith(","):  # drop an appositive: 'X, 54,' / 'X, a lawyer,'
+            inner = chunk[:-1]
+            cut = inner.rfind(", ")
+            named = NAME_RUN_RE.fullmatch(inner[cut + 2 :]) if cut >= 0 else None
+            if named and " " in named.group():
+                return self.canonical(named.group())
+            chunk = inner[:cut] if cut >= 0 else inner
+        phrase_start = chunk.rfind(", ") + 2 if ", " in chunk else 0
+        phrase = _LEADING_CONNECTIVE.sub("", chunk[phrase_start:]).strip()
+        phrase = _TRAILING_ADVERB.sub("", phrase).strip()
+        if not phrase:
+            return ""
+        if re.fullmatch(r"(?:he|she|they|it)", phrase, re.IGNORECASE):
+            return self.recent_speaker(sentence_start) or self.recent_name(sentence_start)
+        lead = NAME_RUN_RE.match(phrase)
+        if lead:
+            parsed = parse_name(lead.group())
+            if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+                return self.canonical(parsed.name)
+        document = DOCUMENT_PHRASE.match(phrase)
+        if document:
+            filer = document.group("filer")
+            if not filer:
+                return f"the {document.group('document').casefold()}"
+            filer_name = NAME_RUN_RE.search(filer)
+            return filer_name.group() if filer_name else filer.strip()
+        phrase = _DESCRIPTION.sub("", phrase) or phrase
+        for run in NAME_RUN_RE.finditer(phrase):
+            before = phrase[: run.start()]
+            if not before or re.search(
+                r"\b(?:of|for|from|at|in|on|by|with|to|the|a|an)\s+$", before, re.I
+            ):
+                continue  # 'leaders of the MQM' are the leaders, not the MQM
+            parsed = parse_name(run.group())
+            if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+                return self.canonical(parsed.name)
+        return " ".join(phrase.split()[:8])
+
+    def previous_subject(self, position: int, skip: str) -> str:
+        """The name a sentence before `position` opens with: whom a subject 'he' or 'she'
+        most often means."""
+        paragraph_start, _ = self.doc.paragraph_at(position)
+        sentences = self.doc.sentences_in(max(paragraph_start, position - 600), position)
+        for start, end in reversed([s for s in sentences if s[1] <= position]):
+            lead = NAME_RUN_RE.match(self.text, start, end)
+            if lead:
+                parsed = parse_name(lead.group())
+                if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
+                    name = self.canonical(parsed.name)
+                    if name not in skip:
+                        return name
+        return ""
+
+    def recent_name(self, position: int, skip: str = "") -> str:
+        found = [n for n in self.names_in(max(0, position - 600), position) if n not in skip]
+        for name in reversed(found):
+            if self.known(name):
+                return name
+        return found[-1] if found else ""
+
+
+def _same_number(pronoun: str, accuser: str) -> bool:
+    """Could the pronoun be the accuser? 'X and Y claimed that they …' is about X and Y."""
+    if not accuser:
+        return False
+    plural = (
+        "; " in accuser or " and " in accuser or re.fullmatch(r"(?:the\s+)?[a-z]+s", accuser, re.I)
+    )
+    return (pronoun.casefold() == "they") == bool(plural)

@@ -1,0 +1,489 @@
+"""The speech rules, most specific first. Each is a small class with a `find` method.
+
+A rule never resolves who a mention means (that is the entity stage's job); it says
+which phrase names the speaker, which quotes are theirs and which clauses report them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from readerapp.core.analysis.lexicon import (
+    AUXILIARIES,
+    OBJECT_SPEECH,
+    QUOTE_ONLY_LEMMAS,
+    SPEECH_NOUNS,
+    TIME_WORDS,
+)
+from readerapp.core.analysis.v2 import contents
+from readerapp.core.analysis.v2.mentions import Mention
+from readerapp.core.analysis.v2.speech import Cue, SpeechContext, SpeechEvent, SpeechRule
+
+_MARKS = re.compile(r"[\"“”~]|''")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|they|it|we|I)\b")
+# Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
+_GAP_WORDS = TIME_WORDS | SPEECH_NOUNS | AUXILIARIES | frozenset(
+    "in on at to of about during after before from with a an the his her their its this that "
+    "last reporters journalists him them us me supporters voters crowd audience later earlier "
+    "again also then simply just once more".split()
+)
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$")
+_OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
+_OBJECT_FIRST = frozenset("tell ask inform remind urge assure warn advise".split())
+_VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being|be|get|got)\s+(?:\w+ly\s+)?$")
+
+
+def _sentence(context: SpeechContext, cue: Cue) -> tuple[int, int]:
+    return context.doc.sentences[cue.sentence]
+
+
+def _gap_is_attribution(gap: str) -> bool:
+    """The words between a verb and its quote introduce the quote ('said in a statement:')."""
+    stripped = gap.strip()
+    if not stripped:
+        return True
+    if _MARKS.search(stripped) or re.search(r"[.;!?]", stripped):
+        return False
+    ends = stripped.endswith((",", ":")) or re.search(r"\bthat$", stripped) is not None
+    found = re.findall(r"[\w’'.\-]+", stripped)
+    if len(found) > 9:
+        return False
+    known = all(w.casefold() in _GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found)
+    return known or (ends and len(found) <= 5)
+
+
+def _speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
+    lo = context.clause_start(cue.start)
+    found = context.reader.before(lo, cue.start)
+    if found:
+        return found
+    # '… called it "a stunt" and said …': the subject of the first verb speaks again.
+    between = context.doc.masked[lo : cue.start]
+    joined = re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", between)
+    if joined:
+        for earlier in reversed(context.cues_between(context.doc.sentences[cue.sentence][0], lo)):
+            found = context.reader.before(context.clause_start(earlier.start), earlier.start)
+            if found:
+                return found
+    return ()
+
+
+class TweetMarkup:
+    """`<tweet …>text — Name (@handle) date</tweet>`: the signature names the speaker."""
+
+    name = "tweet"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        for index, quote in enumerate(context.doc.quotes):
+            if quote.tweet and index not in context.claimed_quotes:
+                speaker = Mention("name", quote.author, quote.open, quote.open, title="")
+                if quote.handle and quote.handle != quote.author:
+                    speaker = speaker.with_role("")
+                yield SpeechEvent(quote.open, (speaker,), (index,), rule=self.name)
+
+
+class VerbAfterQuote:
+    """'"…," said Jo Roe, a lawyer' / '"…," Roe said' / '"…," she said, "…"'."""
+
+    name = "verb after quote"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, reader, masked = context.doc, context.reader, context.doc.masked
+        for index, quote in enumerate(doc.quotes):
+            if index in context.claimed_quotes or quote.tweet:
+                continue
+            after = quote.close
+            _, se = doc.sentence_at(min(after, len(masked) - 1))
+            if se <= after:
+                continue
+            window = [
+                c for c in context.cues_between(after, min(se, after + 260))
+                if c.kind == "finite" and c.start not in context.used_cues
+            ]
+            if not window:
+                continue
+            cue = window[0]
+            between = masked[after : cue.start]
+            if _MARKS.search(between) or re.search(r"[.;!?]\s", between):
+                continue
+            lead = after + len(between) - len(between.lstrip(" ,—–-"))
+            if lead == cue.start:  # '…," said Jo Roe'
+                speakers = reader.after(cue.end, se)
+                if not speakers:
+                    pronoun = _PRONOUN_AFTER.match(masked, cue.end, se)
+                    if pronoun is None:
+                        continue
+                    speakers = (Mention("pronoun", pronoun.group(1).casefold(),
+                                        pronoun.start(1), pronoun.end(1)),)
+                attribution_end = max(m.end for m in speakers)
+            else:
+                comma = masked.find(",", lead, cue.start)
+                head = reader.noun_phrase(lead, comma if comma >= 0 else cue.start)
+                speakers = reader.before(lead, cue.start)
+                if not speakers or not head and comma < 0:
+                    continue
+                if not head and comma >= 0:
+                    continue
+                attribution_end = cue.end
+            quotes = [index, *self._split_quote(context, attribution_end, se)]
+            more = contents.continuation(masked, attribution_end, se)
+            yield SpeechEvent(cue.start, speakers, tuple(quotes), tuple(more), rule=self.name)
+
+    @staticmethod
+    def _split_quote(context: SpeechContext, position: int, se: int) -> list[int]:
+        """'"The first half," Chen said, "is the easy part."': the quote after the verb."""
+        masked = context.doc.masked
+        for index in context.doc.quotes_between(position, min(se + 1, position + 160)):
+            gap = masked[position : context.doc.quotes[index].open]
+            if index not in context.claimed_quotes and not re.search(r"[.;!?~]", gap):
+                return [index]
+            break
+        return []
+
+
+class VerbBeforeQuote:
+    """'Roe said: "…"' / 'Roe told reporters, "…"' / '…, adding, "…"' / 'she tweeted "…"'."""
+
+    name = "verb before quote"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for index, quote in enumerate(doc.quotes):
+            if index in context.claimed_quotes or quote.tweet and quote.author:
+                continue
+            lo = context.clause_start(quote.open)
+            cue = None
+            for candidate in reversed(context.cues_between(lo, quote.open)):
+                if candidate.kind in ("finite", "participle") and candidate.start not in (
+                    context.used_cues
+                ):
+                    if _gap_is_attribution(masked[candidate.end : quote.open]):
+                        cue = candidate
+                    break
+            if cue is None:
+                cue = self._announced(context, quote.open)
+            if cue is None:
+                continue
+            quotes = [index]
+            following = index + 1
+            while following < len(doc.quotes) and following not in context.claimed_quotes:
+                gap = masked[doc.quotes[following - 1].close : doc.quotes[following].open]
+                if not re.fullmatch(r"\s*(?:,|and|…|\.\.\.)?\s*", gap):
+                    break
+                quotes.append(following)  # '… said: "A" and "B"'
+                following += 1
+            if cue.kind == "participle":
+                yield SpeechEvent(cue.start, (), tuple(quotes), rule=self.name, inherit=True)
+                continue
+            speakers = _speakers_before(context, cue)
+            if speakers:
+                yield SpeechEvent(cue.start, speakers, tuple(quotes), rule=self.name)
+
+    @staticmethod
+    def _announced(context: SpeechContext, open_at: int) -> Cue | None:
+        """'Kamal chipped in. "…"' / 'She added:' at the end of the sentence before."""
+        doc = context.doc
+        ss, _ = doc.sentence_at(open_at)
+        if doc.masked[ss:open_at].strip() or ss == 0:
+            return None
+        previous = doc.sentence_index(ss - 1)
+        ps, pe = doc.sentences[previous]
+        if doc.paragraph_index(ps) != doc.paragraph_index(open_at):
+            return None
+        cues = context.cues_between(ps, pe)
+        if not cues or cues[-1].kind != "finite" or cues[-1].start in context.used_cues:
+            return None
+        if re.fullmatch(r"[^,;~]{0,30}?[.:]?\s*", doc.masked[cues[-1].end : pe]) is None:
+            return None
+        return cues[-1]
+
+
+class AnyVerbBeforeQuote:
+    """'Amin-ul-Haq believes, "…"': any verb right before a comma or colon and the quote."""
+
+    name = "any verb before quote"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for index, quote in enumerate(doc.quotes):
+            if index in context.claimed_quotes or quote.tweet:
+                continue
+            lo = context.clause_start(quote.open)
+            lo = max(lo, quote.open - 240)
+            verb = _VERB_BEFORE_QUOTE.search(masked, lo, quote.open)
+            if verb is None or "~" in masked[lo : quote.open]:
+                continue
+            speakers = context.reader.before(lo, verb.start(1))
+            if speakers and speakers[0].kind in ("name", "pronoun", "description"):
+                yield SpeechEvent(verb.start(1), speakers, (index,), rule=self.name)
+
+
+class ReportedSpeech:
+    """'Roe said (that) CLAUSE' / 'CLAUSE, Roe said.' / 'A, Roe said, B' / 'CLAUSE, said Roe.'"""
+
+    name = "reported speech"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        masked = context.doc.masked
+        for cue in context.cues:
+            if cue.kind != "finite" or cue.start in context.used_cues:
+                continue
+            if cue.lemma in QUOTE_ONLY_LEMMAS:
+                continue
+            ss, se = _sentence(context, cue)
+            lo = context.clause_start(cue.start)
+            before = masked[max(lo, cue.start - 40) : cue.start]
+            if re.search(r"\bto\s+$", before) or _NEGATED.search(before) and _OPEN_QUESTION.match(
+                masked, cue.end, se
+            ):
+                continue  # 'declined to say whether …' reports nothing said
+            if _PASSIVE_BEFORE.search(before):
+                continue
+            event = self._inverted(context, cue, lo, se) or self._subject_first(context, cue, lo, se)
+            if event is not None:
+                yield event
+
+    def _inverted(
+        self, context: SpeechContext, cue: Cue, lo: int, se: int
+    ) -> SpeechEvent | None:
+        """'The plan failed, said the minister.'"""
+        masked = context.doc.masked
+        prefix = masked[lo : cue.start].rstrip()
+        if not prefix.endswith(",") or cue.lemma in _OBJECT_FIRST:
+            return None
+        speakers = context.reader.after(cue.end, se)
+        if not speakers:
+            return None
+        rest = masked[max(m.end for m in speakers) : se]
+        if not re.fullmatch(r"(?:,[^.;]{0,120}?|[^,.;]{0,40}?)[.!?]?\s*", rest) or re.search(
+            r"\bthat\b", rest
+        ):
+            return None
+        span = contents.clause_before(masked, lo, lo + len(prefix) - 1)
+        if span is None:
+            return None
+        return SpeechEvent(cue.start, speakers, self._quotes_in(context, [span]), (span,),
+                           rule=self.name)
+
+    def _subject_first(
+        self, context: SpeechContext, cue: Cue, lo: int, se: int
+    ) -> SpeechEvent | None:
+        masked = context.doc.masked
+        speakers = _speakers_before(context, cue)
+        if not speakers:
+            return None
+        start = min(m.phrase_start if m.phrase_start >= 0 else m.start for m in speakers)
+        before = masked[lo:start].rstrip()
+        after = masked[cue.end : se]
+        spans: list[tuple[int, int]] = []
+        if before.endswith(",") and contents.words_in(before) >= 1:
+            comma = lo + len(before) - 1
+            rest = re.match(r"[^,.;:]*?(?=,)", after)
+            if rest is not None and not _adverbial_only(rest.group()):
+                rest = None
+            tail = re.fullmatch(r"[^,.;:]{0,60}?[.!?]?\s*", after)
+            if tail is not None and not _adverbial_only(after.rstrip(" .!?")):
+                tail = None
+            if rest is not None and not tail:
+                # 'The museum, he said, would reopen': both halves are what he said
+                second = cue.end + rest.end() + 1
+                first_span = contents.trim(masked, lo, comma) or _short(masked, lo, comma)
+                spans = [s for s in (first_span, contents.trim(masked, second, se)) if s]
+            elif tail is not None:
+                span = contents.clause_before(masked, lo, comma)
+                spans = [span] if span else []
+        if not spans:
+            spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell")
+        if not spans:
+            return None
+        return SpeechEvent(cue.start, speakers, self._quotes_in(context, spans), tuple(spans),
+                           rule=self.name)
+
+    @staticmethod
+    def _quotes_in(context: SpeechContext, spans: list[tuple[int, int]]) -> tuple[int, ...]:
+        """Quotes wholly inside reported speech are part of it ('called the plan "a joke"')."""
+        del context, spans
+        return ()
+
+
+def _adverbial_only(text: str) -> bool:
+    """' on Tuesday', ' in a statement to the Post': what may follow a parenthetical verb."""
+    found = re.findall(r"[\w’'.\-]+", text)
+    return len(found) <= 8 and (not found or found[0].casefold() != "that") and all(
+        w.casefold() in _GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found
+    )
+
+
+def _short(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    text = masked[start:end].strip(" ,")
+    if not text or "~" in text:
+        return None
+    offset = masked.find(text, start, end)
+    return offset, offset + len(text)
+
+
+class AccordingTo:
+    """'According to X, CLAUSE' / 'CLAUSE, according to X.' / 'A, according to X, B'."""
+
+    name = "according to"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        masked, reader = context.doc.masked, context.reader
+        for cue in context.cues:
+            if cue.kind != "according":
+                continue
+            ss, se = _sentence(context, cue)
+            speakers = reader.after(cue.end, se, appositive=False)
+            if not speakers or speakers[0].kind == "pronoun":
+                continue
+            source_end = re.search(r"[,;.]|$", masked[speakers[-1].end : se])
+            after_source = speakers[-1].end + (source_end.start() if source_end else 0)
+            lo = context.clause_start(cue.start)
+            prefix = masked[lo : cue.start].rstrip()
+            spans: list[tuple[int, int]] = []
+            if not prefix:
+                if masked[after_source : after_source + 1] == ",":
+                    span = contents.trim(masked, after_source + 1, se)
+                    spans = [span] if span else []
+            else:
+                cut = lo + len(prefix) - (1 if prefix.endswith(",") else 0)
+                first = contents.trim(masked, lo, cut)
+                second = None
+                if masked[after_source : after_source + 1] == ",":
+                    second = contents.trim(masked, after_source + 1, se)
+                spans = [s for s in (first, second) if s]
+            if spans:
+                yield SpeechEvent(cue.start, speakers, (), tuple(spans), rule=self.name)
+
+
+class Participle:
+    """'…, saying (that) CLAUSE' / '…, adding that CLAUSE': the clause's subject speaks."""
+
+    name = "participle"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        masked = context.doc.masked
+        for cue in context.cues:
+            if cue.kind != "participle" or cue.start in context.used_cues:
+                continue
+            if not re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, cue.start - 6) : cue.start]):
+                continue
+            _, se = _sentence(context, cue)
+            spans = contents.clause_after(masked, cue.end, se, told=cue.word == "telling")
+            if spans:
+                yield SpeechEvent(cue.start, (), (), tuple(spans), rule=self.name, inherit=True)
+
+
+class ObjectSpeech:
+    """'accused China of hacking …', 'urged voters to …': the object and complement were said."""
+
+    name = "speech act with object"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        masked = context.doc.masked
+        for cue in context.cues:
+            if cue.kind != "object" or cue.start in context.used_cues:
+                continue
+            before = masked[max(0, cue.start - 30) : cue.start]
+            if _PASSIVE_BEFORE.search(before) or re.search(r"\bto\s+$", before):
+                continue  # 'was accused of …' names the accused, not the speaker
+            ss, se = _sentence(context, cue)
+            joiners = OBJECT_SPEECH.get(cue.lemma, "of")
+            span = contents.object_complement(masked, cue.end, se, joiners)
+            if span is None:
+                continue
+            if cue.word.endswith("ing"):
+                yield SpeechEvent(cue.start, (), (), (span,), rule=self.name, inherit=True)
+                continue
+            speakers = _speakers_before(context, cue)
+            if speakers:
+                yield SpeechEvent(cue.start, speakers, (), (span,), rule=self.name)
+
+
+class NamingVerb:
+    """'called the judge a "hater"', 'described it as "a stunt"': the quote names something."""
+
+    name = "naming verb"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for cue in context.cues:
+            if cue.kind != "naming" or cue.start in context.used_cues:
+                continue
+            following = list(doc.quotes_between(cue.end, cue.end + 62))
+            if not following or following[0] in context.claimed_quotes:
+                continue
+            quote = doc.quotes[following[0]]
+            span = (cue.end + len(masked[cue.end : quote.open]) - len(masked[cue.end : quote.open].lstrip()), quote.end)
+            if cue.word.endswith("ing"):
+                yield SpeechEvent(cue.start, (), (following[0],), (span,), rule=self.name,
+                                  inherit=True)
+                continue
+            speakers = _speakers_before(context, cue)
+            if speakers:
+                yield SpeechEvent(cue.start, speakers, (following[0],), (span,), rule=self.name)
+
+
+class TrailingDash:
+    """'"…" ― Jo Roe' at the end of a paragraph: a pull quote signed with a dash."""
+
+    name = "trailing dash"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for index, quote in enumerate(doc.quotes):
+            if index in context.claimed_quotes:
+                continue
+            _, pe = doc.paragraph_at(quote.open)
+            dash = re.match(r"\s*[―—–]\s*", masked[quote.close : pe])
+            if dash is None:
+                continue
+            start = quote.close + dash.end()
+            speakers = context.reader.noun_phrase(start, min(pe, start + 120))
+            if not speakers:
+                speakers = context.reader.after(start - 1, pe)
+            if speakers and speakers[0].kind != "pronoun":
+                yield SpeechEvent(start, speakers, (index,), rule=self.name)
+
+
+class ColonSpeaker:
+    """'Mr. Roe: "…"' or 'Roe's reply: "…"': a name, or someone's words, then a colon."""
+
+    name = "colon"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for index, quote in enumerate(doc.quotes):
+            if index in context.claimed_quotes:
+                continue
+            lo = context.clause_start(quote.open)
+            prefix = masked[lo : quote.open].rstrip()
+            if not prefix.endswith(":") or len(prefix) > 80:
+                continue
+            phrase = prefix[:-1].strip()
+            start = lo + masked[lo : quote.open].find(phrase)
+            owner = re.match(r"(.+?)['’]s\s+(?:\w+\s+)?(\w+)$", phrase)
+            if owner and owner.group(2).casefold() in SPEECH_NOUNS | {"response", "reply",
+                                                                        "answer", "words"}:
+                speakers = context.reader.noun_phrase(start, start + len(owner.group(1)))
+            else:
+                speakers = context.reader.noun_phrase(start, start + len(phrase))
+            if speakers and speakers[0].kind in ("name", "description"):
+                yield SpeechEvent(start, speakers, (index,), rule=self.name)
+
+
+SPEECH_RULES: tuple[SpeechRule, ...] = (
+    TweetMarkup(),
+    VerbAfterQuote(),
+    VerbBeforeQuote(),
+    NamingVerb(),
+    AnyVerbBeforeQuote(),
+    TrailingDash(),
+    ColonSpeaker(),
+    AccordingTo(),
+    ObjectSpeech(),
+    ReportedSpeech(),
+    Participle(),
+)
