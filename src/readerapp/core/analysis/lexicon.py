@@ -35,7 +35,10 @@ def verb_forms(lemma: str) -> tuple[str, str, str, str]:
 
 # -- speech -------------------------------------------------------------------------------
 
+# 'The court heard that …' reports evidence; 'she heard that …' does not.
+HEARING_BODIES = words("court jury tribunal inquest inquiry hearing trial panel committee")
 _IRREGULAR = {
+    "hear": ("hear", "hears", "heard", "hearing"),
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "writing"),
@@ -61,7 +64,7 @@ REPORTING_LEMMAS = words("""
     brag grumble protest object scoff snap cry chant proclaim inform remind forecast
     guarantee threaten demand ask wonder question query inquire concur relate elaborate
     marvel gush rant fume sniff huff chide scold rail preach plead beg confess urge
-    advise recommend instruct order predict hint imply indicate signal stipulate specify
+    advise recommend predict hint imply indicate signal stipulate specify hear
     clarify summarize summarise post rebut dispute continue
     """)
 
@@ -242,7 +245,7 @@ PERSON_NOUNS = words("""
     panelist panelists speaker speakers chancellor premier monarch king queen prince
     princess pope bishop priest pastor rabbi imam cleric clerics scholar scholars
     academic academics specialist specialists practitioner physician clinician surveyor
-    inspector auditor auditors regulator regulators trustee trustees director-general
+    inspector auditor auditors trustee trustees director-general
     commissioner commissioners justice justices sheriff constable superintendent captain
     lieutenant sergeant marshal admiral major
     """)

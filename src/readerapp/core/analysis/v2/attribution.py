@@ -17,6 +17,7 @@ from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.v2.document import Document
 from readerapp.core.analysis.v2.entities import Entity, EntityResolver
 from readerapp.core.analysis.v2.mentions import Mention, MentionReader
+from readerapp.core.analysis.v2.names import HONORIFIC, NAME_RUN
 from readerapp.core.analysis.v2.speech import SpeechEvent
 
 SCARE_QUOTE_WORDS = 4  # a shorter quote inside the author's own sentence is a phrase, not speech
@@ -26,6 +27,9 @@ _FIRST_VERB = re.compile(
     r"told|tells|wrote|writes|made|makes|took|takes|gave|gives|got|gets|went|goes|knew|began|"
     r"became|faces|faced|admits|expects|plans|wants|says)\b"
 )
+
+
+_LEAD_NAME = re.compile(rf"(?:{HONORIFIC}\s+)?{NAME_RUN}(?=\s+[a-z]|,)")
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,12 @@ def _subjects(doc: Document, reader: MentionReader) -> list[Mention]:
     found: list[Mention] = []
     masked = doc.masked
     for start, end in doc.sentences:
+        lead = _LEAD_NAME.match(masked, start, end)
+        if lead and lead.end() < end:
+            named = reader.noun_phrase(start, lead.end())
+            if named and named[0].kind == "name":
+                found.append(named[0])  # 'Sandhu kept his answers short.'
+                continue
         verb = _FIRST_VERB.search(masked, start, min(end, start + 160))
         if verb is None:
             continue

@@ -43,7 +43,7 @@ _TOLD_OBJECT = re.compile(
 )
 _CLAUSE_START = re.compile(
     r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|so|not|"
-    r"and|but|or|then|yes|no|this|last|earlier|later|today|yesterday|tomorrow|again|also|it)\b)"
+    r"and|but|or|then|yes|no|this|last|earlier|later|today|yesterday|tomorrow|again|also)\b)"
     r"(?=[\w\"“‘'~])",
     re.IGNORECASE,
 )

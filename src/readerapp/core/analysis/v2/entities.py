@@ -18,6 +18,7 @@ from readerapp.core.analysis.lexicon import (
     HONORIFIC_GENDER,
     ORG_NOUNS,
     PERSON_NOUNS,
+    TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
 )
 from readerapp.core.analysis.model import Quote, Speaker
@@ -47,6 +48,7 @@ class Entity:
     quotes: list[Quote] = field(default_factory=list)
     last_seen: int = -1
     order: int = 0
+    certain: bool = False  # the kind is known (an honorific, 'Ltd', 'she'), not a default
 
     def add_alias(self, alias: str) -> bool:
         alias = alias.strip(" ,")
@@ -125,8 +127,9 @@ class EntityResolver(NameLookup):
                     return entity
         for entity in candidates:
             if entity.agrees(pronoun):
-                if pronoun in ("he", "she") and not entity.gender:
-                    entity.gender = "m" if pronoun == "he" else "f"
+                if pronoun in ("he", "she"):
+                    entity.gender = entity.gender or ("m" if pronoun == "he" else "f")
+                    entity.certain = True
                 return entity
         return None
 
@@ -173,10 +176,13 @@ class EntityResolver(NameLookup):
             if full is not None:
                 entity = self.find_name(full) or self.create(full, "person")
             else:
-                kind = "org" if mention.org or looks_like_org(name, mention.role) else "person"
-                entity = self.create(name, kind)
+                org = mention.org or looks_like_org(name, mention.role)
+                entity = self.create(name, "org" if org else "person")
+                entity.certain = org
         if name != entity.name:
             self.alias(entity, name)
+        if mention.honorific or mention.title:
+            entity.certain = True
         if mention.honorific:
             self.alias(entity, f"{mention.honorific} {name}")
             entity.gender = entity.gender or HONORIFIC_GENDER.get(
@@ -197,6 +203,14 @@ class EntityResolver(NameLookup):
         words = mention.text.split()
         modifiers = frozenset(w.casefold() for w in words[1:-1])
         head = mention.head
+        if re.search(r"['’]s\s", mention.text):
+            # "Mr Soto's lawyer", "Oyelaran's campaign": the owner makes it one entity
+            entity = self._by_key.get("desc:" + mention.text.casefold())
+            if entity is None:
+                entity = self.create(mention.text, "person" if head in PERSON_NOUNS else "org")
+                entity.certain = True
+                self._by_key["desc:" + mention.text.casefold()] = entity
+            return entity
         if mention.definite:
             entity = self._described_before(head, modifiers, mention.start)
             full = mention.full.split()[1:]
@@ -236,6 +250,15 @@ class EntityResolver(NameLookup):
     def _resolve_group(self, mention: Mention) -> Entity:
         key = "group:" + mention.text.casefold()
         entity = self._by_key.get(key)
+        if entity is None and mention.head in ORG_NOUNS and " " not in mention.text:
+            # 'police said' in a story about 'Halbridge Police'
+            full = self.names.full_name(mention.text)
+            if full is not None:
+                entity = self.find_name(full) or self.create(full, "org")
+                entity.certain = True
+                self.alias(entity, mention.text.casefold())
+                self._by_key[key] = entity
+                return entity
         if entity is None:
             text = mention.text
             name = text[0].lower() + text[1:] if text.split()[0][:1].isupper() and (
@@ -266,28 +289,53 @@ class EntityResolver(NameLookup):
         """'the official' -> the latest entity introduced as '… official' or with that role;
         'the company' -> the organisation in focus."""
         key = stem(head)
-        described = [e for e in self._by_head.get(key, ()) if modifiers <= e.modifiers | {e.head}]
+        singular = key == head.casefold()
+        described = [
+            e
+            for e in self._by_head.get(key, ())
+            if modifiers <= e.modifiers | {e.head} and not (singular and e.kind == "group")
+        ]
         if described or modifiers:
             return max(described, key=lambda e: e.last_seen, default=None)
+        if head in TITLE_WORDS:
+            titled = self._antecedent(head, position)  # 'the mayor' -> 'Mayor Jo Roe'
+            if titled is not None:
+                return titled
         named = [e for e in self._by_word.get(key, ()) if not e.anonymous and e.kind != "group"]
         by_role = [
             e
             for e in self._by_role_word.get(key, ())
-            if not e.anonymous and (e.kind == "org" or (head in PERSON_NOUNS and e.kind == "person"))
+            if not e.anonymous
+            and (e.kind == "org" or (head in PERSON_NOUNS and e.kind == "person"))
+            and not (singular and e.kind == "group")
         ]
         found = max(named + by_role, key=lambda e: e.last_seen, default=None)
         if found is None and (head in ORG_NOUNS or key in ORG_NOUNS) and head not in PERSON_NOUNS:
-            found = self._organisation_in_focus(position)
+            found = self._organisation_in_focus(position, head)
         return found
 
-    def _organisation_in_focus(self, position: int) -> Entity | None:
-        """'the company', 'the newspaper' right after an organisation was named."""
+    def _organisation_in_focus(self, position: int, head: str) -> Entity | None:
+        """'the company', 'the newspaper' right after an organisation was named: the latest
+        one that could be called that (an 'Authority' is no 'company'), or a name whose kind
+        nothing has settled yet."""
+        fallback: Entity | None = None
         for at, entity in reversed(self._focus):
             if position - at > _FOCUS_WINDOW:
                 break
-            if at < position and entity.kind == "org" and not entity.anonymous:
+            if at >= position or entity.anonymous or entity.kind in ("group", "document"):
+                continue
+            if entity.kind == "person" and entity.certain:
+                continue
+            words = {stem(w) for w in entity.name.casefold().split()}
+            if stem(head) in words or any(stem(head) in r.casefold() for r in entity.roles):
                 return entity
-        return None
+            if words & ORG_NOUNS and fallback is None:
+                fallback = entity  # another kind of organisation: only if nothing better
+                continue
+            if entity.kind == "person":
+                entity.kind = "org"
+            return entity
+        return fallback
 
     def _antecedent(self, phrase: str, position: int) -> Entity | None:
         """A name introduced with a title: 'former mayor Jane Roe', 'Jane Roe, the former mayor'."""

@@ -356,6 +356,12 @@ class MentionReader:
         if not pre:
             return ()
         head = pre[-1].strip(".,").casefold()
+        proper = self._proper_with_of(start, end, words)
+        if proper:
+            return proper
+        described = self._described_name(start, end, pre)
+        if described:
+            return described
         names = NAME_RUN_RE.fullmatch(" ".join(pre))
         if names and head not in _HEAD_NOUNS:
             # 'the FBI', 'The Associated Press', 'the Clinton Foundation': a proper name
@@ -377,6 +383,46 @@ class MentionReader:
             start, end, head, definite=first in DEFINITE_DETERMINERS, group=group
         )
         return (mention,)
+
+    def _proper_with_of(self, start: int, end: int, words: list[str]) -> tuple[Mention, ...]:
+        """'The Office of the Data Protection Commissioner': a capitalised name with 'of'."""
+        text = self.masked[start:end]
+        found = re.fullmatch(
+            r"(?:the|The)\s+((?:[A-Z][\w’'\-]*\s+)+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*)+)", text
+        )
+        if not found or len(words) > 10:
+            return ()
+        name = found.group(1).strip()
+        offset = start + found.start(1)
+        return (Mention("name", name, offset, offset + len(name), org=True, definite=True),)
+
+    def _described_name(self, start: int, end: int, pre: list[str]) -> tuple[Mention, ...]:
+        """'the consumer group Fair Label Aotearoa', 'Her colleague Dr Hendra Saputra': a
+        description and a name with no comma between; the name is the speaker."""
+        masked = self.masked
+        lower = 0
+        while lower < len(pre) - 1 and not pre[lower + 1][:1].isupper():
+            lower += 1
+        if lower == 0 and not pre[0][:1].islower():
+            return ()
+        tail = pre[lower + 1 :]
+        if not tail or not pre[lower].strip(",").casefold() in _HEAD_NOUNS:
+            return ()
+        offset = masked.find(tail[0], start, end)
+        run = NAME_RUN_RE.match(masked, offset, end)
+        if run is None or run.group().split()[-1] != tail[-1].rstrip(".,"):
+            return ()
+        parsed = parse_name(run.group())
+        if parsed is None:
+            return ()
+        role = " ".join(pre[1 : lower + 1])
+        name_start = run.start() + run.group().find(parsed.name.split()[0])
+        mention = Mention(
+            "name", parsed.name, name_start, name_start + len(parsed.name),
+            honorific=parsed.honorific, title=parsed.title,
+            org=_looks_like_org(parsed.name) or pre[lower].casefold() in ORG_NOUNS,
+        )
+        return (mention.with_role(role),)
 
     def _description(
         self, start: int, end: int, head: str, *, definite: bool, group: bool = False

@@ -18,6 +18,7 @@ from typing import Protocol
 from readerapp.core.analysis.lexicon import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
+    HEARING_BODIES,
     NAMING_VERBS,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
@@ -139,7 +140,12 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
     if word in FINITE_SPEECH:
         if word in NOUN_LIKE_FORMS and not _verb_context(masked, start, end):
             return None
+        if FORM_TO_LEMMA[word] == "hear":
+            before = masked[max(0, start - 40) : start].casefold().split()[-3:]
+            return "finite" if any(w in HEARING_BODIES for w in before) else None
         return "finite"
+    if word in ("hear", "hears", "hearing"):
+        return None
     if word in SPEECH_PARTICIPLES:
         return "participle"
     if word in ("called", "calls"):  # 'called on X to …', 'called for …'

@@ -106,7 +106,7 @@ class VerbAfterQuote:
                 continue
             cue = window[0]
             between = masked[after : cue.start]
-            if _MARKS.search(between) or re.search(r"[.;!?]\s", between):
+            if _MARKS.search(between) or ";" in between:
                 continue
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
@@ -241,7 +241,16 @@ class ReportedSpeech:
                 continue  # 'declined to say whether …' reports nothing said
             if _PASSIVE_BEFORE.search(before):
                 continue
-            event = self._inverted(context, cue, lo, se) or self._subject_first(context, cue, lo, se)
+            subject = context.reader.before(lo, cue.start)
+            opens_clause = bool(subject) and min(
+                m.phrase_start if m.phrase_start >= 0 else m.start for m in subject
+            ) <= lo + 1
+            if opens_clause:  # 'The official, who …, said X': X is no speaker
+                event = self._subject_first(context, cue, lo, se)
+            else:
+                event = self._inverted(context, cue, lo, se) or self._subject_first(
+                    context, cue, lo, se
+                )
             if event is not None:
                 yield event
 
@@ -257,9 +266,8 @@ class ReportedSpeech:
         if not speakers:
             return None
         rest = masked[max(m.end for m in speakers) : se]
-        if not re.fullmatch(r"(?:,[^.;]{0,120}?|[^,.;]{0,40}?)[.!?]?\s*", rest) or re.search(
-            r"\bthat\b", rest
-        ):
+        if not re.fullmatch(r"(?:,\s*(?:a|an|the|who|which|whose)\b[^.;]{0,120}?|[^,.;]{0,40}?)"
+                            r"[.!?]?\s*", rest) or re.search(r"\bthat\b", rest):
             return None
         span = contents.clause_before(masked, lo, lo + len(prefix) - 1)
         if span is None:
