@@ -267,6 +267,25 @@ ORG_NOUNS = words("""
     council school college lab laboratory think-tank tank fund trust society
     """)
 
+# Other names for a kind of organisation: 'the force' is the police, 'the daily' a newspaper.
+ORG_SYNONYMS = {
+    "force": words("police constabulary"),
+    "company": words("firm corporation inc ltd llc plc group labs holdings co corp"),
+    "firm": words("company corporation inc ltd llc plc group labs holdings co corp"),
+    "newspaper": words("paper daily times post journal herald tribune gazette"),
+    "paper": words("newspaper daily times post journal herald tribune gazette"),
+    "daily": words("newspaper paper times post journal herald tribune gazette"),
+    "network": words("channel broadcaster tv news television"),
+    "broadcaster": words("channel network tv news television"),
+    "ministry": words("department"),
+    "department": words("ministry"),
+    "agency": words("bureau administration service"),
+    "group": words("organisation organization coalition campaign alliance"),
+    "club": words("team fc united city"),
+    "team": words("club fc united city"),
+    "regulator": words("authority commission board office watchdog"),
+    "watchdog": words("authority commission board office regulator"),
+}
 # Documents that speak for their authors: 'the letter says', 'the complaint alleges'.
 DOCUMENT_NOUNS = words("""
     report study statement document documents letter survey complaint filing filings data
@@ -376,6 +395,7 @@ PARTY_TAG = r"\(?\b[DRI]-[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?"
 NON_NAME_WORDS = words("""
     the a an but and or so yet however in at on of for from to by with during after before
     when while since although though if as this that these those there their they he she it
+    dozens hundreds thousands scores almost nearly about around speaking asked
     we i you his her its our my your one two some many most all both each every no not
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december later earlier meanwhile last

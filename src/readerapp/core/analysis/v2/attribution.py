@@ -17,7 +17,7 @@ from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.v2.document import Document
 from readerapp.core.analysis.v2.entities import Entity, EntityResolver
 from readerapp.core.analysis.v2.mentions import Mention, MentionReader
-from readerapp.core.analysis.v2.names import HONORIFIC, NAME_RUN
+from readerapp.core.analysis.v2.names import HONORIFIC, NAME_RUN, NameIndex
 from readerapp.core.analysis.v2.speech import SpeechEvent
 
 SCARE_QUOTE_WORDS = 4  # a shorter quote inside the author's own sentence is a phrase, not speech
@@ -50,7 +50,8 @@ def attribute(
     should_stop: Callable[[], bool] | None = None,
 ) -> list[SpokenSpan]:
     """Give every event its entities and every quote its speaker; return what was said."""
-    timeline: list[tuple[int, int, object]] = [(m.start, 0, m) for m in _subjects(doc, reader)]
+    subjects = _subjects(doc, reader, resolver.names)
+    timeline: list[tuple[int, int, object]] = [(m.start, 0, m) for m in subjects]
     timeline += [(e.position, 1, e) for e in events]
     timeline.sort(key=lambda item: (item[0], item[1]))
 
@@ -72,7 +73,7 @@ def attribute(
         if position < inside_until and not item.quotes:
             continue  # 'X said managers had told staff that …' is X's claim
         sentence = doc.sentence_index(position)
-        group = _speakers(item, position, sentence, by_sentence, resolver)
+        group = _speakers(doc, reader, item, position, sentence, by_sentence, resolver)
         if not group:
             continue
         by_sentence[sentence] = group
@@ -97,7 +98,19 @@ def attribute(
     return spoken
 
 
+def _clause_subject(
+    doc: Document, reader: MentionReader, sentence: int, position: int
+) -> Mention | None:
+    """Who '…, alleging that …' speaks for: the subject of the sentence's first verb."""
+    start, _ = doc.sentences[sentence]
+    verb = _FIRST_VERB.search(doc.masked, start, position)
+    found = reader.before(start, verb.start()) if verb else ()
+    return found[0] if found and found[0].kind != "pronoun" else None
+
+
 def _speakers(
+    doc: Document,
+    reader: MentionReader,
     event: SpeechEvent,
     position: int,
     sentence: int,
@@ -105,7 +118,10 @@ def _speakers(
     resolver: EntityResolver,
 ) -> tuple[Entity, ...]:
     if event.inherit:
-        return by_sentence.get(sentence, ())
+        if sentence in by_sentence:
+            return by_sentence[sentence]
+        subject = _clause_subject(doc, reader, sentence, position)
+        return resolver.resolve_all(subject, position) if subject is not None else ()
     found: list[Entity] = []
     for mention in event.speakers:
         for entity in resolver.resolve_all(mention, position):
@@ -162,22 +178,23 @@ def _continuing(
     return group
 
 
-def _subjects(doc: Document, reader: MentionReader) -> list[Mention]:
+def _subjects(doc: Document, reader: MentionReader, names: NameIndex) -> list[Mention]:
     """The name or description each sentence opens with: whom a later pronoun may mean."""
     found: list[Mention] = []
     masked = doc.masked
     for start, end in doc.sentences:
-        lead = _LEAD_NAME.match(masked, start, end)
-        if lead and lead.end() < end:
-            named = reader.noun_phrase(start, lead.end())
-            if named and named[0].kind == "name":
-                found.append(named[0])  # 'Sandhu kept his answers short.'
-                continue
         verb = _FIRST_VERB.search(masked, start, min(end, start + 160))
-        if verb is None:
-            continue
-        mentions = reader.before(start, verb.start())
-        for mention in mentions:
-            if mention.kind == "name" or mention.kind == "description" and mention.definite:
-                found.append(mention)
+        mentions = reader.before(start, verb.start()) if verb else ()
+        mentions = tuple(
+            m for m in mentions if m.kind == "name" or m.kind == "description" and m.definite
+        )
+        if not mentions:
+            lead = _LEAD_NAME.match(masked, start, end)
+            named = reader.noun_phrase(start, lead.end()) if lead else ()
+            if named and named[0].kind == "name" and (
+                " " in named[0].text or named[0].honorific or named[0].text in names.mid_sentence
+                or names.full_name(named[0].text)
+            ):
+                mentions = named[:1]  # 'Sandhu kept his answers short.'
+        found.extend(mentions)
     return found

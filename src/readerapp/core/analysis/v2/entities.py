@@ -17,6 +17,7 @@ from readerapp.core.analysis.lexicon import (
     GENDERED_NOUNS,
     HONORIFIC_GENDER,
     ORG_NOUNS,
+    ORG_SYNONYMS,
     PERSON_NOUNS,
     TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
@@ -315,10 +316,13 @@ class EntityResolver(NameLookup):
         return found
 
     def _organisation_in_focus(self, position: int, head: str) -> Entity | None:
-        """'the company', 'the newspaper' right after an organisation was named: the latest
-        one that could be called that (an 'Authority' is no 'company'), or a name whose kind
-        nothing has settled yet."""
-        fallback: Entity | None = None
+        """'the company', 'the force' right after an organisation was named: the latest one
+        called that (or a synonym), else the latest organisation of no other kind (an
+        'Authority' is no 'company'), else the latest name whose kind nothing settled."""
+        wanted = {stem(head)} | set(ORG_SYNONYMS.get(stem(head), ()))
+        certain: Entity | None = None
+        uncertain: Entity | None = None
+        other: Entity | None = None
         for at, entity in reversed(self._focus):
             if position - at > _FOCUS_WINDOW:
                 break
@@ -326,16 +330,21 @@ class EntityResolver(NameLookup):
                 continue
             if entity.kind == "person" and entity.certain:
                 continue
-            words = {stem(w) for w in entity.name.casefold().split()}
-            if stem(head) in words or any(stem(head) in r.casefold() for r in entity.roles):
+            words = {stem(w) for w in re.findall(r"[\w\-]+", entity.name.casefold())}
+            roles = {stem(w) for r in entity.roles for w in re.findall(r"[\w\-]+", r.casefold())}
+            if wanted & (words | roles):
                 return entity
-            if words & ORG_NOUNS and fallback is None:
-                fallback = entity  # another kind of organisation: only if nothing better
-                continue
-            if entity.kind == "person":
-                entity.kind = "org"
-            return entity
-        return fallback
+            if entity.kind == "org" and entity.certain:
+                if words & ORG_NOUNS - wanted:
+                    other = other or entity
+                else:
+                    certain = certain or entity
+            else:
+                uncertain = uncertain or entity
+        found = certain or uncertain or other
+        if found is not None and found.kind == "person":
+            found.kind = "org"
+        return found
 
     def _antecedent(self, phrase: str, position: int) -> Entity | None:
         """A name introduced with a title: 'former mayor Jane Roe', 'Jane Roe, the former mayor'."""

@@ -57,7 +57,10 @@ _INTRO_ADVERBIAL = re.compile(
     r"previous|following|morning|afternoon|evening|night)\s+)+",
     re.IGNORECASE,
 )
-_FILED_BY = re.compile(r"\b(?:filed|brought|issued|written|signed|sent|submitted)\s+by\s+")
+_FILED_BY = re.compile(
+    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released)\s+"
+    r"(?:\w+\s+){0,3}?by\s+"
+)
 _QUANTIFIED = re.compile(
     r"(?:dozens|hundreds|thousands|scores|many|some|most|several|few|none|all|one|two|three|"
     r"four|five|a\s+number|a\s+group|a\s+handful|a\s+majority)\s+of\s+(?:the\s+)?",
@@ -201,7 +204,9 @@ class MentionReader:
     def _appositive_subject(self, lo: int, comma: int) -> tuple[Mention, ...]:
         """'Jane Roe, a lawyer,' / 'The minister, Jo Bloggs,' / 'X, who …,' before a verb."""
         chunks = _chunks(self.masked, lo, comma)
-        if len(chunks) < 2:
+        if len(chunks) == 1:
+            return self.noun_phrase(*chunks[0])  # 'The report on X, published …' cut at a verb
+        if not chunks:
             return ()
         # Walk back over appositive chunks to the head of the subject.
         extras: list[tuple[int, int]] = []
@@ -225,6 +230,12 @@ class MentionReader:
                 # 'The fisheries minister, Jo Bloggs,': the name, with the description as role
                 role = self._text(*chunks[index])
                 return (replace(named[0].with_role(role), phrase_start=phrase_start),)
+        if head[0].kind == "document":
+            for start, end in extras:
+                filer = _FILED_BY.match(self.masked, start, end)
+                named = self.noun_phrase(filer.end(), end) if filer else ()
+                if named:  # 'The complaint, filed by the Campaign for X, says'
+                    return (replace(named[0], phrase_start=phrase_start),)
         mention = replace(head[0], phrase_start=phrase_start)
         for start, end in extras:
             text = self._text(start, end)

@@ -173,6 +173,10 @@ class NameIndex:
             parsed = parse_name(run)
             if parsed and " " in parsed.name:
                 counts[parsed.name] += count
+        # Words written capitalised in mid-sentence ('said Fairbairn'): names, not 'Speaking'
+        self.mid_sentence = frozenset(
+            m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'\-]+)", text)
+        )
         self._by_last: dict[str, list[tuple[str, int]]] = {}
         for name, count in counts.items():
             keys = token_keys(name)
