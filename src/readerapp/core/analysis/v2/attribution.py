@@ -17,7 +17,13 @@ from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.v2.document import Document
 from readerapp.core.analysis.v2.entities import Entity, EntityResolver
 from readerapp.core.analysis.v2.mentions import Mention, MentionReader
-from readerapp.core.analysis.v2.names import HONORIFIC, NAME_RUN, NameIndex
+from readerapp.core.analysis.v2.names import (
+    HONORIFIC,
+    NAME_RUN,
+    NAME_RUN_RE,
+    NameIndex,
+    parse_name,
+)
 from readerapp.core.analysis.v2.speech import SpeechEvent
 
 SCARE_QUOTE_WORDS = 4  # a shorter quote inside the author's own sentence is a phrase, not speech
@@ -51,8 +57,11 @@ def attribute(
 ) -> list[SpokenSpan]:
     """Give every event its entities and every quote its speaker; return what was said."""
     subjects = _subjects(doc, reader, resolver.names)
-    timeline: list[tuple[int, int, object]] = [(m.start, 0, m) for m in subjects]
-    timeline += [(e.position, 1, e) for e in events]
+    taken = {m.start for m in subjects}
+    others = [m for m in _name_mentions(doc, resolver.names) if m.start not in taken]
+    timeline: list[tuple[int, int, object]] = [(m.start, 1, m) for m in subjects]
+    timeline += [(m.start, 2, m) for m in others]
+    timeline += [(e.position, 3, e) for e in events]
     timeline.sort(key=lambda item: (item[0], item[1]))
 
     owners: dict[int, tuple[Entity, ...]] = {}
@@ -61,13 +70,13 @@ def attribute(
     spoken: list[SpokenSpan] = []
     by_sentence: dict[int, tuple[Entity, ...]] = {}
     inside_until = -1  # end of the reported speech being read: verbs in it are nested speech
-    for count, (position, _, item) in enumerate(timeline):
+    for count, (position, rank, item) in enumerate(timeline):
         if should_stop is not None and count % 512 == 0 and should_stop():
             break
         if isinstance(item, Mention):
             entity = resolver.resolve(item, position)
             if entity is not None:
-                resolver.note(entity, position)
+                resolver.note(entity, position, rank)
             continue
         assert isinstance(item, SpeechEvent)
         if position < inside_until and not item.quotes:
@@ -197,4 +206,25 @@ def _subjects(doc: Document, reader: MentionReader, names: NameIndex) -> list[Me
             ):
                 mentions = named[:1]  # 'Sandhu kept his answers short.'
         found.extend(mentions)
+    return found
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$")
+
+
+def _name_mentions(doc: Document, names: NameIndex) -> list[Mention]:
+    """Every name the author's own words mention (not places): a pronoun may mean any."""
+    found: list[Mention] = []
+    masked = doc.masked
+    for match in NAME_RUN_RE.finditer(masked):
+        parsed = parse_name(match.group())
+        if parsed is None:
+            continue
+        name = parsed.name
+        if not (" " in name or parsed.honorific or name in names.mid_sentence):
+            continue
+        if _PLACE_BEFORE.search(masked, max(0, match.start() - 12), match.start()):
+            continue
+        start = match.start() + match.group().find(name.split()[0])
+        found.append(Mention("name", name, start, start + len(name), honorific=parsed.honorific))
     return found

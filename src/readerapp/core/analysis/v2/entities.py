@@ -11,6 +11,7 @@ on who is who.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from readerapp.core.analysis.lexicon import (
@@ -94,45 +95,51 @@ class Entity:
 class EntityResolver(NameLookup):
     """Resolves each mention to one entity, creating entities as needed."""
 
-    def __init__(self, text: str, names: NameIndex) -> None:
+    def __init__(
+        self, text: str, names: NameIndex, sentence_of: Callable[[int], int] = lambda _: 0
+    ) -> None:
         super().__init__()
         self.text = text
         self.names = names
+        self.sentence_of = sentence_of
         self._antecedents: dict[str, Entity | None] = {}
         self._by_head: dict[str, list[Entity]] = {}  # head noun of unnamed entities
-        self._focus: list[tuple[int, Entity]] = []  # who the text is about, in order
+        self._focus: list[tuple[int, Entity, int]] = []  # who the text is about, in order
 
     # -- focus, for pronouns ---------------------------------------------------------
 
-    def note(self, entity: Entity, position: int) -> None:
-        """The text speaks of `entity` at `position` (a subject, a speaker)."""
+    def note(self, entity: Entity, position: int, rank: int = 0) -> None:
+        """The text speaks of `entity` at `position`: rank 0 as a speaker, 1 as a sentence's
+        subject, 2 as any other mention."""
         entity.last_seen = max(entity.last_seen, position)
-        self._focus.append((position, entity))
+        self._focus.append((position, entity, rank))
 
     def pronoun(self, pronoun: str, position: int) -> Entity | None:
-        """The latest entity in focus before `position` the pronoun can mean."""
+        """Whom a pronoun means: sentence by sentence back from it, the speaker first, then
+        the subject, then the others in the order written, the first that agrees."""
         pronoun = pronoun.casefold()
-        seen: set[int] = set()
-        candidates: list[Entity] = []
-        for at, entity in reversed(self._focus):
+        if pronoun == "who":
+            return None
+        bucket: list[tuple[int, Entity, int]] = []
+        bucket_sentence = -1
+        sentences = 0
+        for at, entity, rank in reversed(self._focus):
             if at >= position:
                 continue
-            if position - at > _FOCUS_WINDOW or len(candidates) >= 12:
+            if position - at > _FOCUS_WINDOW:
                 break
-            if id(entity) not in seen:
-                seen.add(id(entity))
-                candidates.append(entity)
-        if pronoun == "they":
-            for entity in candidates:
-                if entity.kind in ("group", "org"):
-                    return entity
-        for entity in candidates:
-            if entity.agrees(pronoun):
-                if pronoun in ("he", "she"):
-                    entity.gender = entity.gender or ("m" if pronoun == "he" else "f")
-                    entity.certain = True
-                return entity
-        return None
+            sentence = self.sentence_of(at)
+            if sentence != bucket_sentence and bucket:
+                found = _agreeing(bucket, pronoun)
+                if found is not None:
+                    return found
+                sentences += 1
+                if sentences >= 6:
+                    return None
+                bucket = []
+            bucket_sentence = sentence
+            bucket.append((at, entity, rank))
+        return _agreeing(bucket, pronoun) if bucket else None
 
     # -- resolving mentions ----------------------------------------------------------
 
@@ -143,7 +150,7 @@ class EntityResolver(NameLookup):
             mention.text.casefold().startswith("the two ")
         ):
             people: list[Entity] = []
-            for at, entity in reversed(self._focus):
+            for at, entity, _ in reversed(self._focus):
                 if position - at > _FOCUS_WINDOW:
                     break
                 if entity.kind == "person" and not entity.anonymous and entity not in people:
@@ -277,7 +284,7 @@ class EntityResolver(NameLookup):
         introduced as, right after a named person spoke, is that person."""
         if mention.head not in PERSON_NOUNS or mention.head.endswith("s"):
             return None
-        for at, entity in reversed(self._focus):
+        for at, entity, _ in reversed(self._focus):
             if mention.start - at > _JUST_QUOTED:
                 return None
             if entity.kind == "person" and not entity.anonymous and entity.quotes:
@@ -323,7 +330,7 @@ class EntityResolver(NameLookup):
         certain: Entity | None = None
         uncertain: Entity | None = None
         other: Entity | None = None
-        for at, entity in reversed(self._focus):
+        for at, entity, _ in reversed(self._focus):
             if position - at > _FOCUS_WINDOW:
                 break
             if at >= position or entity.anonymous or entity.kind in ("group", "document"):
@@ -380,6 +387,21 @@ class EntityResolver(NameLookup):
         quoted = [e for e in self.entities if e.quotes]
         quoted.sort(key=lambda e: min(q.start for q in e.quotes))
         return tuple(e.freeze() for e in quoted)
+
+
+def _agreeing(bucket: list[tuple[int, Entity, int]], pronoun: str) -> Entity | None:
+    """In one sentence: the speaker, then the subject, then the others left to right."""
+    ordered = sorted(bucket, key=lambda item: (item[2], item[0]))
+    if pronoun == "they":
+        for _, entity, _ in ordered:
+            if entity.kind in ("group", "org"):
+                return entity
+    for _, entity, _ in ordered:
+        if entity.agrees(pronoun):
+            if pronoun in ("he", "she"):
+                entity.gender = entity.gender or ("m" if pronoun == "he" else "f")
+            return entity
+    return None
 
 
 # A role is a noun phrase; the clause it was cut from is not part of it.

@@ -36,7 +36,7 @@ def analyze(article: Article, should_stop: Callable[[], bool] | None = None) -> 
         return Analysis()
     vocabulary = frozenset(m.group() for m in _LOWER_WORD.finditer(doc.masked))
     reader = MentionReader(doc.masked, vocabulary)
-    resolver = EntityResolver(text, NameIndex(text))
+    resolver = EntityResolver(text, NameIndex(text), doc.sentence_index)
     events = find_events(doc, reader, SPEECH_RULES, should_stop)
     spoken = attribute(doc, events, resolver, reader, should_stop)
     allegations = find_allegations(Parties(doc, resolver, spoken), should_stop=should_stop)
