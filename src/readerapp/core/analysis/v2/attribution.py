@@ -212,6 +212,9 @@ def _subjects(doc: Document, reader: MentionReader, names: NameIndex) -> list[Me
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$")
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:the|a|an|former|then|late|fellow|ex)\s+$", re.IGNORECASE)
+
+
 def _name_mentions(doc: Document, names: NameIndex) -> list[Mention]:
     """Every name the author's own words mention (not places): a pronoun may mean any."""
     found: list[Mention] = []
@@ -225,6 +228,8 @@ def _name_mentions(doc: Document, names: NameIndex) -> list[Mention]:
             continue
         if _PLACE_BEFORE.search(masked, max(0, match.start() - 12), match.start()):
             continue
+        if " " not in name and _TITLE_BEFORE.search(masked, max(0, match.start() - 12), match.start()):
+            continue  # 'the former Nazim', 'a Democrat': a title or a noun, not a name
         start = match.start() + match.group().find(name.split()[0])
         found.append(Mention("name", name, start, start + len(name), honorific=parsed.honorific))
     return found

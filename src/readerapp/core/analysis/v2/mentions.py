@@ -307,8 +307,11 @@ class MentionReader:
                 start += first.end()
                 continue
             break
+        first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
         intro = _INTRO_ADVERBIAL.match(masked, start, end)
-        if intro and intro.end() < end:
+        if intro and intro.end() < end and (
+            first_word not in PREPOSITIONS or _starts_phrase(masked, intro.end())
+        ):
             start = intro.end()  # 'On Thursday evening Halbridge Police said'
         text = masked[start:end]
         if not text or "~" in text or len(text) > 160:
@@ -318,6 +321,9 @@ class MentionReader:
         lower = text.casefold()
         if lower in PRONOUNS:
             return (Mention("pronoun", lower, start, end),)
+        first_word = lower.split()[0]
+        if first_word in PREPOSITIONS and first_word != "of":
+            return self._after_intro(start, end)  # 'During the briefing a journalist
         joined = re.search(r"\s(?:and|&)\s", text)
         if joined:
             left = self.noun_phrase(start, start + joined.start())
@@ -329,6 +335,17 @@ class MentionReader:
             if left and right and {left[0].kind, right[0].kind} <= {"name", "description", "group"}:
                 return (left[0], right[0])
         return self._single(start, end)
+
+    def _after_intro(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The subject after an opening phrase with no comma: 'At this point Jo Roe'."""
+        words = list(re.finditer(r"\S+", self.masked[start:end]))
+        for word in reversed(words[2:]):
+            text = word.group()
+            if text.casefold() in ("a", "an", "the") or text[:1].isupper():
+                found = self.noun_phrase(start + word.start(), end)
+                if found and found[0].kind != "pronoun":
+                    return found
+        return ()
 
     def _single(self, start: int, end: int) -> tuple[Mention, ...]:
         masked = self.masked
@@ -528,9 +545,19 @@ class MentionReader:
 
 
 _ADVERBIAL = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|over|via|through|after|before|last|this|late|early|"
-    r"earlier|speaking)\s+(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+,?\s*$"
+    r"(?:,\s*)?\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
+    r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
+    r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?),?\s*$"
 )
+
+
+def _starts_phrase(text: str, position: int) -> bool:
+    """A determiner, a pronoun or a capitalised word: where a subject may start."""
+    word = re.match(r"[\w’']+", text[position:])
+    return word is not None and (
+        word.group()[:1].isupper() or word.group().casefold() in DETERMINERS | set(PRONOUNS)
+    )
 
 
 def _role_like(word: str) -> bool:
