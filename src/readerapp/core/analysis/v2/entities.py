@@ -123,12 +123,15 @@ class EntityResolver(NameLookup):
         bucket: list[tuple[int, Entity, int]] = []
         bucket_sentence = -1
         sentences = 0
+        here = self.sentence_of(position)
         for at, entity, rank in reversed(self._focus):
             if at >= position:
                 continue
             if position - at > _FOCUS_WINDOW:
                 break
             sentence = self.sentence_of(at)
+            if sentence == here and rank > 1:
+                continue  # 'Speaking to the website Loud Acre, he said': not the website
             if sentence != bucket_sentence and bucket:
                 found = _agreeing(bucket, pronoun)
                 if found is not None:
@@ -149,14 +152,19 @@ class EntityResolver(NameLookup):
         if mention.kind == "group" and first in ("both", "two") or (
             mention.text.casefold().startswith("the two ")
         ):
+            # Only two people named just before can be 'both'; otherwise nobody can tell.
             people: list[Entity] = []
+            here = self.sentence_of(position)
             for at, entity, _ in reversed(self._focus):
-                if position - at > _FOCUS_WINDOW:
+                if at >= position:
+                    continue
+                if here - self.sentence_of(at) > 1:
                     break
                 if entity.kind == "person" and not entity.anonymous and entity not in people:
                     people.append(entity)
                 if len(people) == 2:
                     return (people[1], people[0])
+            return ()
         entity = self.resolve(mention, position)
         return (entity,) if entity is not None else ()
 

@@ -403,7 +403,7 @@ class MentionReader:
             )
         if head not in _HEAD_NOUNS and not (
             len(pre) <= 3 and head.isalpha() and head.islower() and head not in NON_NAME_WORDS
-            and head not in PREPOSITIONS
+            and head not in PREPOSITIONS and not head.endswith(("ed", "ing", "ly"))
         ):
             return ()
         group = first in GROUP_DETERMINERS and first not in ("the",) and is_plural(head)
@@ -416,7 +416,9 @@ class MentionReader:
         """'The Office of the Data Protection Commissioner': a capitalised name with 'of'."""
         text = self.masked[start:end]
         found = re.fullmatch(
-            r"(?:the|The)\s+((?:[A-Z][\w’'\-]*\s+)+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s*)+)", text
+            r"(?:the|The)\s+((?:[A-Z][\w’'\-]*\s+)+(?:of|for|on)\s+(?:the\s+)?"
+            r"(?:[A-Z][\w’'.\-]*\s*)+)",
+            text,
         )
         if not found or len(words) > 10:
             return ()
@@ -593,7 +595,7 @@ def _chunks(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The comma-separated pieces of masked[lo:hi], trimmed."""
     pieces: list[tuple[int, int]] = []
     position = lo
-    for match in re.finditer(r",", masked[lo:hi]):
+    for match in re.finditer(r",(?!\d{3})", masked[lo:hi]):  # not the comma of '11,000'
         pieces.append(_trim(masked, position, lo + match.start()))
         position = lo + match.end()
     pieces.append(_trim(masked, position, hi))

@@ -19,6 +19,7 @@ from readerapp.core.analysis.lexicon import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_WORDS,
+    ORG_NAME_WORDS,
     PERSON_NOUNS,
     ROLE_MODIFIERS,
     SURNAME_LIKE_TITLES,
@@ -178,6 +179,15 @@ class NameIndex:
             m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w’'\-]+)", text)
         )
         self._by_last: dict[str, list[tuple[str, int]]] = {}
+        # 'Nightjar' for 'Nightjar Records': an organisation is shortened from the front.
+        self._by_prefix: dict[str, tuple[str, int]] = {}
+        for name, count in counts.items():
+            tokens = name.split()
+            while len(tokens) > 1 and tokens[-1].casefold().strip(".") in ORG_NAME_WORDS:
+                tokens.pop()
+                key = name_key(" ".join(tokens))
+                if count > self._by_prefix.get(key, ("", 0))[1]:
+                    self._by_prefix[key] = (name, count)
         for name, count in counts.items():
             keys = token_keys(name)
             for size in range(2, min(len(keys), 4) + 1):
@@ -196,5 +206,6 @@ class NameIndex:
             if candidate_keys[-len(keys) :] == keys and len(candidate_keys) > len(keys):
                 totals[candidate] += count
         if not totals:
-            return None
+            prefixed = self._by_prefix.get(name_key(surname))
+            return prefixed[0] if prefixed else None
         return max(totals, key=lambda c: (totals[c], -len(c.split())))

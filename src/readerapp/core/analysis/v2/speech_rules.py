@@ -403,7 +403,8 @@ class ObjectSpeech:
             if span is None:
                 continue
             if cue.word.endswith("ing"):
-                yield SpeechEvent(cue.start, (), (), (span,), rule=self.name, inherit=True)
+                if re.search(r"[,:—–]\s*(?:and\s+)?$", before):  # '…, accusing X of …'
+                    yield SpeechEvent(cue.start, (), (), (span,), rule=self.name, inherit=True)
                 continue
             speakers = _speakers_before(context, cue)
             if speakers:
