@@ -270,8 +270,8 @@ ORG_NOUNS = words("""
 # Other names for a kind of organisation: 'the force' is the police, 'the daily' a newspaper.
 ORG_SYNONYMS = {
     "force": words("police constabulary"),
-    "company": words("firm corporation inc ltd llc plc group labs holdings co corp"),
-    "firm": words("company corporation inc ltd llc plc group labs holdings co corp"),
+    "company": words("firm corporation inc ltd llc plc labs holdings co corp"),
+    "firm": words("company corporation inc ltd llc plc labs holdings co corp"),
     "newspaper": words("paper daily times post journal herald tribune gazette"),
     "paper": words("newspaper daily times post journal herald tribune gazette"),
     "daily": words("newspaper paper times post journal herald tribune gazette"),
@@ -385,6 +385,7 @@ ROLE_MODIFIERS = words("""
 SURNAME_LIKE_TITLES = words("king queen prince princess father sister brother star host "
                             "author pope bishop chair young major general marshal")
 NAME_SUFFIXES = words("jr sr ii iii iv")
+POST_NOMINALS = words("kc qc mp mep msp ms mla phd md obe mbe cbe esq")
 NAME_PARTICLES = words(
     "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af st"
 )

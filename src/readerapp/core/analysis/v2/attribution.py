@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from readerapp.core.analysis.lexicon import ORG_NOUNS
 from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.v2.document import Document
 from readerapp.core.analysis.v2.entities import Entity, EntityResolver
@@ -212,6 +213,7 @@ def _subjects(doc: Document, reader: MentionReader, names: NameIndex) -> list[Me
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$")
 
 
+_NOUN_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")  # 'the music website Loud Acre'
 _TITLE_BEFORE = re.compile(r"\b(?:the|a|an|former|then|late|fellow|ex)\s+$", re.IGNORECASE)
 
 
@@ -231,5 +233,9 @@ def _name_mentions(doc: Document, names: NameIndex) -> list[Mention]:
         if " " not in name and _TITLE_BEFORE.search(masked, max(0, match.start() - 12), match.start()):
             continue  # 'the former Nazim', 'a Democrat': a title or a noun, not a name
         start = match.start() + match.group().find(name.split()[0])
-        found.append(Mention("name", name, start, start + len(name), honorific=parsed.honorific))
+        noun = _NOUN_BEFORE.search(masked, max(0, match.start() - 24), match.start())
+        org = noun is not None and noun.group(1).casefold() in ORG_NOUNS
+        found.append(
+            Mention("name", name, start, start + len(name), honorific=parsed.honorific, org=org)
+        )
     return found

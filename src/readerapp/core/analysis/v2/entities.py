@@ -213,6 +213,8 @@ class EntityResolver(NameLookup):
         head = role_head(mention.role) if mention.role else ""
         if head and entity.kind == "person" and head in ORG_NOUNS and head not in PERSON_NOUNS:
             entity.kind = "org"
+        elif head in PERSON_NOUNS and entity.kind == "person":
+            entity.certain = True  # 'Helena Marchetti KC, his barrister'
         return entity
 
     def _resolve_description(self, mention: Mention) -> Entity | None:
@@ -335,28 +337,26 @@ class EntityResolver(NameLookup):
         called that (or a synonym), else the latest organisation of no other kind (an
         'Authority' is no 'company'), else the latest name whose kind nothing settled."""
         wanted = {stem(head)} | set(ORG_SYNONYMS.get(stem(head), ()))
-        certain: Entity | None = None
-        uncertain: Entity | None = None
+        latest: Entity | None = None
         other: Entity | None = None
-        for at, entity, _ in reversed(self._focus):
+        recent = [item for item in self._focus[-64:] if item[0] < position]
+        # Sentence by sentence back, speakers and subjects before other mentions.
+        recent.sort(key=lambda item: (self.sentence_of(item[0]), -item[2], item[0]))
+        for at, entity, _ in reversed(recent):
             if position - at > _FOCUS_WINDOW:
                 break
-            if at >= position or entity.anonymous or entity.kind in ("group", "document"):
+            if entity.anonymous or entity.kind in ("group", "document"):
                 continue
             if entity.kind == "person" and entity.certain:
                 continue
             words = {stem(w) for w in re.findall(r"[\w\-]+", entity.name.casefold())}
-            roles = {stem(w) for r in entity.roles for w in re.findall(r"[\w\-]+", r.casefold())}
-            if wanted & (words | roles):
+            if wanted & (words | {role_head(r) for r in entity.roles}):
                 return entity
-            if entity.kind == "org" and entity.certain:
-                if words & ORG_NOUNS - wanted:
-                    other = other or entity
-                else:
-                    certain = certain or entity
-            else:
-                uncertain = uncertain or entity
-        found = certain or uncertain or other
+            if entity.kind == "org" and entity.certain and words & ORG_NOUNS - wanted:
+                other = other or entity
+            elif latest is None:
+                latest = entity
+        found = latest or other
         if found is not None and found.kind == "person":
             found.kind = "org"
         return found
@@ -406,8 +406,6 @@ def _agreeing(bucket: list[tuple[int, Entity, int]], pronoun: str) -> Entity | N
                 return entity
     for _, entity, _ in ordered:
         if entity.agrees(pronoun):
-            if pronoun in ("he", "she"):
-                entity.gender = entity.gender or ("m" if pronoun == "he" else "f")
             return entity
     return None
 

@@ -436,8 +436,13 @@ class MentionReader:
         if lower == 0 and not pre[0][:1].islower():
             return ()
         tail = pre[lower + 1 :]
-        if not tail or not pre[lower].strip(",").casefold() in _HEAD_NOUNS:
-            return ()
+        noun = pre[lower].strip(",").casefold()
+        if not tail or not (
+            noun in _HEAD_NOUNS
+            or len(tail) > 1 and noun.isalpha() and noun not in NON_NAME_WORDS
+            and noun not in PREPOSITIONS and noun not in ROLE_MODIFIERS and not noun.endswith("ly")
+        ):
+            return ()  # 'the former Nazim' is a title; 'the chef Jo Roe' a description
         offset = masked.find(tail[0], start, end)
         run = NAME_RUN_RE.match(masked, offset, end)
         if run is None or run.group().split()[-1] != tail[-1].rstrip(".,"):

@@ -18,6 +18,8 @@ from readerapp.core.analysis.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    POST_NOMINALS,
+    TIME_WORDS,
     NON_NAME_WORDS,
     ORG_NAME_WORDS,
     PERSON_NOUNS,
@@ -71,7 +73,11 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def token_keys(name: str) -> tuple[str, ...]:
-    return tuple(key for key in (name_key(t) for t in name.split()) if key)
+    """The name's words as keys, without 'Jr.' or 'III' (a surname is the word before them)."""
+    keys = tuple(key for key in (name_key(t) for t in name.split()) if key)
+    while len(keys) > 1 and keys[-1] in NAME_SUFFIXES:
+        keys = keys[:-1]
+    return keys
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -120,14 +126,22 @@ def parse_name(run: str) -> ParsedName | None:
         _shouted(t) for t in tokens
     )):
         return None  # 'BORROWING Back': a shouted subheading, not a name
+    while len(tokens) > 1 and _bare(tokens[-1]) in POST_NOMINALS:
+        tokens.pop()  # 'Helena Marchetti KC'
     suffix = ""
     if len(tokens) > 2 and _bare(tokens[-1]) in NAME_SUFFIXES:
         suffix = " " + tokens.pop()
     honorific = ""
     title: list[str] = []
+    if len(tokens) > 2 and tokens[0] == "The" and _bare(tokens[1]) in TIME_WORDS:
+        tokens.pop(0)  # 'The Sunday Clarion' is a newspaper, not a day
+    elif len(tokens) > 1 and _bare(tokens[0]) in TIME_WORDS and _bare(tokens[1]) in ORG_NAME_WORDS:
+        pass  # 'Sunday Times'
     while tokens:
         bare = _bare(tokens[0])
-        if bare in NON_NAME_WORDS and not title and bare not in HONORIFICS:
+        if bare in NON_NAME_WORDS and not title and bare not in HONORIFICS and not (
+            bare in TIME_WORDS and tokens[0] != run.split()[0] and len(tokens) > 1
+        ):
             tokens.pop(0)
         elif bare in HONORIFICS and len(tokens) > 1:
             honorific = tokens.pop(0)
