@@ -64,7 +64,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 
 def _many_speakers_text(size: int) -> str:
     """A worst case for speaker lookups: thousands of different made-up names."""
-    from readerapp.core.analysis.cues import words
+    from readerapp.core.analysis.lexicon import words
 
     rng = random.Random(7)
     syllables = sorted(

@@ -21,7 +21,18 @@ from readerapp.core.analysis.model import (
 if TYPE_CHECKING:
     from readerapp.core.analysis.pipeline import analyze
 
-__all__ = ["Allegation", "Analysis", "Quote", "Speaker", "analysis_to_json", "analyze"]
+# Bumped whenever the analysis of some article can change, so cached analyses are redone.
+ANALYZER_VERSION = "2.0"
+
+__all__ = [
+    "ANALYZER_VERSION",
+    "Allegation",
+    "Analysis",
+    "Quote",
+    "Speaker",
+    "analysis_to_json",
+    "analyze",
+]
 
 
 def __getattr__(name: str) -> Any:

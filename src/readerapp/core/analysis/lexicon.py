@@ -161,8 +161,10 @@ OBJECT_SPEECH_FORMS: dict[str, str] = {
     if form != lemma or lemma in BASE_SPEECH
 }
 # 'called the judge a "hater"', 'described it as "a stunt"': naming verbs with a quote.
-NAMING_VERBS = words("called calls calling described describes describing termed dubbed branded "
-                     "labeled labelled labels referred refers likened compared")
+NAMING_VERBS = words(
+    "called calls calling described describes describing termed dubbed branded "
+    "labeled labelled labels referred refers likened compared"
+)
 # Nouns that introduce someone's words: 'in a statement', 'in an interview', 'in a tweet'.
 SPEECH_NOUNS = words("""
     statement interview tweet tweets post email e-mail letter speech remarks address
@@ -382,8 +384,10 @@ ROLE_MODIFIERS = words("""
     """)
 
 # Title words that are also surnames: only in front of a name are they titles.
-SURNAME_LIKE_TITLES = words("king queen prince princess father sister brother star host "
-                            "author pope bishop chair young major general marshal")
+SURNAME_LIKE_TITLES = words(
+    "king queen prince princess father sister brother star host "
+    "author pope bishop chair young major general marshal"
+)
 NAME_SUFFIXES = words("jr sr ii iii iv")
 POST_NOMINALS = words("kc qc mp mep msp ms mla phd md obe mbe cbe esq")
 NAME_PARTICLES = words(
@@ -487,6 +491,33 @@ LEADING_CONNECTIVES = words("""
     where whether even only just perhaps maybe finally first second third lastly separately
     similarly likewise anyway otherwise
     """)
+# Between a verb and what it reports: 'said on Friday in a statement to the Post that …'.
+ADVERBIAL_WORDS = words("""
+    to from with by about again also repeatedly publicly privately recently a an the his her
+    their its interview statement morning afternoon evening night week weekend month year ago
+    days hours later earlier told reporters
+    """)
+OPENING_PREPOSITIONS = words("in on at during to after before with from via through")
+# Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,'.
+GAP_WORDS = words("""
+    in on at to of about during after before from with a an the his her their its this that
+    last reporters journalists him them us me supporters voters crowd audience later earlier
+    again also then simply just once more
+    """)
+# Verbs whose object is the hearer, so 'X, told Y' never names Y as the speaker.
+OBJECT_FIRST_LEMMAS = words("tell ask inform remind urge assure warn advise")
+# Words before 'claims' or 'reports' that make it a noun: 'the claims', 'media reports'.
+NON_VERB_OPENERS = words(
+    "the a an his her their its our my your these those this that such many some any no news "
+    "media police"
+)
+# Verbs that end a noun phrase: 'The researcher said the team' is a clause.
+FINITE_AUXILIARIES = words("is was were are has have had will would can could did does be been")
+# Words after a speaker's name that the name cannot run into: 'said Jo Roe in a statement'.
+PHRASE_STOPS = words(
+    "in on at during while when after before as who which that to and but last this earlier "
+    "later recently"
+)
 # Words after a head noun that start its post-modifier: 'a spokesman for the firm'.
 POSTMODIFIER_WORDS = words("""
     of for at in on from with who whom whose which that close familiar involved

@@ -12,7 +12,9 @@ import re
 
 from readerapp.core.analysis.lexicon import (
     ADVERBIAL_PREPOSITIONS,
+    ADVERBIAL_WORDS,
     OBJECT_PRONOUNS,
+    OPENING_PREPOSITIONS,
     SPEECH_NOUNS,
     SPEECH_PARTICIPLES,
     TIME_WORDS,
@@ -23,22 +25,19 @@ MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerat
 MIN_WORDS = 3
 
 _PARTICIPLE = re.compile(
-    r",\s+(?:and\s+)?(?:" + "|".join(sorted(SPEECH_PARTICIPLES, key=len, reverse=True))
+    r",\s+(?:and\s+)?(?:"
+    + "|".join(sorted(SPEECH_PARTICIPLES, key=len, reverse=True))
     + r")\b\s*(?:that\s+)?",
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat\s+")
-_ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | frozenset(
-    "to from with by about again also repeatedly publicly privately recently a an the his her "
-    "their its an interview statement morning afternoon evening night week weekend month "
-    "year ago days hours later earlier told reporters".split()
-)
-_OPENING_PREPOSITIONS = frozenset("in on at during to after before with from via through".split())
+_ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | ADVERBIAL_WORDS
 # Objects of 'told': 'told reporters', 'told CNN', 'told The Washington Post', 'told him'.
 _TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*)*(?:['’]s\s+[A-Z][\w’'.\-]*"
     r"(?:\s+[A-Z][\w’'.\-]*)*)?|reporters|journalists|supporters|voters|the\s+crowd|an?\s+"
-    r"(?:\w+\s+){0,2}(?:audience|crowd|interviewer|reporter)|" + "|".join(sorted(OBJECT_PRONOUNS))
+    r"(?:\w+\s+){0,2}(?:audience|crowd|interviewer|reporter)|"
+    + "|".join(sorted(OBJECT_PRONOUNS))
     + r")\b"
 )
 _CLAUSE_START = re.compile(
@@ -65,7 +64,9 @@ def trim(masked: str, start: int, end: int) -> Span | None:
     return start, end
 
 
-def clause_after(masked: str, verb_end: int, sentence_end: int, *, told: bool = False) -> list[Span]:
+def clause_after(
+    masked: str, verb_end: int, sentence_end: int, *, told: bool = False
+) -> list[Span]:
     """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
     position = verb_end
     if told:
@@ -78,7 +79,7 @@ def clause_after(masked: str, verb_end: int, sentence_end: int, *, told: bool = 
         return clip(masked, that.end(), sentence_end)
     skipped = _skip_adverbials(masked, position, sentence_end)
     clause = _CLAUSE_START.match(masked, skipped, sentence_end)
-    if clause is None or masked[skipped:skipped + 2].strip(" ") in (",", ".", ":", ";"):
+    if clause is None or masked[skipped : skipped + 2].strip(" ") in (",", ".", ":", ";"):
         return []
     return clip(masked, clause.end(), sentence_end)
 
@@ -88,7 +89,7 @@ def _only_adverbials(text: str) -> bool:
     found = re.findall(r"[\w’'.\-]+", text)
     if not found:
         return True
-    if found[0].casefold() in _OPENING_PREPOSITIONS and len(found) <= 12:
+    if found[0].casefold() in OPENING_PREPOSITIONS and len(found) <= 12:
         return True  # 'in their meeting with the media on March 3 that …'
     return len(found) <= 10 and all(
         w.casefold() in _ADVERBIAL_WORDS or w[:1].isupper() or w.isdigit() for w in found

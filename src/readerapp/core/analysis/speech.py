@@ -15,22 +15,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from readerapp.core.analysis.document import Document, Span
 from readerapp.core.analysis.lexicon import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
     HEARING_BODIES,
     NAMING_VERBS,
+    NON_VERB_OPENERS,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
     OBJECT_SPEECH_FORMS,
     PHRASAL_FORMS,
     SPEECH_PARTICIPLES,
 )
-from readerapp.core.analysis.v2.document import Document, Span
-from readerapp.core.analysis.v2.mentions import Mention, MentionReader
+from readerapp.core.analysis.mentions import Mention
+from readerapp.core.analysis.subjects import MentionReader
 
-NON_VERB_OPENERS = frozenset("the a an his her their its our my your these those this that such "
-                             "many some any no news media police".split())
 MAX_CUES_PER_SENTENCE = 12  # prose never has more; 'said said said …' must stay linear
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -136,7 +136,9 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
             return "object"
     if word in PHRASAL_FORMS:
         particle = PHRASAL_FORMS[word]
-        return "phrasal" if masked[end : end + len(particle) + 2].strip(" .,:") == particle else None
+        return (
+            "phrasal" if masked[end : end + len(particle) + 2].strip(" .,:") == particle else None
+        )
     if word in FINITE_SPEECH:
         if word in NOUN_LIKE_FORMS and not _verb_context(masked, start, end):
             return None

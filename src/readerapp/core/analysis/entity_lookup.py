@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from readerapp.core.analysis.v2.mentions import stem
-from readerapp.core.analysis.v2.names import name_key, token_keys, variant_spelling
+from readerapp.core.analysis.mentions import stem
+from readerapp.core.analysis.names import name_key, token_keys, variant_spelling
 
 if TYPE_CHECKING:
-    from readerapp.core.analysis.v2.entities import Entity
+    from readerapp.core.analysis.entities import Entity
 
 _VARIANT_MIN = 7  # shorter names one letter apart are usually different names
 
@@ -78,7 +78,11 @@ class NameLookup:
             entity_keys = token_keys(entity.name)
             if any(variant_spelling(name, known) for known in [entity.name, *entity.aliases]):
                 return entity
-            if len(keys) == 1 and len(entity_keys) > 1 and variant_spelling(keys[0], entity_keys[-1]):
+            if (
+                len(keys) == 1
+                and len(entity_keys) > 1
+                and variant_spelling(keys[0], entity_keys[-1])
+            ):
                 return entity
         return None
 

@@ -1,11 +1,10 @@
-"""Mentions: the phrases that name a speaker, read from the masked text.
+"""Mentions: the phrases that name a speaker, and the noun-phrase reader behind them.
 
-A subject is read from the start of its chunk (the text between commas), not guessed from
-its last word: 'Another pollster, David Woodard of Clemson University, said' gives the
-person David Woodard with the role 'pollster', not a university. A mention is a name
-(with honorific, title, party tag and affiliation), a pronoun, a description ('a senior
-official', 'the company's chief executive'), a group ('State officials', 'some
-lawmakers') or a document ('the letter', 'court documents').
+A mention is a name (with honorific, title, party tag and affiliation), a pronoun, a
+description ('a senior official', 'the company's chief executive'), a group ('State
+officials', 'some lawmakers') or a document ('the letter', 'court documents'). A phrase is
+read from its start, not guessed from its last word: 'the consumer group Fair Label' is
+the group Fair Label, 'Trump supporters' a group of supporters.
 """
 
 from __future__ import annotations
@@ -14,13 +13,13 @@ import re
 from dataclasses import dataclass, replace
 
 from readerapp.core.analysis.lexicon import (
-    ADVERBIAL_PREPOSITIONS,
     AUXILIARIES,
-    FORM_TO_LEMMA,
     DEFINITE_DETERMINERS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FINITE_AUXILIARIES,
     FINITE_SPEECH,
+    FORM_TO_LEMMA,
     GROUP_DETERMINERS,
     LEADING_CONNECTIVES,
     NON_NAME_WORDS,
@@ -35,29 +34,19 @@ from readerapp.core.analysis.lexicon import (
     TIME_WORDS,
     TITLE_WORDS,
 )
-from readerapp.core.analysis.v2.names import NAME_RUN_RE, ParsedName, parse_name
+from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 
-SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
-_WORD = re.compile(r"[\w’'.\-]+")
-_CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
-_PARTY_AFTER = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?")
-_PARTY_AT_END = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?\s*$")
+WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
-_AGE = re.compile(r"^\d{1,3}$")
-_AFTER_STOP = frozenset(
-    "in on at during while when after before as who which that to and but last this earlier "
-    "later recently".split()
-)
-_VERBS_NOT_IN_NAMES = FINITE_SPEECH | frozenset(
-    "is was were are has have had will would can could did does be been".split()
-)
+AGE = re.compile(r"^\d{1,3}$")
+_VERBS_NOT_IN_NAMES = FINITE_SPEECH | FINITE_AUXILIARIES
 _INTRO_ADVERBIAL = re.compile(
     r"(?:(?:on|in|at|by|during|since|until|over|last|this|next|earlier|later|late|early)\s+)?"
     r"(?:(?:the|a)\s+)?(?:(?:" + "|".join(sorted(TIME_WORDS)) + r"|\d[\w,]*|early|late|same|"
     r"previous|following|morning|afternoon|evening|night)\s+)+",
     re.IGNORECASE,
 )
-_FILED_BY = re.compile(
+FILED_BY = re.compile(
     r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released)\s+"
     r"(?:\w+\s+){0,3}?by\s+"
 )
@@ -89,7 +78,7 @@ class Mention:
 
     def with_role(self, role: str) -> Mention:
         role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
-        if not role or len(role.split()) > 14 or _AGE.match(role) or self.role:
+        if not role or len(role.split()) > 14 or AGE.match(role) or self.role:
             return self
         return replace(self, role=role)
 
@@ -108,209 +97,40 @@ def stem(word: str) -> str:
 
 def is_plural(word: str) -> bool:
     word = word.casefold()
-    return word in ("people", "police", "staff") or word.endswith("men") or (
-        word.endswith("s") and not word.endswith("ss") and stem(word) != word
+    return (
+        word in ("people", "police", "staff")
+        or word.endswith("men")
+        or (word.endswith("s") and not word.endswith("ss") and stem(word) != word)
     )
 
 
-class MentionReader:
-    """Reads speaker phrases in one document's masked text."""
+class NounPhrases:
+    """Reads one noun phrase at a time in a document's masked text."""
 
     def __init__(self, masked: str, vocabulary: frozenset[str] = frozenset()) -> None:
         self.masked = masked
         self.vocabulary = vocabulary  # lower-case words of the article: 'Passenger' is one
 
-    # -- the subject before a verb -----------------------------------------------------
-
-    def before(self, lo: int, hi: int) -> tuple[Mention, ...]:
-        """The subject that ends right before a verb at `hi` (clause starts at `lo`)."""
-        masked = self.masked
-        lo = max(lo, hi - SUBJECT_WINDOW)
-        end = self._skip_adverbials(lo, hi)
-        segment = masked[lo:end]
-        if not segment.strip():
-            return ()
-        if segment.rstrip().endswith(","):
-            found = self._appositive_subject(lo, lo + len(segment.rstrip()) - 1)
-        else:
-            cut = max(_last_boundary(segment), 0)
-            found = self.noun_phrase(lo + cut, end)
-            if found and found[0].kind == "pronoun" and found[0].text == "who" and cut > 0:
-                return self._antecedent(lo, lo + cut - 2)
-            found = tuple(replace(m, phrase_start=_trim(masked, lo + cut, end)[0]) for m in found)
-        return found
-
-    def _antecedent(self, lo: int, comma: int) -> tuple[Mention, ...]:
-        """'…, said Nicky Driscoll, 24, of Leeds, who said …': whom the 'who' is."""
-        chunks = _chunks(self.masked, lo, comma)
-        while chunks and self._appositive(*chunks[-1]):
-            chunks.pop()
-        if not chunks:
-            return ()
-        start, end = chunks[-1]
-        found = self.noun_phrase(start, end)
-        if found:
-            return found
-        names = list(NAME_RUN_RE.finditer(self.masked, start, end))
-        if names and names[-1].end() >= end - 1:
-            return self.noun_phrase(names[-1].start(), names[-1].end())
-        return ()
-
-    def _skip_adverbials(self, lo: int, hi: int) -> int:
-        """Drop 'also', 'has', 'on Thursday', 'in a statement', '(D-Calif.)' before a verb."""
-        masked = self.masked
-        end = hi
-        while end > lo and masked[end - 1] == " ":
-            end -= 1
-        if masked[end - 1 : end] == ",":
-            # 'Jo Roe, in a statement, said': drop a whole adverbial chunk, nothing else
-            comma = masked.rfind(",", lo, end - 1)
-            chunk = masked[comma + 1 : end - 1].split()
-            if comma > lo and chunk and (
-                chunk[0].casefold() in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"}
-                or all(w.casefold() in TIME_WORDS for w in chunk)
-            ):
-                return comma
-            return end
-        for _ in range(8):
-            while end > lo and masked[end - 1] == " ":
-                end -= 1
-            party = _PARTY_AT_END.search(masked, max(lo, end - 24), end)
-            if party and party.start() > lo:
-                end = party.start()
-                continue
-            words = masked[max(lo, end - 80) : end].split()
-            if len(words) < 2:
-                break
-            last = words[-1].casefold()
-            phrase = _ADVERBIAL.search(masked, max(lo, end - 80), end)
-            if phrase and phrase.start() > lo and not self._inside_relative(lo, phrase.start()):
-                end = phrase.start()
-                continue
-            if last in AUXILIARIES or last.rstrip(",") in TIME_WORDS:
-                # 'she later said', 'Sanders Tuesday said'
-                end = masked.rfind(words[-1], lo, end)
-                continue
-            break
-        return end
-
-    def _inside_relative(self, lo: int, end: int) -> bool:
-        """'Trump, who campaigned here this week, said': 'this week' belongs to the clause."""
-        segment = self.masked[lo:end].rstrip(" ,")
-        cut = segment.rfind(", ")
-        last = segment[cut + 2 :] if cut >= 0 else segment
-        return re.match(r"(?:who|which|whose|that)\b", last) is not None
-
-    def _appositive_subject(self, lo: int, comma: int) -> tuple[Mention, ...]:
-        """'Jane Roe, a lawyer,' / 'The minister, Jo Bloggs,' / 'X, who …,' before a verb."""
-        chunks = _chunks(self.masked, lo, comma)
-        if len(chunks) == 1:
-            return self.noun_phrase(*chunks[0])  # 'The report on X, published …' cut at a verb
-        if not chunks:
-            return ()
-        # Walk back over appositive chunks to the head of the subject.
-        extras: list[tuple[int, int]] = []
-        index = len(chunks) - 1
-        while index > 0 and self._appositive(*chunks[index]):
-            extras.insert(0, chunks[index])
-            index -= 1
-        head = self.noun_phrase(*chunks[index])
-        if not head:
-            return ()
-        phrase_start = chunks[index][0]
-        if head[0].kind == "name" and index > 0 and not extras:
-            described = self.noun_phrase(*chunks[index - 1])
-            if described and described[0].kind == "description" and index - 1 == 0:
-                # 'The fisheries minister, Jo Bloggs, said'
-                role = self._text(*chunks[index - 1])
-                return (replace(head[0].with_role(role), phrase_start=chunks[0][0]),)
-        if head[0].kind == "description" and extras:
-            named = self.noun_phrase(*extras[0])
-            if named and named[0].kind == "name":
-                # 'The fisheries minister, Jo Bloggs,': the name, with the description as role
-                role = self._text(*chunks[index])
-                return (replace(named[0].with_role(role), phrase_start=phrase_start),)
-        if head[0].kind == "document":
-            for start, end in extras:
-                filer = _FILED_BY.match(self.masked, start, end)
-                named = self.noun_phrase(filer.end(), end) if filer else ()
-                if named:  # 'The complaint, filed by the Campaign for X, says'
-                    return (replace(named[0], phrase_start=phrase_start),)
-        mention = replace(head[0], phrase_start=phrase_start)
-        for start, end in extras:
-            text = self._text(start, end)
-            if not re.match(r"(?:who|which|whose|that)\b", text) and not _AGE.match(text):
-                mention = mention.with_role(text)
-        return (mention, *head[1:])
-
-    def _appositive(self, start: int, end: int) -> bool:
-        text = self._text(start, end)
-        first = text.split()[0].casefold() if text.split() else ""
-        return (
-            bool(_AGE.match(text))
-            or first in ("a", "an", "the", "who", "which", "whose", "himself", "herself")
-            or first in ("from", "of", "at", "for", "in")
-            or bool(re.fullmatch(PARTY_TAG, text))
-            or (text[:1].islower() and first not in PRONOUNS)
-        )
-
-    # -- the subject after a verb ------------------------------------------------------
-
-    def after(self, position: int, hi: int, *, appositive: bool = True) -> tuple[Mention, ...]:
-        """The speaker written after the verb: '…," said Jo Roe, a lawyer', 'according to X'."""
-        masked = self.masked
-        start = position
-        while start < hi and masked[start] == " ":
-            start += 1
-        stop = _CHUNK_END.search(masked, start, hi)
-        end = stop.start() if stop else hi
-        end = _before_final_stop(masked, start, min(end, start + 160))
-        phrase = self._after_phrase(start, end)
-        if not phrase:
-            return ()
-        mention = phrase[0]
-        after = mention.end
-        party = _PARTY_AFTER.match(masked, after, hi)
-        if party:
-            after = party.end()
-        if appositive and masked[after : after + 1] == ",":
-            chunks = _chunks(masked, after + 1, min(hi, after + 200))
-            if chunks and _ends_phrase(masked, chunks[0][1], hi):
-                text = self._text(*chunks[0])
-                if mention.kind == "description":
-                    named = self.noun_phrase(*chunks[0])
-                    if named and named[0].kind == "name":
-                        return (named[0].with_role(self._text(mention.start, mention.end)),)
-                elif not re.match(r"(?:who|which|whose|that|\w+ing)\b", text):
-                    mention = mention.with_role(text)
-        return (mention, *phrase[1:])
-
-    def _after_phrase(self, start: int, end: int) -> tuple[Mention, ...]:
-        """The phrase up to the first word that cannot belong to it ('said X in a statement')."""
-        masked = self.masked
-        for word in _WORD.finditer(masked, start, end):
-            lower = word.group().casefold()
-            if word.start() > start and (lower in _AFTER_STOP or lower in TIME_WORDS):
-                end = word.start()
-                break
-        return self.noun_phrase(start, end)
-
-    # -- one noun phrase ---------------------------------------------------------------
-
     def noun_phrase(self, start: int, end: int) -> tuple[Mention, ...]:
         """Parse the chunk [start, end) as one speaker phrase (or two joined by 'and')."""
         masked = self.masked
         while True:  # 'But Ryder', 'And then the company'
-            start, end = _trim(masked, start, end)
+            start, end = trim(masked, start, end)
             first = re.match(r"[\w’']+", masked[start:end])
-            if first and first.group().casefold() in LEADING_CONNECTIVES and first.end() < end - start:
+            if (
+                first
+                and first.group().casefold() in LEADING_CONNECTIVES
+                and first.end() < end - start
+            ):
                 start += first.end()
                 continue
             break
         first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
         intro = _INTRO_ADVERBIAL.match(masked, start, end)
-        if intro and intro.end() < end and (
-            first_word not in PREPOSITIONS or _starts_phrase(masked, intro.end())
+        if (
+            intro
+            and intro.end() < end
+            and (first_word not in PREPOSITIONS or _starts_phrase(masked, intro.end()))
         ):
             start = intro.end()  # 'On Thursday evening Halbridge Police said'
         text = masked[start:end]
@@ -323,15 +143,12 @@ class MentionReader:
             return (Mention("pronoun", lower, start, end),)
         first_word = lower.split()[0]
         if first_word in PREPOSITIONS and first_word != "of":
-            return self._after_intro(start, end)  # 'During the briefing a journalist
+            return self._after_intro(start, end)  # 'During the briefing a journalist'
         joined = re.search(r"\s(?:and|&)\s", text)
         if joined:
             left = self.noun_phrase(start, start + joined.start())
             right = self.noun_phrase(start + joined.end(), end)
-            if left and right and left[0].kind != "pronoun" and right[0].kind != "pronoun":
-                if left[0].kind == right[0].kind == "name":
-                    return (left[0], right[0])
-            # 'the Clinton campaign and some experts' is two speakers; anything else is one
+            # 'Ana Silva and Ben Cho', 'the Clinton campaign and some experts': two speakers
             if left and right and {left[0].kind, right[0].kind} <= {"name", "description", "group"}:
                 return (left[0], right[0])
         return self._single(start, end)
@@ -398,12 +215,23 @@ class MentionReader:
                 return ()
             offset = self.masked.find(pre[0], start, end)
             return (
-                Mention("name", parsed.name, offset, offset + len(" ".join(pre)), org=True,
-                        title=parsed.title, definite=True),
+                Mention(
+                    "name",
+                    parsed.name,
+                    offset,
+                    offset + len(" ".join(pre)),
+                    org=True,
+                    title=parsed.title,
+                    definite=True,
+                ),
             )
         if head not in _HEAD_NOUNS and not (
-            len(pre) <= 3 and head.isalpha() and head.islower() and head not in NON_NAME_WORDS
-            and head not in PREPOSITIONS and not head.endswith(("ed", "ing", "ly"))
+            len(pre) <= 3
+            and head.isalpha()
+            and head.islower()
+            and head not in NON_NAME_WORDS
+            and head not in PREPOSITIONS
+            and not head.endswith(("ed", "ing", "ly"))
         ):
             return ()
         group = first in GROUP_DETERMINERS and first not in ("the",) and is_plural(head)
@@ -439,8 +267,12 @@ class MentionReader:
         noun = pre[lower].strip(",").casefold()
         if not tail or not (
             noun in _HEAD_NOUNS
-            or len(tail) > 1 and noun.isalpha() and noun not in NON_NAME_WORDS
-            and noun not in PREPOSITIONS and noun not in ROLE_MODIFIERS and not noun.endswith("ly")
+            or len(tail) > 1
+            and noun.isalpha()
+            and noun not in NON_NAME_WORDS
+            and noun not in PREPOSITIONS
+            and noun not in ROLE_MODIFIERS
+            and not noun.endswith("ly")
         ):
             return ()  # 'the former Nazim' is a title; 'the chef Jo Roe' a description
         offset = masked.find(tail[0], start, end)
@@ -453,8 +285,12 @@ class MentionReader:
         role = " ".join(pre[1 : lower + 1])
         name_start = run.start() + run.group().find(parsed.name.split()[0])
         mention = Mention(
-            "name", parsed.name, name_start, name_start + len(parsed.name),
-            honorific=parsed.honorific, title=parsed.title,
+            "name",
+            parsed.name,
+            name_start,
+            name_start + len(parsed.name),
+            honorific=parsed.honorific,
+            title=parsed.title,
             org=_looks_like_org(parsed.name) or pre[lower].casefold() in ORG_NOUNS,
         )
         return (mention.with_role(role),)
@@ -463,16 +299,20 @@ class MentionReader:
         self, start: int, end: int, head: str, *, definite: bool, group: bool = False
     ) -> Mention:
         text = self.masked[start:end]
-        filer = _FILED_BY.search(text)
+        filer = FILED_BY.search(text)
         if filer and (head in DOCUMENT_NOUNS or stem(head) in DOCUMENT_NOUNS):
             # 'A lawsuit filed by the group Fair Label' speaks for whoever filed it
             named = self.noun_phrase(start + filer.end(), end)
             if named:
                 return named[0]
         core = re.split(r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s", text)[0]
-        kind = "group" if group else "document" if stem(head) in DOCUMENT_NOUNS or head in (
-            DOCUMENT_NOUNS
-        ) else "description"
+        kind = (
+            "group"
+            if group
+            else "document"
+            if stem(head) in DOCUMENT_NOUNS or head in (DOCUMENT_NOUNS)
+            else "description"
+        )
         full = text if len(text.split()) <= 14 else core
         return Mention(
             kind,
@@ -491,16 +331,18 @@ class MentionReader:
         for run in NAME_RUN_RE.finditer(masked, start, end):
             rest = masked[run.end() : end].strip()
             tail = rest.casefold().split()
-            if tail and tail[0] not in ("of", "from", "at", "for") and not re.fullmatch(
-                PARTY_TAG, rest
+            if (
+                tail
+                and tail[0] not in ("of", "from", "at", "for")
+                and not re.fullmatch(PARTY_TAG, rest)
             ):
                 continue  # 'Trump supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
             if len(prefix) > 6 or not all(_role_like(w) for w in prefix):
                 return ()
             parsed = parse_name(run.group())
-            if parsed is None:
-                return self._bare_group(start, end, words)
+            if parsed is None or " " not in parsed.name and parsed.name.casefold() in _HEAD_NOUNS:
+                return self._bare_group(start, end, words)  # 'Police said'
             parsed = self._drop_common_start(parsed)
             title = " ".join([*prefix, parsed.title]).strip()
             offset = run.start() + run.group().find(parsed.name.split()[0])
@@ -530,12 +372,16 @@ class MentionReader:
         head = pre[-1].strip(".,").casefold()
         if head in DOCUMENT_NOUNS or stem(head) in DOCUMENT_NOUNS and len(pre) > 1:
             return (self._description(start, end, head, definite=False),)  # 'F.A.A. records'
-        if not is_plural(head) or stem(head) not in PERSON_NOUNS | ORG_NOUNS and head not in (
-            PERSON_NOUNS
+        if (
+            not is_plural(head)
+            or stem(head) not in PERSON_NOUNS | ORG_NOUNS
+            and head not in (PERSON_NOUNS)
         ):
             return ()
-        if any(w.casefold() in NON_NAME_WORDS - {"some", "many", "most", "all", "both"}
-               for w in pre[:-1]):
+        if any(
+            w.casefold() in NON_NAME_WORDS - {"some", "many", "most", "all", "both"}
+            for w in pre[:-1]
+        ):
             return ()
         return (self._description(start, end, head, definite=False, group=True),)
 
@@ -543,20 +389,13 @@ class MentionReader:
         """'Passenger Ahmed Rashid' at a sentence start: 'passenger' is a word of the article."""
         tokens = parsed.name.split()
         if len(tokens) >= 3 and tokens[0].casefold() in self.vocabulary:
-            return ParsedName(" ".join(tokens[1:]), parsed.honorific, (parsed.title + " "
-                              + tokens[0]).strip())
+            return ParsedName(
+                " ".join(tokens[1:]), parsed.honorific, (parsed.title + " " + tokens[0]).strip()
+            )
         return parsed
 
     def _text(self, start: int, end: int) -> str:
         return self.masked[start:end].strip(" ,")
-
-
-_ADVERBIAL = re.compile(
-    r"(?:,\s*)?\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
-    r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
-    r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?),?\s*$"
-)
 
 
 def _starts_phrase(text: str, position: int) -> bool:
@@ -577,37 +416,18 @@ def _role_like(word: str) -> bool:
     return lower not in AUXILIARIES and lower not in NON_NAME_WORDS and lower not in PREPOSITIONS
 
 
-def _last_boundary(segment: str) -> int:
-    """Where the clause holding the subject starts: after the last comma or semicolon."""
-    cut = max(segment.rfind(", "), segment.rfind("; "), segment.rfind(": "))
-    return cut + 2 if cut >= 0 else 0
-
-
-def _before_final_stop(text: str, start: int, end: int) -> int:
-    """Drop the full stop that ends a sentence after a name, not the one of 'Jr.'."""
-    if text[end - 1 : end] == "." and not re.search(r"\b(?:[A-Z]|[A-Z][a-z]{0,2})\.$", text[start:end]):
-        return end - 1
-    return end
-
-
-def _ends_phrase(text: str, position: int, hi: int) -> bool:
-    """An appositive ends at a comma or the sentence's end, not in the middle of a clause."""
-    rest = text[position:hi].lstrip(" ")
-    return not rest or rest[0] in ",.;:!?"
-
-
-def _chunks(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def chunks(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The comma-separated pieces of masked[lo:hi], trimmed."""
     pieces: list[tuple[int, int]] = []
     position = lo
     for match in re.finditer(r",(?!\d{3})", masked[lo:hi]):  # not the comma of '11,000'
-        pieces.append(_trim(masked, position, lo + match.start()))
+        pieces.append(trim(masked, position, lo + match.start()))
         position = lo + match.end()
-    pieces.append(_trim(masked, position, hi))
+    pieces.append(trim(masked, position, hi))
     return [p for p in pieces if p[1] > p[0]]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \u00a0\t":
         start += 1
     while end > start and text[end - 1] in " \u00a0\t,":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from readerapp.core.analysis.v2.quotes import QuotedSpan, find_quoted_spans, mask_quotes
+from readerapp.core.analysis.quotes import QuotedSpan, find_quoted_spans, mask_quotes
 from readerapp.core.segments import paragraph_spans, sentence_spans
 
 Span = tuple[int, int]

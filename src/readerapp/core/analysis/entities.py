@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from readerapp.core.analysis.entity_lookup import NameLookup
 from readerapp.core.analysis.lexicon import (
     GENDERED_NOUNS,
+    GROUP_DETERMINERS,
     HONORIFIC_GENDER,
     ORG_NOUNS,
     ORG_SYNONYMS,
@@ -23,10 +25,9 @@ from readerapp.core.analysis.lexicon import (
     TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
 )
+from readerapp.core.analysis.mentions import Mention, stem
 from readerapp.core.analysis.model import Quote, Speaker
-from readerapp.core.analysis.v2.entity_lookup import NameLookup
-from readerapp.core.analysis.v2.mentions import Mention, stem
-from readerapp.core.analysis.v2.names import NAME_RUN, NameIndex, name_key, parse_name
+from readerapp.core.analysis.names import NAME_RUN, NameIndex, name_key, parse_name
 
 _ANTECEDENT_WINDOW = 20_000
 _JUST_QUOTED = 400  # characters: how close a back-reference must follow the person's quote
@@ -61,7 +62,11 @@ class Entity:
 
     def add_role(self, role: str) -> bool:
         role = noun_phrase(role)
-        if not role or len(self.roles) >= 2 or any(role.casefold() in r.casefold() for r in self.roles):
+        if (
+            not role
+            or len(self.roles) >= 2
+            or any(role.casefold() in r.casefold() for r in self.roles)
+        ):
             return False
         self.roles = [r for r in self.roles if r.casefold() not in role.casefold()] + [role]
         return True
@@ -149,8 +154,10 @@ class EntityResolver(NameLookup):
     def resolve_all(self, mention: Mention, position: int) -> tuple[Entity, ...]:
         """Like `resolve`, but 'both leaders' and 'the two men' are the last two people."""
         first = mention.text.split()[0].casefold()
-        if mention.kind == "group" and first in ("both", "two") or (
-            mention.text.casefold().startswith("the two ")
+        if (
+            mention.kind == "group"
+            and first in ("both", "two")
+            or (mention.text.casefold().startswith("the two "))
         ):
             # Only two people named just before can be 'both'; otherwise nobody can tell.
             people: list[Entity] = []
@@ -171,6 +178,7 @@ class EntityResolver(NameLookup):
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         if mention.kind == "pronoun":
             return self.pronoun(mention.text, position)
+        entity: Entity | None
         if mention.kind == "name":
             entity = self._resolve_name(mention)
         elif mention.kind in ("description", "document"):
@@ -179,9 +187,8 @@ class EntityResolver(NameLookup):
             entity = self._resolve_group(mention)
         else:
             return None
-        if entity is not None:
-            if mention.role:
-                self._role(entity, mention.role)
+        if entity is not None and mention.role:
+            self._role(entity, mention.role)
         return entity
 
     def _resolve_name(self, mention: Mention) -> Entity:
@@ -279,9 +286,9 @@ class EntityResolver(NameLookup):
                 return entity
         if entity is None:
             text = mention.text
-            name = text[0].lower() + text[1:] if text.split()[0][:1].isupper() and (
-                text.split()[0].casefold() in PERSON_NOUNS | {"some", "many", "most", "all"}
-            ) else text
+            first = text.split()[0]
+            common = first.casefold() in PERSON_NOUNS | ORG_NOUNS | GROUP_DETERMINERS
+            name = text[0].lower() + text[1:] if first[:1].isupper() and common else text
             unnamed = stem(mention.head) in UNNAMED_SOURCE_NOUNS or mention.head in PERSON_NOUNS
             entity = self.create(name, "group", anonymous=unnamed)
             entity.head = mention.head
@@ -294,10 +301,10 @@ class EntityResolver(NameLookup):
         introduced as, right after a named person spoke, is that person."""
         if mention.head not in PERSON_NOUNS or mention.head.endswith("s"):
             return None
-        for at, entity, _ in reversed(self._focus):
+        for at, entity, rank in reversed(self._focus):
             if mention.start - at > _JUST_QUOTED:
                 return None
-            if entity.kind == "person" and not entity.anonymous and entity.quotes:
+            if rank == 0 and entity.kind == "person" and not entity.anonymous:
                 return entity
         return None
 

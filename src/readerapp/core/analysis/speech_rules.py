@@ -9,28 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from readerapp.core.analysis import contents
 from readerapp.core.analysis.lexicon import (
     AUXILIARIES,
+    GAP_WORDS,
+    OBJECT_FIRST_LEMMAS,
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     SPEECH_NOUNS,
     TIME_WORDS,
 )
-from readerapp.core.analysis.v2 import contents
-from readerapp.core.analysis.v2.mentions import Mention
-from readerapp.core.analysis.v2.speech import Cue, SpeechContext, SpeechEvent, SpeechRule
+from readerapp.core.analysis.mentions import Mention
+from readerapp.core.analysis.speech import Cue, SpeechContext, SpeechEvent, SpeechRule
 
 _MARKS = re.compile(r"[\"“”~]|''")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they|it|we|I)\b")
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
-_GAP_WORDS = TIME_WORDS | SPEECH_NOUNS | AUXILIARIES | frozenset(
-    "in on at to of about during after before from with a an the his her their its this that "
-    "last reporters journalists him them us me supporters voters crowd audience later earlier "
-    "again also then simply just once more".split()
-)
+_GAP_WORDS = TIME_WORDS | SPEECH_NOUNS | AUXILIARIES | GAP_WORDS
 _NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$")
 _OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
-_OBJECT_FIRST = frozenset("tell ask inform remind urge assure warn advise".split())
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being|be|get|got)\s+(?:\w+ly\s+)?$")
 
@@ -99,7 +96,8 @@ class VerbAfterQuote:
             if se <= after:
                 continue
             window = [
-                c for c in context.cues_between(after, min(se, after + 260))
+                c
+                for c in context.cues_between(after, min(se, after + 260))
                 if c.kind == "finite" and c.start not in context.used_cues
             ]
             if not window:
@@ -115,8 +113,11 @@ class VerbAfterQuote:
                     pronoun = _PRONOUN_AFTER.match(masked, cue.end, se)
                     if pronoun is None:
                         continue
-                    speakers = (Mention("pronoun", pronoun.group(1).casefold(),
-                                        pronoun.start(1), pronoun.end(1)),)
+                    speakers = (
+                        Mention(
+                            "pronoun", pronoun.group(1).casefold(), pronoun.start(1), pronoun.end(1)
+                        ),
+                    )
                 attribution_end = max(m.end for m in speakers)
             else:
                 comma = masked.find(",", lead, cue.start)
@@ -235,16 +236,20 @@ class ReportedSpeech:
             ss, se = _sentence(context, cue)
             lo = context.clause_start(cue.start)
             before = masked[max(lo, cue.start - 40) : cue.start]
-            if re.search(r"\bto\s+$", before) or _NEGATED.search(before) and _OPEN_QUESTION.match(
-                masked, cue.end, se
+            if (
+                re.search(r"\bto\s+$", before)
+                or _NEGATED.search(before)
+                and _OPEN_QUESTION.match(masked, cue.end, se)
             ):
                 continue  # 'declined to say whether …' reports nothing said
             if _PASSIVE_BEFORE.search(before):
                 continue
             subject = context.reader.before(lo, cue.start)
-            opens_clause = bool(subject) and min(
-                m.phrase_start if m.phrase_start >= 0 else m.start for m in subject
-            ) <= lo + 1
+            opens_clause = (
+                bool(subject)
+                and min(m.phrase_start if m.phrase_start >= 0 else m.start for m in subject)
+                <= lo + 1
+            )
             if opens_clause:  # 'The official, who …, said X': X is no speaker
                 event = self._subject_first(context, cue, lo, se)
             else:
@@ -254,26 +259,28 @@ class ReportedSpeech:
             if event is not None:
                 yield event
 
-    def _inverted(
-        self, context: SpeechContext, cue: Cue, lo: int, se: int
-    ) -> SpeechEvent | None:
+    def _inverted(self, context: SpeechContext, cue: Cue, lo: int, se: int) -> SpeechEvent | None:
         """'The plan failed, said the minister.'"""
         masked = context.doc.masked
         prefix = masked[lo : cue.start].rstrip()
-        if not prefix.endswith(",") or cue.lemma in _OBJECT_FIRST:
+        if not prefix.endswith(",") or cue.lemma in OBJECT_FIRST_LEMMAS:
             return None
         speakers = context.reader.after(cue.end, se)
         if not speakers:
             return None
         rest = masked[max(m.end for m in speakers) : se]
-        if not re.fullmatch(r"(?:,\s*(?:a|an|the|who|which|whose)\b[^.;]{0,120}?|[^,.;]{0,40}?)"
-                            r"[.!?]?\s*", rest) or re.search(r"\bthat\b", rest):
+        if not re.fullmatch(
+            r"(?:,\s*(?:a|an|the|who|which|whose)\b[^.;]{0,120}?|[^,.;]{0,40}?)"
+            r"[.!?]?\s*",
+            rest,
+        ) or re.search(r"\bthat\b", rest):
             return None
         span = contents.clause_before(masked, lo, lo + len(prefix) - 1)
         if span is None:
             return None
-        return SpeechEvent(cue.start, speakers, self._quotes_in(context, [span]), (span,),
-                           rule=self.name)
+        return SpeechEvent(
+            cue.start, speakers, self._quotes_in(context, [span]), (span,), rule=self.name
+        )
 
     def _subject_first(
         self, context: SpeechContext, cue: Cue, lo: int, se: int
@@ -306,8 +313,9 @@ class ReportedSpeech:
             spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell")
         if not spans:
             return None
-        return SpeechEvent(cue.start, speakers, self._quotes_in(context, spans), tuple(spans),
-                           rule=self.name)
+        return SpeechEvent(
+            cue.start, speakers, self._quotes_in(context, spans), tuple(spans), rule=self.name
+        )
 
     @staticmethod
     def _quotes_in(context: SpeechContext, spans: list[tuple[int, int]]) -> tuple[int, ...]:
@@ -319,8 +327,10 @@ class ReportedSpeech:
 def _adverbial_only(text: str) -> bool:
     """' on Tuesday', ' in a statement to the Post': what may follow a parenthetical verb."""
     found = re.findall(r"[\w’'.\-]+", text)
-    return len(found) <= 8 and (not found or found[0].casefold() != "that") and all(
-        w.casefold() in _GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found
+    return (
+        len(found) <= 8
+        and (not found or found[0].casefold() != "that")
+        and all(w.casefold() in _GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found)
     )
 
 
@@ -425,10 +435,16 @@ class NamingVerb:
             if not following or following[0] in context.claimed_quotes:
                 continue
             quote = doc.quotes[following[0]]
-            span = (cue.end + len(masked[cue.end : quote.open]) - len(masked[cue.end : quote.open].lstrip()), quote.end)
+            span = (
+                cue.end
+                + len(masked[cue.end : quote.open])
+                - len(masked[cue.end : quote.open].lstrip()),
+                quote.end,
+            )
             if cue.word.endswith("ing"):
-                yield SpeechEvent(cue.start, (), (following[0],), (span,), rule=self.name,
-                                  inherit=True)
+                yield SpeechEvent(
+                    cue.start, (), (following[0],), (span,), rule=self.name, inherit=True
+                )
                 continue
             speakers = _speakers_before(context, cue)
             if speakers:
@@ -474,8 +490,12 @@ class ColonSpeaker:
             phrase = prefix[:-1].strip()
             start = lo + masked[lo : quote.open].find(phrase)
             owner = re.match(r"(.+?)['’]s\s+(?:\w+\s+)?(\w+)$", phrase)
-            if owner and owner.group(2).casefold() in SPEECH_NOUNS | {"response", "reply",
-                                                                        "answer", "words"}:
+            if owner and owner.group(2).casefold() in SPEECH_NOUNS | {
+                "response",
+                "reply",
+                "answer",
+                "words",
+            }:
                 speakers = context.reader.noun_phrase(start, start + len(owner.group(1)))
             else:
                 speakers = context.reader.noun_phrase(start, start + len(phrase))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from readerapp.core.analysis.attribution import SpokenSpan
+from readerapp.core.analysis.document import Document
+from readerapp.core.analysis.entities import EntityResolver
 from readerapp.core.analysis.lexicon import DOCUMENT_PHRASE, NON_NAME_WORDS, PLACE_WORDS
-from readerapp.core.analysis.v2.attribution import SpokenSpan
-from readerapp.core.analysis.v2.document import Document
-from readerapp.core.analysis.v2.entities import EntityResolver
-from readerapp.core.analysis.v2.names import NAME_RUN_RE, parse_name
+from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 
 AUTHOR = "the author"
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$")
@@ -34,9 +34,7 @@ _TRAILING_ADVERB = re.compile(
     r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
 )
 # Where a descriptive subject turns into its description: 'A union representing …'.
-_DESCRIPTION = re.compile(
-    r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$"
-)
+_DESCRIPTION = re.compile(r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$")
 
 
 class Parties:
@@ -55,9 +53,10 @@ class Parties:
         return self.resolver.canonical(name)
 
     def known(self, name: str) -> bool:
-        return self.resolver.find_name(name) is not None or self.resolver.names.full_name(
-            name
-        ) is not None
+        return (
+            self.resolver.find_name(name) is not None
+            or self.resolver.names.full_name(name) is not None
+        )
 
     def names_in(self, start: int, end: int, *, places: bool = False) -> list[str]:
         found = []
