@@ -172,8 +172,8 @@ class EntityResolver(NameLookup):
                 if len(people) == 2:
                     return (people[1], people[0])
             return ()
-        entity = self.resolve(mention, position)
-        return (entity,) if entity is not None else ()
+        found = self.resolve(mention, position)
+        return (found,) if found is not None else ()
 
     def resolve(self, mention: Mention, position: int) -> Entity | None:
         if mention.kind == "pronoun":
