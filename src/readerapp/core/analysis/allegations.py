@@ -9,7 +9,6 @@ aside; then the first rule that matches speaks. `ALLEGATION_RULES` is the list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,6 +16,7 @@ from readerapp.core.analysis.lexicon import (
     ACCORDING_TO_SOURCE,
     ACCUSATION_PATTERN,
     ACTIVE_ACCUSATION,
+    ALLEGATION_STEMS,
     ALLEGED_THAT,
     ANAPHORIC_ALLEGATION,
     BARE_PLURAL_SUBJECT,
@@ -210,27 +210,48 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
 
 def find_allegations(
     parties: Parties,
+    lo: int = 0,
+    hi: int | None = None,
     rules: tuple[AllegationRule, ...] = ALLEGATION_RULES,
-    should_stop: Callable[[], bool] | None = None,
-) -> tuple[Allegation, ...]:
+) -> list[Allegation]:
+    """The allegations in the sentences of [lo, hi): the first rule that matches speaks."""
     doc = parties.doc
     text = doc.text
+    hi = len(text) if hi is None else hi
+    # Most sentences accuse nobody: only those with a cue word go through the patterns.
+    candidates = sorted({doc.sentence_index(position) for position in trigger_words(text, lo, hi)})
     found: list[Allegation] = []
-    for number, (ps, pe) in enumerate(doc.paragraphs):
-        if should_stop is not None and number % 64 == 0 and should_stop():
-            break
-        if not (ACCUSATION_PATTERN.search(text, ps, pe) or WRONGDOING_PATTERN.search(text, ps, pe)):
-            continue  # most paragraphs accuse nobody
-        for ss, se in doc.sentences_in(ps, pe):
-            sentence = _sentence(text, ss, se, parties)
-            if sentence is None:
-                continue
-            for rule in rules:
-                allegation = rule.match(sentence, parties)
-                if allegation is not None:
-                    found.append(allegation)
-                    break
-    return tuple(found)
+    for index in candidates:
+        ss, se = doc.sentences[index]
+        if ss < lo or ss >= hi:
+            continue
+        sentence = _sentence(text, ss, se, parties)
+        if sentence is None:
+            continue
+        for rule in rules:
+            allegation = rule.match(sentence, parties)
+            if allegation is not None:
+                found.append(allegation)
+                break
+    return found
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_STEMS_BY_START: dict[str, list[str]] = {}
+for _stem in ALLEGATION_STEMS:
+    _STEMS_BY_START.setdefault(_stem[:3], []).append(_stem)
+
+
+def trigger_words(text: str, lo: int, hi: int) -> list[int]:
+    """Where a word that may start an accusation or wrongdoing cue stands in [lo, hi)."""
+    found = []
+    for match in _WORD.finditer(text, lo, hi):
+        word = match.group().lower()
+        for stem in _STEMS_BY_START.get(word[:3], ()):
+            if word.startswith(stem):
+                found.append(match.start())
+                break
+    return found
 
 
 def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:

@@ -459,6 +459,20 @@ TOPIC_WRONGDOING = re.compile(
     re.IGNORECASE,
 )
 
+# A word of every alternative of the two patterns above, as a stem ('nothing' for 'did
+# nothing', 'limit' for 'above the legal limit'): a sentence with none cannot match, so
+# the patterns run only on sentences that have one.
+ALLEGATION_STEMS = words("""
+    accus alleg charg indict blam evidenc report ties tied link connect implicat suspect
+    suspicion fine penali sue sues sued suing convict guilt found ban test fail complain
+    lawsuit suit petition affidavit court brib corrupt fraud launder embezzl extort violen
+    militant death manhandl assault abus murder tortur rigg smuggl stole steal theft cheat
+    betray cover conceal crime crimin illegal unlawful misconduct wrongdo bloodbath terroris
+    doping harass intimidat misled mislead forg kickback pollut untreated lied lying liar
+    siphon misappropriat kidnap loot rape massacre scam nothing ignored blind other breach
+    withh broke hack deceiv decept defraud limit permission consent authori licen warrant
+    violat looked sheet
+    """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*)\b[^.?!]{0,40}?"

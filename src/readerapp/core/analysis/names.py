@@ -44,9 +44,11 @@ NAME_TOKEN = (
 )
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 # Middle initials ('John F. Kennedy') may sit between the tokens of a name.
+# Bounded: no name has more than eight words, and 'Mr. Mr. Mr. …' must not make one.
 NAME_RUN = (
-    rf"(?:\b{_PARTICLE}\s+)*{NAME_TOKEN}"
-    rf"(?:(?:[ \t\u00a0]+{UPPER}\.)*[ \t\u00a0]+(?:{_PARTICLE}[ \t]+)*{NAME_TOKEN})*"
+    rf"(?:\b{_PARTICLE}\s+){{0,3}}{NAME_TOKEN}"
+    rf"(?:(?:[ \t\u00a0]+{UPPER}\.){{0,2}}[ \t\u00a0]+(?:{_PARTICLE}[ \t]+){{0,3}}"
+    rf"{NAME_TOKEN}){{0,7}}"
 )
 HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?"
 NAME_RUN_RE = re.compile(NAME_RUN)
@@ -183,10 +185,10 @@ def is_acronym(name: str) -> bool:
 class NameIndex:
     """How often each multi-word name occurs, to expand a bare surname to a full name."""
 
-    def __init__(self, text: str) -> None:
-        runs = Counter(
-            match.group() for match in NAME_RUN_RE.finditer(text) if " " in match.group()
-        )
+    def __init__(self, text: str, found: list[tuple[int, int]] | None = None) -> None:
+        if found is None:
+            found = [m.span() for m in NAME_RUN_RE.finditer(text)]
+        runs = Counter(text[start:end] for start, end in found if " " in text[start:end])
         counts: Counter[str] = Counter()
         self.first_seen: dict[str, int] = {}
         for run, count in runs.items():

@@ -44,8 +44,12 @@ class Parties:
         self.doc = doc
         self.text = doc.text
         self.resolver = resolver
-        self.spoken = spoken
+        self.spoken = spoken  # grows as the article is read
         self.starts = [s.start for s in spoken]
+
+    def refresh(self) -> None:
+        """After more of the article was attributed."""
+        self.starts = [s.start for s in self.spoken]
 
     # -- names ---------------------------------------------------------------------------
 
@@ -60,11 +64,13 @@ class Parties:
 
     def names_in(self, start: int, end: int, *, places: bool = False) -> list[str]:
         found = []
-        for match in NAME_RUN_RE.finditer(self.text, start, end):
-            parsed = parse_name(match.group())
+        for run_start, run_end in self.doc.names_between(start, end):
+            if run_end > end:
+                break
+            parsed = parse_name(self.text[run_start:run_end])
             if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
                 continue
-            if not places and self._place(match.start(), parsed.name):
+            if not places and self._place(run_start, parsed.name):
                 continue
             found.append(self.canonical(parsed.name))
         return found

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from readerapp.core.segments import paragraph_spans
 
+MAX_MARKS_PER_PARAGRAPH = 400
 # '' and ’’ before the single characters, so two apostrophes are one mark.
 _DOUBLE_MARK = re.compile(r"''|’’|‘‘|[\"“”«»„]")
 _OPENING = frozenset({"“", "«", "„", "‘‘"})
@@ -81,7 +83,11 @@ def _find(
         first = marks.match(text, p_start)
         continued = carried and first is not None and _opens(first.group(), single)
         carried = False
-        found = [(m.start(), m.group()) for m in marks.finditer(text, p_start, p_end)]
+        # A paragraph with more marks than prose ever has is read up to that many.
+        found = [
+            (m.start(), m.group())
+            for m in islice(marks.finditer(text, p_start, p_end), MAX_MARKS_PER_PARAGRAPH)
+        ]
         for number, (at, mark) in enumerate(found):
             if open_at is None:
                 if _opens(mark, single):

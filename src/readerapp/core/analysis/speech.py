@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -29,6 +29,7 @@ from readerapp.core.analysis.lexicon import (
     SPEECH_PARTICIPLES,
 )
 from readerapp.core.analysis.mentions import Mention
+from readerapp.core.analysis.quotes import QuotedSpan
 from readerapp.core.analysis.subjects import MentionReader
 
 MAX_CUES_PER_SENTENCE = 12  # prose never has more; 'said said said …' must stay linear
@@ -69,12 +70,18 @@ class SpeechContext:
     doc: Document
     reader: MentionReader
     cues: list[Cue]
+    quote_range: range = range(0)  # the quotes that open in the slice being read
     claimed_quotes: set[int] = field(default_factory=set)
     used_cues: set[int] = field(default_factory=set)  # cue starts already explained
     _cue_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._cue_starts = [c.start for c in self.cues]
+
+    def quotes(self) -> Iterator[tuple[int, QuotedSpan]]:
+        """The slice's quotes with their indexes, in text order."""
+        for index in self.quote_range:
+            yield index, self.doc.quotes[index]
 
     def cues_between(self, start: int, end: int) -> list[Cue]:
         first = bisect_left(self._cue_starts, start)
@@ -99,13 +106,18 @@ class SpeechRule(Protocol):
     def find(self, context: SpeechContext) -> Iterable[SpeechEvent]: ...
 
 
-def find_cues(doc: Document, should_stop: Callable[[], bool] | None = None) -> list[Cue]:
-    """Every cue word outside quotes, in text order, at most a few per sentence."""
+def find_cues(doc: Document, lo: int = 0, hi: int | None = None) -> list[Cue]:
+    """Every cue word outside quotes in [lo, hi), in text order, a few per sentence at most."""
+    hi = len(doc.text) if hi is None else hi
     cues: list[Cue] = []
     masked = doc.masked
-    for index, (start, end) in enumerate(doc.sentences):
-        if should_stop is not None and index % 256 == 0 and should_stop():
+    first = doc.sentence_index(lo)
+    for index in range(first, len(doc.sentences)):
+        start, end = doc.sentences[index]
+        if start >= hi:
             break
+        if start < lo:
+            continue
         found = 0
         for match in _WORD.finditer(masked, start, end):
             word = match.group().casefold()
@@ -184,14 +196,16 @@ def find_events(
     doc: Document,
     reader: MentionReader,
     rules: Iterable[SpeechRule],
-    should_stop: Callable[[], bool] | None = None,
+    lo: int = 0,
+    hi: int | None = None,
 ) -> list[SpeechEvent]:
-    """Run every rule in order over one document; events come back in text order."""
-    context = SpeechContext(doc, reader, find_cues(doc, should_stop))
+    """Run every rule in order over the slice [lo, hi); events come back in text order."""
+    hi = len(doc.text) if hi is None else hi
+    context = SpeechContext(
+        doc, reader, find_cues(doc, lo, hi), quote_range=doc.quotes_between(lo, hi)
+    )
     events: list[SpeechEvent] = []
     for rule in rules:
-        if should_stop is not None and should_stop():
-            break
         for event in rule.find(context):
             events.append(event)
             context.claimed_quotes.update(event.quotes)

@@ -73,7 +73,7 @@ class TweetMarkup:
     name = "tweet"
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
-        for index, quote in enumerate(context.doc.quotes):
+        for index, quote in context.quotes():
             if quote.tweet and index not in context.claimed_quotes:
                 speaker = Mention("name", quote.author, quote.open, quote.open, title="")
                 if quote.handle and quote.handle != quote.author:
@@ -88,7 +88,7 @@ class VerbAfterQuote:
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
         doc, reader, masked = context.doc, context.reader, context.doc.masked
-        for index, quote in enumerate(doc.quotes):
+        for index, quote in context.quotes():
             if index in context.claimed_quotes or quote.tweet:
                 continue
             after = quote.close
@@ -151,7 +151,7 @@ class VerbBeforeQuote:
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
         doc, masked = context.doc, context.doc.masked
-        for index, quote in enumerate(doc.quotes):
+        for index, quote in context.quotes():
             if index in context.claimed_quotes or quote.tweet and quote.author:
                 continue
             lo = context.clause_start(quote.open)
@@ -207,8 +207,8 @@ class AnyVerbBeforeQuote:
     name = "any verb before quote"
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
-        doc, masked = context.doc, context.doc.masked
-        for index, quote in enumerate(doc.quotes):
+        masked = context.doc.masked
+        for index, quote in context.quotes():
             if index in context.claimed_quotes or quote.tweet:
                 continue
             lo = context.clause_start(quote.open)
@@ -458,7 +458,7 @@ class TrailingDash:
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
         doc, masked = context.doc, context.doc.masked
-        for index, quote in enumerate(doc.quotes):
+        for index, quote in context.quotes():
             if index in context.claimed_quotes:
                 continue
             _, pe = doc.paragraph_at(quote.open)
@@ -479,8 +479,8 @@ class ColonSpeaker:
     name = "colon"
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
-        doc, masked = context.doc, context.doc.masked
-        for index, quote in enumerate(doc.quotes):
+        masked = context.doc.masked
+        for index, quote in context.quotes():
             if index in context.claimed_quotes:
                 continue
             lo = context.clause_start(quote.open)
