@@ -149,6 +149,6 @@ def object_complement(masked: str, verb_end: int, sentence_end: int, joiners: st
         rf"\s+((?:[^,.;:~\"“”]{{1,80}}?|[^.;:~\"“”]{{1,60}}?,[^.;:~\"“”]{{1,40}}?,)\s+(?:{joiners})\b)",
         masked[verb_end : min(sentence_end, verb_end + 200)],
     )
-    if not found:
-        return None
+    if not found or found.group(1).split()[0].casefold() in ("not", "never", "to"):
+        return None  # 'asked not to be named' reports nothing said
     return trim(masked, verb_end + found.start(1), sentence_end)

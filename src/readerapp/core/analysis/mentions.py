@@ -158,7 +158,10 @@ class NounPhrases:
         words = list(re.finditer(r"\S+", self.masked[start:end]))
         for word in reversed(words[2:]):
             text = word.group()
-            if text.casefold() in ("a", "an", "the") or text[:1].isupper():
+            lower = text.casefold()
+            if lower in PRONOUNS and word is words[-1]:
+                return (Mention("pronoun", lower, start + word.start(), start + word.end()),)
+            if lower in ("a", "an", "the") or text[:1].isupper():
                 found = self.noun_phrase(start + word.start(), end)
                 if found and found[0].kind != "pronoun":
                     return found

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from readerapp.core.analysis import contents
+from readerapp.core.analysis.focus import FIRST_VERB
 from readerapp.core.analysis.lexicon import (
     AUXILIARIES,
     GAP_WORDS,
@@ -56,13 +57,19 @@ def _speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
     found = context.reader.before(lo, cue.start)
     if found:
         return found
-    # '… called it "a stunt" and said …': the subject of the first verb speaks again.
+    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
     between = context.doc.masked[lo : cue.start]
-    joined = re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", between)
-    if joined:
-        for earlier in reversed(context.cues_between(context.doc.sentences[cue.sentence][0], lo)):
+    relative = re.search(r"\b(?:who|which|that|whom)\s+(?:\w+\s+){0,2}$", between)
+    if not relative and re.search(r"(?:\b(?:and|but|then)|,)\s+(?:\w+\s+){0,2}$", between):
+        start, _ = context.doc.sentences[cue.sentence]
+        for earlier in reversed(context.cues_between(start, lo)):
             found = context.reader.before(context.clause_start(earlier.start), earlier.start)
             if found:
+                return found
+        verb = FIRST_VERB.search(context.doc.masked, start, cue.start)
+        if verb is not None and verb.start() < cue.start:
+            found = context.reader.before(start, verb.start())
+            if found and found[0].kind in ("name", "pronoun", "description", "group"):
                 return found
     return ()
 

@@ -74,28 +74,20 @@ class MentionReader(NounPhrases):
         return ()
 
     def _skip_adverbials(self, lo: int, hi: int) -> int:
-        """Drop 'also', 'has', 'on Thursday', 'in a statement', '(D-Calif.)' before a verb."""
+        """Drop 'also', 'has', 'on Thursday', ', in a statement,', '(D-Calif.)' before a verb."""
         masked = self.masked
         end = hi
-        while end > lo and masked[end - 1] == " ":
-            end -= 1
-        if masked[end - 1 : end] == ",":
-            # 'Jo Roe, in a statement, said': drop a whole adverbial chunk, nothing else
-            comma = masked.rfind(",", lo, end - 1)
-            chunk = masked[comma + 1 : end - 1].split()
-            if (
-                comma > lo
-                and chunk
-                and (
-                    chunk[0].casefold() in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"}
-                    or all(w.casefold() in TIME_WORDS for w in chunk)
-                )
-            ):
-                return comma
-            return end
         for _ in range(8):
             while end > lo and masked[end - 1] == " ":
                 end -= 1
+            if masked[end - 1 : end] == ",":
+                # 'Jo Roe, in a statement, said': drop a whole adverbial chunk, nothing else
+                comma = masked.rfind(",", lo, end - 1)
+                chunk = masked[comma + 1 : end - 1].split()
+                if not (comma > lo and chunk and _adverbial_chunk(chunk)):
+                    return end
+                end = comma + 1
+                return end
             party = _PARTY_AT_END.search(masked, max(lo, end - 24), end)
             if party and party.start() > lo:
                 end = party.start()
@@ -108,7 +100,7 @@ class MentionReader(NounPhrases):
             if phrase and phrase.start() > lo and not self._inside_relative(lo, phrase.start()):
                 end = phrase.start()
                 continue
-            if last in AUXILIARIES or last.rstrip(",") in TIME_WORDS:
+            if last in AUXILIARIES or last in TIME_WORDS:
                 # 'she later said', 'Sanders Tuesday said'
                 end = masked.rfind(words[-1], lo, end)
                 continue
@@ -220,11 +212,19 @@ class MentionReader(NounPhrases):
 
 
 _ADVERBIAL = re.compile(
-    r"(?:,\s*)?\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
+    r"\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
     r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
     r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?),?\s*$"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
 )
+
+
+def _adverbial_chunk(words: list[str]) -> bool:
+    """', in a statement,' or ', on Tuesday,': a chunk between commas that is no subject."""
+    first = words[0].casefold()
+    return first in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"} or all(
+        w.casefold() in TIME_WORDS for w in words
+    )
 
 
 def _last_boundary(segment: str) -> int:
