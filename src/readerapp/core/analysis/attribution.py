@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.entities import Entity, EntityResolver
 from readerapp.core.analysis.focus import FIRST_VERB, name_mentions, sentence_subjects
+from readerapp.core.analysis.lexicon import NAMING_BEFORE_QUOTE
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.speech import SpeechEvent
@@ -49,6 +50,7 @@ class Attribution:
         self._by_sentence: dict[int, Group] = {}
         self._inside_until = -1  # end of the reported speech being read: its verbs are nested
         self._previous: Group | None = None
+        self._subject_of: dict[int, Entity] = {}  # sentence -> the entity it opens with
 
     def add(self, events: list[SpeechEvent], lo: int, hi: int) -> None:
         """Attribute the events of the slice [lo, hi), then every quote that opens in it."""
@@ -66,6 +68,8 @@ class Attribution:
                 entity = resolver.resolve(item, position)
                 if entity is not None:
                     resolver.note(entity, position, rank)
+                    if rank == 1:
+                        self._subject_of.setdefault(doc.sentence_index(position), entity)
             else:
                 found.extend(self._event(item, position))
         self._attributions.sort(key=lambda a: a[0])
@@ -147,9 +151,17 @@ class Attribution:
             return self._previous
         sentence_start, _ = doc.sentence_at(span.open)
         lead = doc.masked[max(sentence_start, span.open - 200) : span.open]
-        words = len(doc.text[span.start : min(span.end, span.start + 200)].split())
-        if len(lead.split()) > 2 and words < SCARE_QUOTE_WORDS:
-            return None  # a phrase in quotation marks inside the author's sentence
+        if len(lead.split()) > 2:
+            # Inside the author's sentence: the words of whom the sentence is about
+            # ('Clinton opposes "arbitrary pay freezes"'), unless the quote names a thing.
+            subject = self._subject_of.get(doc.sentence_index(span.open))
+            if subject is not None and subject.kind in ("person", "org", "group") and not (
+                NAMING_BEFORE_QUOTE.search(lead)
+            ):
+                return (subject,)
+            words = len(doc.text[span.start : min(span.end, span.start + 200)].split())
+            if words < SCARE_QUOTE_WORDS:
+                return None  # a phrase in quotation marks inside the author's sentence
         latest = bisect_right(self._starts, span.open) - 1
         if latest < 0:
             return None

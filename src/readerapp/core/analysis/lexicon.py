@@ -171,6 +171,13 @@ SPEECH_NOUNS = words("""
     conference call memo message note op-ed column essay briefing hearing rally appearance
     testimony filing comment comments release video broadcast podcast show
     """)
+# Words before a quote that make it the name of a thing, not anyone's words.
+NAMING_BEFORE_QUOTE = re.compile(
+    r"\b(?:so-called|dubbed|known\s+as|titled|entitled|named|called|the\s+(?:word|words|term|"
+    r"phrase|slogan|hashtag|title|name|book|film|song|show|album|headline|label)|nicknamed|"
+    r"read|reading|marked|labeled|labelled)\s*$",
+    re.IGNORECASE,
+)
 # Ways a source is named without a verb: 'according to X', 'in the words of X'.
 ACCORDING_TO = r"according\s+to|in\s+the\s+words\s+of|as\s+quoted\s+by|per"
 
