@@ -155,8 +155,10 @@ class Attribution:
             # Inside the author's sentence: the words of whom the sentence is about
             # ('Clinton opposes "arbitrary pay freezes"'), unless the quote names a thing.
             subject = self._subject_of.get(doc.sentence_index(span.open))
-            if subject is not None and subject.kind in ("person", "org", "group") and not (
-                NAMING_BEFORE_QUOTE.search(lead)
+            if (
+                subject is not None
+                and subject.kind in ("person", "org", "group")
+                and not (NAMING_BEFORE_QUOTE.search(lead))
             ):
                 return (subject,)
             words = len(doc.text[span.start : min(span.end, span.start + 200)].split())

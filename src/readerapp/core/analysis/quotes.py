@@ -30,6 +30,7 @@ _TWEET_SIGNATURE = re.compile(
     r"\s*(?:—|–|-|―)\s*(?P<name>[^()\n<]{2,60}?)\s*\((?P<handle>@\w+)\)[^<]*$"
 )
 _TWEET_AUTHOR = re.compile(r"author=\"(@\w+)\"")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 _LINK = re.compile(r"(?:https?://|pic\.twitter\.com/)\S*")
 
 
@@ -61,6 +62,8 @@ def find_quoted_spans(
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     tweets = _tweets(text, paragraphs)
+    if "<" in text:  # the quotation marks of markup attributes ('id="…"') quote nobody
+        text = _TAG.sub(lambda m: " " * len(m.group()), text)
     if not _DOUBLE_MARK.search(text) and "‘" in text:
         spans = _find(text, paragraphs, _SINGLE_MARK, single=True)
     else:
@@ -246,3 +249,14 @@ def mask_quotes(text: str, spans: list[QuotedSpan]) -> str:
         position = inner_end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+
+
+def is_title(words: str) -> bool:
+    """'Good Morning America', 'The Walking Dead': a name in quotation marks, not speech."""
+    tokens = words.strip(" .,!?;:").split()
+    if not tokens or len(tokens) > 8:
+        return False
+    return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in _SMALL_WORDS for t in tokens)

@@ -13,6 +13,7 @@ from readerapp.core.analysis import contents
 from readerapp.core.analysis.focus import FIRST_VERB
 from readerapp.core.analysis.lexicon import (
     AUXILIARIES,
+    FINITE_AUXILIARIES,
     GAP_WORDS,
     OBJECT_FIRST_LEMMAS,
     OBJECT_SPEECH,
@@ -21,6 +22,7 @@ from readerapp.core.analysis.lexicon import (
     TIME_WORDS,
 )
 from readerapp.core.analysis.mentions import Mention
+from readerapp.core.analysis.quotes import is_title
 from readerapp.core.analysis.speech import Cue, SpeechContext, SpeechEvent, SpeechRule
 
 _MARKS = re.compile(r"[\"“”~]|''")
@@ -60,7 +62,7 @@ def _speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
     # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
     between = context.doc.masked[lo : cue.start]
     relative = re.search(r"\b(?:who|which|that|whom)\s+(?:\w+\s+){0,2}$", between)
-    if not relative and re.search(r"(?:\b(?:and|but|then)|,)\s+(?:\w+\s+){0,2}$", between):
+    if not relative and re.search(r"\b(?:and|but|then|yet)\s+(?:\w+\s+){0,2}$", between):
         start, _ = context.doc.sentences[cue.sentence]
         for earlier in reversed(context.cues_between(start, lo)):
             found = context.reader.before(context.clause_start(earlier.start), earlier.start)
@@ -144,8 +146,10 @@ class VerbAfterQuote:
         """'"The first half," Chen said, "is the easy part."': the quote after the verb."""
         masked = context.doc.masked
         for index in context.doc.quotes_between(position, min(se + 1, position + 160)):
-            gap = masked[position : context.doc.quotes[index].open]
-            if index not in context.claimed_quotes and not re.search(r"[.;!?~]", gap):
+            quote = context.doc.quotes[index]
+            gap = masked[position : quote.open]
+            title = is_title(context.doc.text[quote.start : quote.end])
+            if index not in context.claimed_quotes and not re.search(r"[.;!?~]", gap) and not title:
                 return [index]
             break
         return []
@@ -276,12 +280,11 @@ class ReportedSpeech:
         if not speakers:
             return None
         rest = masked[max(m.end for m in speakers) : se]
-        if not re.fullmatch(
-            r"(?:,\s*(?:a|an|the|who|which|whose)\b[^.;]{0,120}?|[^,.;]{0,40}?)"
-            r"[.!?]?\s*",
-            rest,
-        ) or re.search(r"\bthat\b", rest):
+        if not re.fullmatch(r"(?:,[^.;]{0,140}?|[^,.;]{0,40}?)[.!?]?\s*", rest):
             return None
+        verbs = [w for w in rest.split() if w.casefold() in FINITE_AUXILIARIES | {"that"}]
+        if verbs and not rest.lstrip(" ,").startswith(("who", "which")):
+            return None  # 'said the firm, Acme, had been allowed': the firm is no speaker
         span = contents.clause_before(masked, lo, lo + len(prefix) - 1)
         if span is None:
             return None
