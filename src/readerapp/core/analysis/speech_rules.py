@@ -22,7 +22,7 @@ from readerapp.core.analysis.lexicon import (
     TIME_WORDS,
 )
 from readerapp.core.analysis.mentions import Mention
-from readerapp.core.analysis.quotes import is_title
+from readerapp.core.analysis.quotes import QuotedSpan, is_title
 from readerapp.core.analysis.speech import Cue, SpeechContext, SpeechEvent, SpeechRule
 
 _MARKS = re.compile(r"[\"“”~]|''")
@@ -32,6 +32,10 @@ _GAP_WORDS = TIME_WORDS | SPEECH_NOUNS | AUXILIARIES | GAP_WORDS
 _NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$")
 _OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$")
+_NAME_THEN_VERB = re.compile(
+    r"[\s,]*(?P<who>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*|he|she|they|we|I)\s+"
+    r"(?P<verb>[a-z]{3,}(?:ed|s))\b"
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being|be|get|got)\s+(?:\w+ly\s+)?$")
 
 
@@ -52,6 +56,11 @@ def _gap_is_attribution(gap: str) -> bool:
         return False
     known = all(w.casefold() in _GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found)
     return known or (ends and len(found) <= 5)
+
+
+def _after_comma(masked: str, position: int) -> bool:
+    """', saying …', ': adding', '— tweeting': a participle that continues its clause."""
+    return re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, position - 6) : position]) is not None
 
 
 def _speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
@@ -186,12 +195,30 @@ class VerbBeforeQuote:
                     break
                 quotes.append(following)  # '… said: "A" and "B"'
                 following += 1
-            if cue.kind == "participle":
-                yield SpeechEvent(cue.start, (), tuple(quotes), rule=self.name, inherit=True)
+            spans = self._clause_from_quote(context, doc.quotes[quotes[-1]], quote)
+            if cue.kind == "participle" and _after_comma(masked, cue.start):
+                yield SpeechEvent(cue.start, (), tuple(quotes), spans, rule=self.name, inherit=True)
                 continue
-            speakers = _speakers_before(context, cue)
+            speakers = (
+                context.reader.before(lo, cue.start)  # 'Carson privately saying "…"'
+                if cue.kind == "participle"
+                else _speakers_before(context, cue)
+            )
             if speakers:
-                yield SpeechEvent(cue.start, speakers, tuple(quotes), rule=self.name)
+                yield SpeechEvent(cue.start, speakers, tuple(quotes), spans, rule=self.name)
+
+    @staticmethod
+    def _clause_from_quote(
+        context: SpeechContext, last: QuotedSpan, first: QuotedSpan
+    ) -> tuple[tuple[int, int], ...]:
+        """'Obama said "it gets me mad" every time he …': the clause goes on after the quote."""
+        masked = context.doc.masked
+        _, se = context.doc.sentence_at(last.close)
+        rest = masked[last.close : se]
+        if not re.match(r"\s+[a-z]", rest):
+            return ()
+        span = contents.trim(masked, first.start, se)
+        return (span,) if span else ()
 
     @staticmethod
     def _announced(context: SpeechContext, open_at: int) -> Cue | None:
@@ -202,7 +229,10 @@ class VerbBeforeQuote:
             return None
         previous = doc.sentence_index(ss - 1)
         ps, pe = doc.sentences[previous]
-        if doc.paragraph_index(ps) != doc.paragraph_index(open_at):
+        if doc.paragraph_index(ps) != doc.paragraph_index(open_at) and not (
+            doc.masked[pe - 1 : pe] == ":"  # 'He told his audience:' and the quote below it
+            and doc.paragraph_index(open_at) - doc.paragraph_index(ps) == 1
+        ):
             return None
         cues = context.cues_between(ps, pe)
         if not cues or cues[-1].kind != "finite" or cues[-1].start in context.used_cues:
@@ -230,6 +260,26 @@ class AnyVerbBeforeQuote:
             speakers = context.reader.before(lo, verb.start(1))
             if speakers and speakers[0].kind in ("name", "pronoun", "description"):
                 yield SpeechEvent(verb.start(1), speakers, (index,), rule=self.name)
+
+
+class AnyVerbAfterQuote:
+    """'"…?" Hannity pressed.' / '"…," Trump assured Jones.': a name or a pronoun, then any
+    verb, then the end of the sentence."""
+
+    name = "any verb after quote"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        masked = context.doc.masked
+        for index, quote in context.quotes():
+            if index in context.claimed_quotes or quote.tweet:
+                continue
+            _, se = context.doc.sentence_at(min(quote.close, len(masked) - 1))
+            tail = _NAME_THEN_VERB.match(masked, quote.close, se)
+            if tail is None or len(masked[tail.end() : se].split()) > 6:
+                continue
+            speakers = context.reader.noun_phrase(tail.start("who"), tail.end("who"))
+            if speakers and speakers[0].kind in ("name", "pronoun"):
+                yield SpeechEvent(tail.start("verb"), speakers, (index,), rule=self.name)
 
 
 class ReportedSpeech:
@@ -471,11 +521,20 @@ class TrailingDash:
         for index, quote in context.quotes():
             if index in context.claimed_quotes:
                 continue
-            _, pe = doc.paragraph_at(quote.open)
+            number = doc.paragraph_index(quote.open)
+            _, pe = doc.paragraphs[number]
             dash = re.match(r"\s*[―—–]\s*", masked[quote.close : pe])
-            if dash is None:
+            start = quote.close + dash.end() if dash else -1
+            alone = dash is None and not masked[quote.close : pe].strip(" .,")
+            if alone and number + 1 < len(doc.paragraphs):
+                # the signature in a paragraph of its own: '"…"' then '- Sanders.'
+                ns, ne = doc.paragraphs[number + 1]
+                signed = re.match(r"[-―—–]\s*(?=\S)", masked[ns:ne])
+                if signed and len(masked[ns:ne].split()) <= 6:
+                    start, pe = ns + signed.end(), ne
+                    pe -= 1 if masked[pe - 1] == "." else 0
+            if start < 0:
                 continue
-            start = quote.close + dash.end()
             speakers = context.reader.noun_phrase(start, min(pe, start + 120))
             if not speakers:
                 speakers = context.reader.after(start - 1, pe)
@@ -519,6 +578,7 @@ SPEECH_RULES: tuple[SpeechRule, ...] = (
     VerbBeforeQuote(),
     NamingVerb(),
     AnyVerbBeforeQuote(),
+    AnyVerbAfterQuote(),
     TrailingDash(),
     ColonSpeaker(),
     AccordingTo(),
