@@ -250,6 +250,8 @@ PERSON_NOUNS = words("""
     investor investors father mother son daughter wife husband brother sister man woman men
     women boy girl parent parents student resident mother-in-law attendee attendees
     participant participants citizen citizens immigrant immigrants writer writers blogger
+    nominee nominees hopeful hopefuls frontrunner front-runner contender contenders challenger
+    incumbent chef actor actress singer rapper comedian star celebrity billionaire mogul
     columnist columnists host hosts anchor anchors commentator moderator moderators
     panelist panelists speaker speakers chancellor premier monarch king queen prince
     princess pope bishop priest pastor rabbi imam cleric clerics scholar scholars
@@ -539,6 +541,8 @@ PHRASE_STOPS = words(
     "in on at during while when after before as who which that to and but last this earlier "
     "later recently"
 )
+# Words that open a clause inside a sentence: 'The emails show that Reines asked …'.
+SUBORDINATORS = words("that because although though while whether after before when since if")
 # Words after a head noun that start its post-modifier: 'a spokesman for the firm'.
 POSTMODIFIER_WORDS = words("""
     of for at in on from with who whom whose which that close familiar involved

@@ -228,6 +228,8 @@ class NounPhrases:
                     definite=True,
                 ),
             )
+        if len(pre) > (6 if head in _HEAD_NOUNS else 3):
+            return ()
         if head not in _HEAD_NOUNS and not (
             len(pre) <= 3
             and head.isalpha()
@@ -373,17 +375,18 @@ class NounPhrases:
         if not pre or len(pre) > 4:
             return ()
         head = pre[-1].strip(".,").casefold()
+        if any(
+            w.casefold() in NON_NAME_WORDS - {"some", "many", "most", "all", "both"}
+            or w.casefold() in FORM_TO_LEMMA
+            for w in pre[:-1]
+        ):
+            return ()  # 'she sent an email' is a clause
         if head in DOCUMENT_NOUNS or stem(head) in DOCUMENT_NOUNS and len(pre) > 1:
             return (self._description(start, end, head, definite=False),)  # 'F.A.A. records'
         if (
             not is_plural(head)
             or stem(head) not in PERSON_NOUNS | ORG_NOUNS
             and head not in (PERSON_NOUNS)
-        ):
-            return ()
-        if any(
-            w.casefold() in NON_NAME_WORDS - {"some", "many", "most", "all", "both"}
-            for w in pre[:-1]
         ):
             return ()
         return (self._description(start, end, head, definite=False, group=True),)
@@ -416,6 +419,8 @@ def _role_like(word: str) -> bool:
         return True
     if not re.fullmatch(r"[\w’'\-.]+", word) or lower in FORM_TO_LEMMA:
         return False
+    if word[:1].isupper() and lower not in PRONOUNS:
+        return True  # 'Judicial Watch president Tom Fitton': an organisation's name as a modifier
     return lower not in AUXILIARIES and lower not in NON_NAME_WORDS and lower not in PREPOSITIONS
 
 

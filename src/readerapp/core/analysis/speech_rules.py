@@ -58,6 +58,14 @@ def _gap_is_attribution(gap: str) -> bool:
     return known or (ends and len(found) <= 5)
 
 
+def _next_word(masked: str, position: int) -> int:
+    """Where the text goes on after a quote: '"… coming!" Bush said.' is one attribution
+    although the mark ends a sentence."""
+    while position < len(masked) - 1 and masked[position] in " ,\u00a0":
+        position += 1
+    return min(position, len(masked) - 1)
+
+
 def _after_comma(masked: str, position: int) -> bool:
     """', saying …', ': adding', '— tweeting': a participle that continues its clause."""
     return re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, position - 6) : position]) is not None
@@ -110,7 +118,7 @@ class VerbAfterQuote:
             if index in context.claimed_quotes or quote.tweet:
                 continue
             after = quote.close
-            _, se = doc.sentence_at(min(after, len(masked) - 1))
+            _, se = doc.sentence_at(_next_word(masked, after))
             if se <= after:
                 continue
             window = [
@@ -199,11 +207,15 @@ class VerbBeforeQuote:
             if cue.kind == "participle" and _after_comma(masked, cue.start):
                 yield SpeechEvent(cue.start, (), tuple(quotes), spans, rule=self.name, inherit=True)
                 continue
-            speakers = (
-                context.reader.before(lo, cue.start)  # 'Carson privately saying "…"'
-                if cue.kind == "participle"
-                else _speakers_before(context, cue)
-            )
+            if cue.kind == "participle":  # 'Carson privately saying "…"'
+                speakers = context.reader.before(lo, cue.start)
+                if not speakers or speakers[0].kind not in ("name", "description", "group"):
+                    yield SpeechEvent(
+                        cue.start, (), tuple(quotes), spans, rule=self.name, inherit=True
+                    )
+                    continue
+            else:
+                speakers = _speakers_before(context, cue)
             if speakers:
                 yield SpeechEvent(cue.start, speakers, tuple(quotes), spans, rule=self.name)
 
@@ -273,7 +285,7 @@ class AnyVerbAfterQuote:
         for index, quote in context.quotes():
             if index in context.claimed_quotes or quote.tweet:
                 continue
-            _, se = context.doc.sentence_at(min(quote.close, len(masked) - 1))
+            _, se = context.doc.sentence_at(_next_word(masked, quote.close))
             tail = _NAME_THEN_VERB.match(masked, quote.close, se)
             if tail is None or len(masked[tail.end() : se].split()) > 6:
                 continue

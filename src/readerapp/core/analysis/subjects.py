@@ -17,6 +17,7 @@ from readerapp.core.analysis.lexicon import (
     PARTY_TAG,
     PHRASE_STOPS,
     PRONOUNS,
+    SUBORDINATORS,
     TIME_WORDS,
 )
 from readerapp.core.analysis.mentions import (
@@ -51,7 +52,12 @@ class MentionReader(NounPhrases):
             found = self._appositive_subject(lo, lo + len(segment.rstrip()) - 1)
         else:
             cut = max(_last_boundary(segment), 0)
-            found = self.noun_phrase(lo + cut, end)
+            found = ()
+            clause = _SUBORDINATE.search(segment, cut)
+            if clause:  # 'The emails show that Reines asked': the subject after 'that'
+                found = self.noun_phrase(lo + clause.end(), end)
+                cut = clause.end() if found else cut
+            found = found or self.noun_phrase(lo + cut, end)
             if found and found[0].kind == "pronoun" and found[0].text == "who" and cut > 0:
                 return self._antecedent(lo, lo + cut - 2)
             found = tuple(replace(m, phrase_start=trim(masked, lo + cut, end)[0]) for m in found)
@@ -225,6 +231,11 @@ def _adverbial_chunk(words: list[str]) -> bool:
     return first in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"} or all(
         w.casefold() in TIME_WORDS for w in words
     )
+
+
+_SUBORDINATE = re.compile(
+    r".*\b(?:that|because|although|though|while|whether|after|before|when|since|if)\s+"
+)
 
 
 def _last_boundary(segment: str) -> int:
