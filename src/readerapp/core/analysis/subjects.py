@@ -233,9 +233,7 @@ def _adverbial_chunk(words: list[str]) -> bool:
     )
 
 
-_SUBORDINATE = re.compile(
-    r".*\b(?:that|because|although|though|while|whether|after|before|when|since|if)\s+"
-)
+_SUBORDINATE = re.compile(r".*\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
 
 
 def _last_boundary(segment: str) -> int:
