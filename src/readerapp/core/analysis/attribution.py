@@ -96,8 +96,9 @@ class Attribution:
         found: list[SpokenSpan] = []
         for start, end in event.contents:
             for entity in group:
-                entity.quotes.append(Quote(start, end, doc.text[start:end], direct=False))
-            found.append(SpokenSpan(start, end, group, direct=False))
+                quote = Quote(start, end, doc.text[start:end], direct=event.own_words)
+                entity.quotes.append(quote)
+            found.append(SpokenSpan(start, end, group, direct=event.own_words))
             for index in doc.quotes_between(start, end):
                 if index not in self._owners:
                     self._absorbed.add(index)  # a phrase quoted inside reported speech

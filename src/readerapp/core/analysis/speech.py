@@ -61,6 +61,7 @@ class SpeechEvent:
     contents: tuple[Span, ...] = ()
     rule: str = ""
     inherit: bool = False  # a participle: the speaker is its clause's subject
+    own_words: bool = False  # the contents are the speaker's own words (an interview's answers)
 
 
 @dataclass
@@ -71,6 +72,8 @@ class SpeechContext:
     reader: MentionReader
     cues: list[Cue]
     quote_range: range = range(0)  # the quotes that open in the slice being read
+    lo: int = 0  # the slice being read
+    hi: int = 0
     claimed_quotes: set[int] = field(default_factory=set)
     used_cues: set[int] = field(default_factory=set)  # cue starts already explained
     _cue_starts: list[int] = field(default_factory=list)
@@ -201,9 +204,7 @@ def find_events(
 ) -> list[SpeechEvent]:
     """Run every rule in order over the slice [lo, hi); events come back in text order."""
     hi = len(doc.text) if hi is None else hi
-    context = SpeechContext(
-        doc, reader, find_cues(doc, lo, hi), quote_range=doc.quotes_between(lo, hi)
-    )
+    context = SpeechContext(doc, reader, find_cues(doc, lo, hi), doc.quotes_between(lo, hi), lo, hi)
     events: list[SpeechEvent] = []
     for rule in rules:
         for event in rule.find(context):

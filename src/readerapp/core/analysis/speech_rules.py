@@ -36,6 +36,8 @@ _NAME_THEN_VERB = re.compile(
     r"[\s,]*(?P<who>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*|he|she|they|we|I)\s+"
     r"(?P<verb>[a-z]{3,}(?:ed|s))\b"
 )
+_ANSWER = re.compile(r"A[:.]\s+")
+_QUESTION = re.compile(r"Q(?:[:.]\s+|(?=[A-Z][a-z]))")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being|be|get|got)\s+(?:\w+ly\s+)?$")
 
 
@@ -584,7 +586,45 @@ class ColonSpeaker:
                 yield SpeechEvent(start, speakers, (index,), rule=self.name)
 
 
+class Interview:
+    """A question-and-answer interview: every 'A:' paragraph is the interviewee's answer, and
+    the interviewee is the first person the article names; the questions are the author's."""
+
+    name = "interview"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc = context.doc
+        answers = [(s, e) for s, e in doc.paragraphs if _ANSWER.match(doc.masked, s, e)]
+        questions = sum(1 for s, e in doc.paragraphs if _QUESTION.match(doc.masked, s, e))
+        if len(answers) < 2 or questions < 1:
+            return
+        who = _interviewee(context)
+        if who is None:
+            return
+        for start, end in answers:
+            if not context.lo <= start < context.hi:
+                continue
+            first = _ANSWER.match(doc.masked, start, end)
+            assert first is not None
+            span = contents.trim(doc.masked, first.end(), end)
+            if span is not None:
+                quotes = tuple(doc.quotes_between(start, end))
+                yield SpeechEvent(start, (who,), quotes, (span,), rule=self.name, own_words=True)
+
+
+def _interviewee(context: SpeechContext) -> Mention | None:
+    """The first person named in the article's first two paragraphs."""
+    doc = context.doc
+    limit = doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1]
+    for start, end in doc.names_between(0, limit):
+        found = context.reader.noun_phrase(start, end)
+        if found and found[0].kind == "name" and " " in found[0].text and not found[0].org:
+            return found[0]
+    return None
+
+
 SPEECH_RULES: tuple[SpeechRule, ...] = (
+    Interview(),
     TweetMarkup(),
     VerbAfterQuote(),
     VerbBeforeQuote(),
