@@ -19,9 +19,11 @@ from readerapp.core.analysis.lexicon import (
     GENDERED_NOUNS,
     GROUP_DETERMINERS,
     HONORIFIC_GENDER,
+    LEGAL_FILINGS,
     ORG_NOUNS,
     ORG_SYNONYMS,
     PERSON_NOUNS,
+    SPOKESPEOPLE,
     TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
 )
@@ -34,6 +36,10 @@ _JUST_QUOTED = 400  # characters: how close a back-reference must follow the per
 _FOCUS_WINDOW = 3_000  # characters a pronoun looks back for its antecedent
 _NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
+_FILED = re.compile(
+    r"\b(?:(?:law)?suits?|complaints?|petitions?)\b[^.;]{0,40}?\b(?:filed|brought)\s+by\s+"
+    rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,4}}?(?:named\s+)?(?P<name>{NAME_RUN})"
+)
 
 
 @dataclass
@@ -236,6 +242,11 @@ class EntityResolver(NameLookup):
                 entity.certain = True
                 self._by_key["desc:" + mention.text.casefold()] = entity
             return entity
+        if mention.definite and mention.kind == "document" and stem(head) in LEGAL_FILINGS:
+            entity = self._filer(mention)
+            if entity is not None:
+                self.alias(entity, mention.text)
+                return entity
         if mention.definite:
             entity = self._described_before(head, modifiers, mention.start)
             full = mention.full.split()[1:]
@@ -392,6 +403,42 @@ class EntityResolver(NameLookup):
         self._antecedents[key] = found
         return found
 
+    def _merge_spokespeople(self) -> None:
+        """'Gowdy spokesman Jamal Ware' speaks for 'Gowdy's office' and is 'the congressman's
+        spokesman': one speaker, named by the person."""
+        speaking = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and not e.anonymous
+            and any(set(r.casefold().split()) & SPOKESPEOPLE for r in e.roles)
+        ]
+        if len(speaking) != 1:
+            return  # two spokespeople: nothing says which one speaks for whom
+        person = speaking[0]
+        owners = {
+            w.casefold().strip("’'s")
+            for r in person.roles
+            for w in r.split()
+            if w[:1].isupper() or w.casefold().endswith(("'s", "’s"))
+        }
+        for entity in self.entities:
+            if entity is person or not entity.quotes:
+                continue
+            words = [w.casefold() for w in re.findall(r"[\w’'\-]+", entity.name)]
+            owned = re.search(r"['’]s\s+(?:office|spokes\w+|campaign)$", entity.name.casefold())
+            if owned and (set(w.strip("’'s") for w in words) & owners or words[-1] in SPOKESPEOPLE):
+                merge(person, entity)
+
+    def _filer(self, mention: Mention) -> Entity | None:
+        """'the suit' after 'a lawsuit filed by a former staffer named Bradley Podliska'."""
+        window = self.text[max(0, mention.start - _ANTECEDENT_WINDOW) : mention.start]
+        for found in _FILED.finditer(window):
+            parsed = parse_name(found.group("name"))
+            if parsed is not None and " " in parsed.name:
+                return self._resolve_name(Mention("name", parsed.name, 0, 0, parsed.honorific))
+        return None
+
     def create(self, name: str, kind: str, *, anonymous: bool = False) -> Entity:
         entity = Entity(name=name, kind=kind, anonymous=anonymous, order=len(self.entities))
         self.register(entity)
@@ -399,9 +446,18 @@ class EntityResolver(NameLookup):
 
     def speakers(self) -> tuple[Speaker, ...]:
         """Only entities with something attributed to them, in order of their first quote."""
+        self._merge_spokespeople()
         quoted = [e for e in self.entities if e.quotes]
         quoted.sort(key=lambda e: min(q.start for q in e.quotes))
         return tuple(e.freeze() for e in quoted)
+
+
+def merge(target: Entity, source: Entity) -> None:
+    """`source` was `target` all along: one speaker with both names and every quote."""
+    target.quotes.extend(source.quotes)
+    source.quotes = []
+    for alias in [source.name, *source.aliases]:
+        target.add_alias(alias)
 
 
 def _agreeing(bucket: list[tuple[int, Entity, int]], pronoun: str) -> Entity | None:

@@ -306,6 +306,8 @@ DOCUMENT_NOUNS = words("""
     manual guide notice release book column editorial op-ed essay paper papers tweet
     testimony complaint summons warrant subpoena
     """)
+# Filings that speak for whoever filed them: 'the suit' is the plaintiff's.
+LEGAL_FILINGS = words("suit lawsuit complaint petition claim")
 # Documents whose account is an accusation ('the complaint alleges …').
 LEGAL_DOCUMENTS = (
     r"complaint|lawsuit|suit|indictment|petition|charge\s+sheet|affidavit|"
@@ -403,7 +405,9 @@ NAME_PARTICLES = words(
     "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af st"
 )
 # A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said'.
-PARTY_TAG = r"\(?\b[DRI]-[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?"
+PARTY_TAG = r"\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?"
+# Nouns for someone who speaks for another: 'Gowdy spokesman Jamal Ware' speaks for Gowdy's office.
+SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 
 # Capitalised words that start sentences or name dates, never people.
 NON_NAME_WORDS = words("""

@@ -36,6 +36,7 @@ from readerapp.core.analysis.lexicon import (
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 
+_NAMED = re.compile(r"\s(?:named|called)\s+(?=[A-Z])")
 WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
 AGE = re.compile(r"^\d{1,3}$")
@@ -203,6 +204,11 @@ class NounPhrases:
             pre.append(word)
         if not pre:
             return ()
+        named = _NAMED.search(self.masked, start, end)
+        if named:  # 'a former staffer named Bradley Podliska'
+            found = self.noun_phrase(named.end(), end)
+            if found and found[0].kind == "name":
+                return (found[0].with_role(self.masked[start : named.start()]),)
         head = pre[-1].strip(".,").casefold()
         proper = self._proper_with_of(start, end, words)
         if proper:

@@ -434,6 +434,8 @@ class AccordingTo:
             after_source = speakers[-1].end + (source_end.start() if source_end else 0)
             lo = context.clause_start(cue.start)
             prefix = masked[lo : cue.start].rstrip()
+            if context.cues_between(lo, cue.start) or "~" in prefix:
+                continue  # '"…," Ware said in a statement according to The Blaze': a source
             spans: list[tuple[int, int]] = []
             if not prefix:
                 if masked[after_source : after_source + 1] == ",":
