@@ -59,8 +59,8 @@ class Attribution:
         taken = {m.start for m in subjects}
         others = [m for m in name_mentions(doc, resolver.names, lo, hi) if m.start not in taken]
         timeline: list[tuple[int, int, Mention | SpeechEvent]] = [(m.start, 1, m) for m in subjects]
-        timeline += [(m.start, 2, m) for m in others]
-        timeline += [(e.position, 3, e) for e in events]
+        timeline += [(m.start, 3 if m.definite else 2, m) for m in others]
+        timeline += [(e.position, 4, e) for e in events]
         timeline.sort(key=lambda item: (item[0], item[1]))
         found: list[SpokenSpan] = []
         for position, rank, item in timeline:

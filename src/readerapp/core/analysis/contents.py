@@ -65,7 +65,7 @@ def trim(masked: str, start: int, end: int) -> Span | None:
 
 
 def clause_after(
-    masked: str, verb_end: int, sentence_end: int, *, told: bool = False
+    masked: str, verb_end: int, sentence_end: int, *, told: bool = False, bare: bool = True
 ) -> list[Span]:
     """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
     position = verb_end

@@ -27,7 +27,7 @@ from readerapp.core.analysis.lexicon import (
     TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
 )
-from readerapp.core.analysis.mentions import Mention, stem
+from readerapp.core.analysis.mentions import Mention, is_plural, stem
 from readerapp.core.analysis.model import Quote, Speaker
 from readerapp.core.analysis.names import NAME_RUN, NameIndex, name_key, parse_name
 
@@ -308,16 +308,15 @@ class EntityResolver(NameLookup):
         return entity
 
     def _just_quoted(self, mention: Mention) -> Entity | None:
-        """'… she said. The researcher said …': a bare 'the <person noun>' nobody was
-        introduced as, right after a named person spoke, is that person."""
-        if mention.head not in PERSON_NOUNS or mention.head.endswith("s"):
+        """'… she said. The researcher said …', 'the businessman has insisted': a bare 'the
+        <person noun>' nobody was introduced as means whom the text is about, as 'he' would."""
+        if mention.head not in PERSON_NOUNS or is_plural(mention.head):
             return None
-        for at, entity, rank in reversed(self._focus):
-            if mention.start - at > _JUST_QUOTED:
-                return None
-            if rank == 0 and entity.kind == "person" and not entity.anonymous:
-                return entity
-        return None
+        gender = GENDERED_NOUNS.get(mention.head, "")
+        found = self.pronoun(
+            "she" if gender == "f" else "he" if gender == "m" else "i", mention.start
+        )
+        return found if found is not None and not found.anonymous else None
 
     def _described_before(
         self, head: str, modifiers: frozenset[str], position: int

@@ -19,7 +19,9 @@ from readerapp.core.analysis.subjects import MentionReader
 FIRST_VERB = re.compile(
     r"(?<=\s)(?:[a-z]{2,}ed|has|have|had|is|was|were|are|will|would|can|could|did|does|said|says|"
     r"told|tells|wrote|writes|made|makes|took|takes|gave|gives|got|gets|went|goes|knew|began|"
-    r"became|faces|faced|admits|expects|plans|wants|says)\b"
+    r"became|faces|faced|admits|expects|plans|wants|found|finds|thinks|thought|took|met|"
+    r"meets|spoke|speaks|led|leads|ran|runs|won|wins|lost|loses|left|leaves|sat|sits|saw|"
+    r"sees|came|comes|kept|keeps|held|holds|told|brought|built|paid|sent|shows|showed|gets)\b"
 )
 _QUOTE_START = frozenset("\"“‘'~«„<")
 _LEAD_NAME = re.compile(rf"(?:{HONORIFIC}\s+)?{NAME_RUN}(?=\s+[a-z]|,)")
@@ -36,8 +38,11 @@ def sentence_subjects(
             continue  # a sentence that opens with a quote names its speaker after it
         verb = FIRST_VERB.search(masked, start, min(end, start + 160))
         mentions = reader.before(start, verb.start()) if verb else ()
+        known = PERSON_NOUNS | ORG_NOUNS  # 'The figures include …' is no subject
         mentions = tuple(
-            m for m in mentions if m.kind == "name" or m.kind == "description" and m.definite
+            m
+            for m in mentions
+            if m.kind == "name" or m.kind == "description" and m.definite and m.head in known
         )
         if not mentions:
             lead = _LEAD_NAME.match(masked, start, end)
@@ -97,6 +102,8 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
             honorific=parsed.honorific,
             title=parsed.title,
             org=org,
+            # "Carson's mangling": a possessive is seldom whom the next 'he' means
+            definite=masked[match.end() : match.end() + 2] in ("'s", "’s"),
         )
         found.append(mention.with_role(_role_around(masked, match.start(), match.end())))
     return found

@@ -127,6 +127,8 @@ PHRASAL_FORMS: dict[str, str] = {
         "speak": ("spoke", "speaks"),
     }.get(lemma, verb_forms(lemma)[1:3])
 }
+# Verbs whose reported clause needs 'that' ('added that …'): 'answered her door' is no speech.
+THAT_ONLY_LEMMAS = words("answer reply respond add continue note recall repeat hear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel

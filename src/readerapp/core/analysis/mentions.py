@@ -36,6 +36,7 @@ from readerapp.core.analysis.lexicon import (
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 
+_POSTMODIFIER_SPLIT = r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s"
 _NAMED = re.compile(r"\s(?:named|called)\s+(?=[A-Z])")
 WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
@@ -137,7 +138,8 @@ class NounPhrases:
         text = masked[start:end]
         if not text or "~" in text or len(text) > 160:
             return ()
-        if any(w.casefold() in _VERBS_NOT_IN_NAMES for w in text.split()[1:]):
+        head_part = re.split(_POSTMODIFIER_SPLIT, text)[0]
+        if any(w.casefold() in _VERBS_NOT_IN_NAMES for w in head_part.split()[1:]):
             return ()  # 'The researcher said the team': a clause, not a phrase
         lower = text.casefold()
         if lower in PRONOUNS:
@@ -366,8 +368,15 @@ class NounPhrases:
                 title=title,
                 org=_looks_like_org(parsed.name),
             )
-            if tail and tail[0] in ("of", "from", "at", "for"):
+            if (
+                tail
+                and tail[0] in ("of", "from", "at", "for")
+                and len(tail) > 1
+                and (tail[-1] not in DETERMINERS)
+            ):
                 mention = mention.with_role(f"{title} {rest}".strip() if title else rest)
+            if " " not in parsed.name and parsed.name.endswith("ing") and tail:
+                return ()  # 'Reading from a prepared text, …': a participle, not a name
             return (mention,)
         return self._bare_group(start, end, words)
 

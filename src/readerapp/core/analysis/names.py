@@ -54,6 +54,7 @@ HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\
 NAME_RUN_RE = re.compile(NAME_RUN)
 _POSSESSIVE = re.compile(rf"{_APOSTROPHE}s?$")
 _TITLE_LIKE = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
+_ABBREVIATED = HONORIFICS | TITLE_WORDS | NAME_SUFFIXES | {"st", "mt", "ft"}
 _PARTY = re.compile(r"\(?[DRI]-[A-Z]")
 
 
@@ -120,6 +121,10 @@ def parse_name(run: str) -> ParsedName | None:
     tokens = run.split()
     if _PARTY.match(run):
         return None  # 'D-Calif.' is a party tag, not a name
+    for number, token in enumerate(tokens[:-1]):
+        if token.endswith(".") and len(token) > 2 and _bare(token) not in _ABBREVIATED:
+            tokens = tokens[: number + 1]  # 'Rubio and Cruz. Along with …': a sentence ends
+            break
     shouted = False
     while len(tokens) > 1 and _shouted(tokens[0]) and not _shouted(tokens[1]):
         tokens.pop(0)

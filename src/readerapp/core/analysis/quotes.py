@@ -91,15 +91,21 @@ def _find(
             (m.start(), m.group())
             for m in islice(marks.finditer(text, p_start, p_end), MAX_MARKS_PER_PARAGRAPH)
         ]
+        depth = 0  # quotes nested in the open one: '“… claim that “it has to do” …,” he wrote'
         for number, (at, mark) in enumerate(found):
             if open_at is None:
                 if _opens(mark, single):
                     open_at, open_width = at, len(mark)
                 continue
             if _strict_opener(mark, single) and at > open_at + open_width:
+                if _nested(found[number + 1 :], single):
+                    depth += 1
+                    continue
                 # a new opening mark while one is open: the first was never closed
                 _emit(text, spans, open_at, open_width, at, at, index, continued, closed=False)
                 continued, open_at, open_width = False, at, len(mark)
+            elif depth and _closes(mark, single) and mark not in _EITHER:
+                depth -= 1
             elif _closes(mark, single) and not (
                 single and _plural_possessive(text, at, found[number + 1 :])
             ):
@@ -119,6 +125,18 @@ def _find(
             _emit(text, spans, open_at, open_width, p_end, p_end, index, continued, closed=False)
             carried = True
     return spans
+
+
+def _nested(later: list[tuple[int, str]], single: bool) -> bool:
+    """An opening mark inside an open quote is a nested quote when enough closing marks
+    follow to close both; else the open quote was never closed."""
+    balance = 0
+    for _, mark in later:
+        if _strict_opener(mark, single):
+            balance -= 1
+        elif _closes(mark, single) and mark not in _EITHER:
+            balance += 1
+    return balance >= 2
 
 
 def _opens(mark: str, single: bool) -> bool:

@@ -19,6 +19,7 @@ from readerapp.core.analysis.lexicon import (
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     SPEECH_NOUNS,
+    THAT_ONLY_LEMMAS,
     TIME_WORDS,
 )
 from readerapp.core.analysis.mentions import Mention
@@ -384,7 +385,8 @@ class ReportedSpeech:
                 span = contents.clause_before(masked, lo, comma)
                 spans = [span] if span else []
         if not spans:
-            spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell")
+            bare = cue.lemma not in THAT_ONLY_LEMMAS
+            spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell", bare=bare)
         if not spans:
             return None
         return SpeechEvent(

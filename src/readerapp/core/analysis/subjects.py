@@ -130,7 +130,9 @@ class MentionReader(NounPhrases):
         # Walk back over appositive pieces to the head of the subject.
         extras: list[tuple[int, int]] = []
         index = len(pieces) - 1
-        while index > 0 and self._appositive(*pieces[index]):
+        while index > 0 and (
+            self._appositive(*pieces[index]) or self._place_after(pieces[index - 1], pieces[index])
+        ):
             extras.insert(0, pieces[index])
             index -= 1
         head = self.noun_phrase(*pieces[index])
@@ -161,6 +163,17 @@ class MentionReader(NounPhrases):
             if not re.match(r"(?:who|which|whose|that)\b", text) and not AGE.match(text):
                 mention = mention.with_role(text)
         return (mention, *head[1:])
+
+    def _place_after(self, previous: tuple[int, int], piece: tuple[int, int]) -> bool:
+        """'a gynecologist from Englewood, New Jersey,': the state goes with the town."""
+        before = self.masked[previous[0] : previous[1]].split()
+        words = self.masked[piece[0] : piece[1]].split()
+        return (
+            len(before) >= 2
+            and before[-2].casefold() in ("from", "in", "of", "near")
+            and 0 < len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+        )
 
     def _appositive(self, start: int, end: int) -> bool:
         text = self._text(start, end)
