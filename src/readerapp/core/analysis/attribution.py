@@ -18,6 +18,7 @@ from readerapp.core.analysis.focus import FIRST_VERB, name_mentions, sentence_su
 from readerapp.core.analysis.lexicon import NAMING_BEFORE_QUOTE
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.model import Quote
+from readerapp.core.analysis.quotes import is_title
 from readerapp.core.analysis.speech import SpeechEvent
 from readerapp.core.analysis.subjects import MentionReader
 
@@ -152,10 +153,13 @@ class Attribution:
             return self._previous
         sentence_start, _ = doc.sentence_at(span.open)
         lead = doc.masked[max(sentence_start, span.open - 200) : span.open]
+        sentence = doc.sentence_index(span.open)
         if len(lead.split()) > 2:
+            if is_title(doc.text[span.start : span.end]):
+                return None  # 'on ABC's "Good Morning America"'
             # Inside the author's sentence: the words of whom the sentence is about
             # ('Clinton opposes "arbitrary pay freezes"'), unless the quote names a thing.
-            subject = self._subject_of.get(doc.sentence_index(span.open))
+            subject = self._subject_of.get(sentence)
             if (
                 subject is not None
                 and subject.kind in ("person", "org", "group")
@@ -165,6 +169,13 @@ class Attribution:
             words = len(doc.text[span.start : min(span.end, span.start + 200)].split())
             if words < SCARE_QUOTE_WORDS:
                 return None  # a phrase in quotation marks inside the author's sentence
+        elif sentence > 0 and sentence - 1 not in self._by_sentence:
+            # 'Betsy Ebeling shook her head. "Tom's much better about it than I am."'
+            before = self._subject_of.get(sentence - 1)
+            previous_start, _ = doc.sentences[sentence - 1]
+            same = doc.paragraph_index(previous_start) == doc.paragraph_index(span.open)
+            if same and before is not None and before.kind == "person" and not before.anonymous:
+                return (before,)
         latest = bisect_right(self._starts, span.open) - 1
         if latest < 0:
             return None
