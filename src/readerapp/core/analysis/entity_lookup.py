@@ -62,10 +62,15 @@ class NameLookup:
         if found is not None:
             return found
         keys = token_keys(name)
-        for entity in reversed(self._by_last.get(keys[-1], [])):
-            entity_keys = token_keys(entity.name)
-            if len(keys) < len(entity_keys) and entity_keys[-len(keys) :] == keys:
-                return entity
+        # 'Ebeling' in a story about Betsy and Tom Ebeling: the one the text was just about
+        matches = [
+            entity
+            for entity in self._by_last.get(keys[-1], [])
+            if len(keys) < len(token_keys(entity.name))
+            and token_keys(entity.name)[-len(keys) :] == keys
+        ]
+        if matches:
+            return max(matches, key=lambda e: (e.last_seen, e.order))
         probes = {key} | ({keys[0]} if len(keys) == 1 else set())
         candidates: dict[int, Entity] = {}
         for probe in probes:
