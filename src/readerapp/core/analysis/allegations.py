@@ -22,9 +22,11 @@ from readerapp.core.analysis.lexicon import (
     BARE_PLURAL_SUBJECT,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
+    CRITICISED_FOR,
     DEFAULT_ACCUSERS,
     DENIAL_PATTERN,
     DOCUMENT_PHRASE,
+    INVESTIGATED,
     NEGATION_PATTERN,
     OWNED_OR_DESCRIBED,
     PASSIVE_ACCUSATION,
@@ -32,6 +34,7 @@ from readerapp.core.analysis.lexicon import (
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
     REPORTS_WORD,
+    TOPIC_WRONGDOING,
     WRONGDOING_PATTERN,
 )
 from readerapp.core.analysis.model import Allegation
@@ -142,6 +145,39 @@ class ActiveAccusation:
         return make(accuser, accused, found.group("claim"), sentence)
 
 
+class CriticisedFor:
+    """'Trump knocked Cruz for not reporting loans': criticism whose reason is wrongdoing."""
+
+    name = "criticised for"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = CRITICISED_FOR.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        accuser = sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        accused = parties.first_name(
+            start + found.start("accused"), start + found.end("accused"), accuser
+        ) or found.group("accused")
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
+class Investigated:
+    """'Assange was the subject of a U.S. investigation': the investigators accuse him."""
+
+    name = "investigated"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = INVESTIGATED.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        accused = parties.name_before(start, start + found.start())
+        by = (found.group("by") or found.group("by2") or "").strip()
+        accuser = f"{by} investigators".strip() if by else "investigators"
+        return make(accuser, accused, sentence.text[found.start() :], sentence)
+
+
 class AllegedThat:
     """'X alleged that Y did Z': the claim's subject is the accused."""
 
@@ -184,7 +220,10 @@ class SpokenOrReported:
             accuser = "reports"
         else:
             accuser = AUTHOR
-        accused = parties.accused_in(region_start, region_end, accuser)
+        position = sentence.start + anchor.start()
+        accused = parties.clause_subject(region_start, position, accuser) or parties.accused_in(
+            region_start, region_end, accuser
+        )
         return make(accuser, accused, _clause_around(sentence.text, anchor.start()), sentence)
 
 
@@ -202,7 +241,9 @@ def _clause_around(sentence: str, position: int) -> str:
 ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     AuthorQuestion(),
     PassiveAccusation(),
+    Investigated(),
     ActiveAccusation(),
+    CriticisedFor(),
     AllegedThat(),
     SpokenOrReported(),
 )
@@ -261,7 +302,15 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     if ANAPHORIC_ALLEGATION.match(words):
         return None
     cue = ACCUSATION_PATTERN.search(words)
-    wrong = WRONGDOING_PATTERN.search(words)
+    topics = [m.span() for m in TOPIC_WRONGDOING.finditer(words)]
+    wrong = next(
+        (
+            m
+            for m in WRONGDOING_PATTERN.finditer(words)
+            if not any(a <= m.start() < b for a, b in topics)
+        ),
+        None,
+    )  # 'voter fraud', 'illegal immigrants': topics, not anyone's conduct
     if cue is None and wrong is None:
         return None
     if DENIAL_PATTERN.search(words):

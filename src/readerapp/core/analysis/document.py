@@ -18,6 +18,8 @@ Span = tuple[int, int]
 MAX_SENTENCE = 2_000  # characters: longer is not prose (a list, a run-on page, 'said said …')
 MAX_QUOTES_PER_SENTENCE = 24
 _WORDLIKE = re.compile(r"[^\W_]")
+# A dateline opens a report: 'WASHINGTON (Reuters) - …', 'MEXICO CITY — …'.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’\-]{2,40}(?:\s*\([^()\n]{1,40}\))?\s+[-—–]\s+")
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,12 @@ def build_document(text: str, headline: str = "") -> Document:
         per_sentence[holder] = per_sentence.get(holder, 0) + 1
         if per_sentence[holder] <= MAX_QUOTES_PER_SENTENCE:
             quotes.append(quote)
-    names = tuple(m.span() for m in NAME_RUN_RE.finditer(text))
+    datelines = [m.span() for start, _ in paragraphs if (m := _DATELINE.match(text, start))]
+    names = tuple(
+        m.span()
+        for m in NAME_RUN_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in datelines)  # 'WASHINGTON (Reuters) -'
+    )
     return Document(
         text=text,
         masked=masked,

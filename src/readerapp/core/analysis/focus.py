@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from readerapp.core.analysis.document import Document
-from readerapp.core.analysis.lexicon import ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
+from readerapp.core.analysis.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, NAME_RUN_RE, NameIndex, parse_name
 from readerapp.core.analysis.subjects import MentionReader
@@ -38,7 +38,7 @@ def sentence_subjects(
             continue  # a sentence that opens with a quote names its speaker after it
         verb = FIRST_VERB.search(masked, start, min(end, start + 160))
         mentions = reader.before(start, verb.start()) if verb else ()
-        known = PERSON_NOUNS | ORG_NOUNS  # 'The figures include …' is no subject
+        known = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS  # 'The figures include …' is none
         mentions = tuple(
             m
             for m in mentions

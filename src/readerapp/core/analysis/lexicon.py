@@ -195,6 +195,7 @@ AUXILIARIES = words("""
     notably pointedly proudly happily sadly jokingly wryly dryly cheerfully tearfully
     emotionally passionately forcefully insistently defiantly confidently cautiously
     tentatively vaguely clearly explicitly implicitly essentially basically effectively
+    likely allegedly apparently purportedly supposedly
     """)
 # Adverbial phrases between subject and verb: 'Mr Roe on Thursday said', 'she, in a
 # statement, said': a preposition and a few words before the verb.
@@ -463,6 +464,11 @@ WRONGDOING_PATTERN = re.compile(
     r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
     r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|"
     r"broke\s+the\s+(?:law|rules)|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
+    r"(?:a|the|outright|big|blatant|serial)\s+lies?|lies\s+(?:that|about)|falsehoods?|"
+    r"untruths?|dishonest\w*|untrustworthy|con\s+(?:artist|man|job)|bilk\w*|swindl\w*|"
+    r"manipulat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|evasion|railroad(?:ed|ing)|witch\s+hunt|"
+    r"indiscretions?|careless(?:ly)?|not\s+(?:been\s+)?(?:completely\s+|entirely\s+)?(?:truthful|"
+    r"honest)|not\s+to\s+(?:disclose|report|reveal|tell)|exposed\s+classified|"
     r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?|"
     r"without\s+(?:permission|consent|authori[sz]ation|a\s+licen[cs]e|a\s+warrant))\b",
     re.IGNORECASE,
@@ -470,9 +476,26 @@ WRONGDOING_PATTERN = re.compile(
 # Wrongdoing words that often name a topic or a policy rather than someone's conduct.
 TOPIC_WRONGDOING = re.compile(
     r"\billegal(?:ly)?\s+(?:immigra\w+|aliens?|entry|crossings?|drugs?)\b|\bvoter\s+fraud\b|"
-    r"\bviolent\s+(?:crime|extremis\w+)\b|\bterroris[mt]s?\b",
+    r"\bviolent\s+(?:crime|extremis\w+)\b|\bterroris[mt]s?\b|\bterror(?:ist)?\s+attacks?\b|"
+    r"\bcrime\s+(?:bill|rates?|scene)\b|\bhate\s+crimes?\b|\bgun\s+violence\b|\bthe\s+liar\b",
     re.IGNORECASE,
 )
+# Criticism with a reason that is wrongdoing: 'knocked Cruz for not reporting loans'.
+CRITICISED_FOR = re.compile(
+    r"\b(?:knock|slam|blast|criticiz|criticis|fault|rip|attack|lambast|chid|condemn|denounc|"
+    r"berat|scold|rebuk|excoriat|assail)\w*\s+(?P<accused>[^,.;]{1,60}?)\s+for\s+"
+    r"(?P<claim>(?:not|failing|refusing|lying|hiding|covering|concealing|misleading|taking|"
+    r"accepting|using|violating|breaking|abusing)\b[^.;?!]*)",
+    re.IGNORECASE,
+)
+# An investigation accuses its target: 'was the subject of a U.S. investigation'.
+INVESTIGATED = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:the\s+subject\s+of\s+(?:an?\s+)?"
+    r"(?P<by>[A-Z][\w.]*\s+|federal\s+|criminal\s+|congressional\s+)*(?:investigation|probe|"
+    r"inquiry)|under\s+(?:(?P<by2>[A-Z][\w.]*|federal|criminal)\s+)?investigation)",
+)
+# Where a clause starts inside a sentence: after a comma, 'that', a colon or a quote mark.
+CLAUSE_OPENERS = re.compile(r",\s+|;\s+|:\s+|\s[-—–]\s+|\bthat\s+|\bbecause\s+|[\"“]\s*|''")
 
 # A word of every alternative of the two patterns above, as a stem ('nothing' for 'did
 # nothing', 'limit' for 'above the legal limit'): a sentence with none cannot match, so

@@ -14,10 +14,45 @@ from bisect import bisect_right
 from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.entities import EntityResolver
-from readerapp.core.analysis.lexicon import DOCUMENT_PHRASE, NON_NAME_WORDS, PLACE_WORDS
+from readerapp.core.analysis.lexicon import (
+    CLAUSE_OPENERS,
+    DOCUMENT_PHRASE,
+    NON_NAME_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_WORDS,
+)
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
+from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+_CLAUSE_VERB = re.compile(
+    r"(?<=\s)(?:[a-z]{2,}ed|is|was|were|are|has|have|had|will|would|could|can|did|does|took|"
+    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|[a-z]{3,}s)\b"
+)
+_VERBS_AFTER_NAME = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "said",
+        "says",
+        "told",
+    ]
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
@@ -40,7 +75,15 @@ _DESCRIPTION = re.compile(r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|o
 class Parties:
     """Finds accusers and accused in one document, through its entities."""
 
-    def __init__(self, doc: Document, resolver: EntityResolver, spoken: list[SpokenSpan]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        resolver: EntityResolver,
+        spoken: list[SpokenSpan],
+        vocabulary: frozenset[str] = frozenset(),
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.reader = MentionReader(doc.text, vocabulary)  # the words inside quotes too
         self.doc = doc
         self.text = doc.text
         self.resolver = resolver
@@ -72,8 +115,28 @@ class Parties:
                 continue
             if not places and self._place(run_start, parsed.name):
                 continue
+            if not self._party(run_start, run_end, parsed.name):
+                continue
             found.append(self.canonical(parsed.name))
         return found
+
+    def _party(self, start: int, end: int, name: str) -> bool:
+        """Could the name be someone accused: a person or an organisation, not a word that
+        opens a sentence ('Pay no attention …'), an adjective ('the Russian government',
+        'GOP-led') or a contraction ('I’m')?"""
+        if self.resolver.find_name(name) is not None or " " in name:
+            return True
+        if re.search(r"['’]", name) and not re.search(r"['’]s$", name) or name.endswith("-led"):
+            return False
+        if name.casefold() in self.vocabulary:
+            return False  # written in lower case elsewhere: a common word
+        follower = re.match(r"\s+([a-z][\w\-]*)", self.text[end : end + 30])
+        # 'Russian hackers', 'Chinese government': a modifier, not a party
+        return not (
+            follower
+            and follower.group(1) not in _VERBS_AFTER_NAME
+            and not follower.group(1).endswith(("ed", "s"))
+        )
 
     def _place(self, position: int, name: str) -> bool:
         """'in London', 'from South Africa': a bare name after a place preposition."""
@@ -118,6 +181,34 @@ class Parties:
         return "; ".join(e.name for e in self.spoken[index].speakers)
 
     # -- the accused ---------------------------------------------------------------------
+
+    def clause_subject(self, lo: int, position: int, accuser: str) -> str:
+        """Whom a wrongdoing word is about: the subject of its clause ('FDIC employees …
+        took sensitive documents', 'he lied'), as an entity's name."""
+        opens = [
+            m.end() for m in CLAUSE_OPENERS.finditer(self.text, max(lo, position - 300), position)
+        ]
+        start = opens[-1] if opens else lo
+        verb = _CLAUSE_VERB.search(self.text, start, position + 30)
+        if verb is None or verb.start() <= start:
+            return ""
+        found = self.reader.before(start, verb.start())
+        if not found:
+            return ""
+        mention = found[0]
+        if mention.kind == "pronoun" and mention.text not in ("he", "she", "they", "it"):
+            return ""  # 'I', 'we', 'you': the speaker's own side
+        if mention.kind in ("description", "group") and not (
+            mention.head in PERSON_NOUNS or mention.head in ORG_NOUNS
+        ):
+            return ""  # 'The rationale these …', 'Their deceptive announcement'
+        entity = self.resolver.resolve(mention, mention.start)
+        if entity is None or entity.kind == "document":
+            return ""
+        if mention.kind == "name" and not self._party(mention.start, mention.end, mention.text):
+            return ""
+        name = entity.name
+        return "" if name == accuser or name in accuser.split("; ") else name
 
     def accused_in(self, start: int, end: int, accuser: str) -> str:
         """Whom the words accuse: a name in them, else the phrase they open with."""

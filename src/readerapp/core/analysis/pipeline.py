@@ -52,7 +52,7 @@ def analyze(
     reader = MentionReader(doc.masked, vocabulary)
     resolver = EntityResolver(text, NameIndex(text, list(doc.names)), doc.sentence_index)
     attribution = Attribution(doc, resolver, reader)
-    parties = Parties(doc, resolver, attribution.spoken)
+    parties = Parties(doc, resolver, attribution.spoken, vocabulary)
     allegations: list[Allegation] = []
     read = 0
     stopped_by_caller = False
