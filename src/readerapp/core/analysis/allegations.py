@@ -192,7 +192,10 @@ class AllegedThat:
         claim_start = start + found.start("claim")
         plural = BARE_PLURAL_SUBJECT.match(parties.text, claim_start, sentence.end)
         accused = (
-            plural.group(1) if plural else parties.accused_in(claim_start, sentence.end, accuser)
+            plural.group(1)
+            if plural
+            else parties.clause_subject(claim_start, claim_start, accuser)
+            or parties.accused_in(claim_start, sentence.end, accuser)
         )
         return make(accuser, accused, found.group("claim"), sentence)
 
@@ -215,7 +218,7 @@ class SpokenOrReported:
             accuser = source
         elif document := DOCUMENT_PHRASE.search(sentence.text):
             filer = document.group("filer")
-            accuser = filer.strip() if filer else f"the {document.group('document').casefold()}"
+            accuser = filer.strip() if filer else document.group("document").casefold()
         elif REPORTS_WORD.search(sentence.text):
             accuser = "reports"
         else:

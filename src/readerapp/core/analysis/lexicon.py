@@ -218,6 +218,10 @@ PRONOUNS = {
     "who": "",
 }
 OBJECT_PRONOUNS = words("him her them it us me")
+INDEFINITE_PRONOUNS = words(
+    "everyone everybody anyone anybody someone somebody nobody no-one none each all many most "
+    "some others few"
+)
 POSSESSIVE_PRONOUNS = words("his her their its our my your")
 
 # Head nouns of phrases that name a person without a name ('a senior official').
@@ -254,6 +258,7 @@ PERSON_NOUNS = words("""
     women boy girl parent parents student resident mother-in-law attendee attendees
     participant participants citizen citizens immigrant immigrants writer writers blogger
     nominee nominees hopeful hopefuls frontrunner front-runner contender contenders challenger
+    guy guys
     incumbent chef actor actress singer rapper comedian star celebrity billionaire mogul
     columnist columnists host hosts anchor anchors commentator moderator moderators
     panelist panelists speaker speakers chancellor premier monarch king queen prince
@@ -608,7 +613,7 @@ PASSIVE_ACCUSATION = re.compile(
 )
 _QUANTIFIER = r"(?:one|some|many|several|two|three|all|each|both|most)"
 ACTIVE_ACCUSATION = re.compile(
-    r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame|charged|charges)\s+"
+    r"\b(?:accused|accuses|accusing|accuse|blamed|blames|blame|charged)\s+"
     rf"(?P<accused>(?:{_QUANTIFIER}\s+of\s+)?"
     r"[^,.;]{1,60}?(?:,[^,.;]{1,40},)?)\s+"  # 'blamed its chief, Jo Bloggs, for'
     r"(?:of|for|with)\s+(?P<claim>[^.;?!]+)",

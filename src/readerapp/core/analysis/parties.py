@@ -17,6 +17,7 @@ from readerapp.core.analysis.entities import EntityResolver
 from readerapp.core.analysis.lexicon import (
     CLAUSE_OPENERS,
     DOCUMENT_PHRASE,
+    INDEFINITE_PRONOUNS,
     NON_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -189,15 +190,39 @@ class Parties:
             m.end() for m in CLAUSE_OPENERS.finditer(self.text, max(lo, position - 300), position)
         ]
         start = opens[-1] if opens else lo
-        verb = _CLAUSE_VERB.search(self.text, start, position + 30)
-        if verb is None or verb.start() <= start:
+        verbs = list(_CLAUSE_VERB.finditer(self.text, start, position + 1))
+        if not verbs:
+            verbs = list(
+                _CLAUSE_VERB.finditer(self.text, start, min(position + 40, len(self.text)))
+            )[:1]
+        if not verbs:
             return ""
-        found = self.reader.before(start, verb.start())
+        # 'Everyone can see this guy is a fraud': the verb nearest the wrongdoing, and the
+        # words between it and the verb before it.
+        verb = verbs[-1]
+        chunk_start = verbs[-2].end() if len(verbs) > 1 else start
+        if verb.start() <= chunk_start:
+            return ""
+        found = self.reader.before(chunk_start, verb.start())
         if not found:
             return ""
         mention = found[0]
         if mention.kind == "pronoun" and mention.text not in ("he", "she", "they", "it"):
             return ""  # 'I', 'we', 'you': the speaker's own side
+        if mention.text.casefold() in INDEFINITE_PRONOUNS:
+            return ""  # 'Everyone can see …'
+        if (
+            mention.kind == "description"
+            and mention.head in PERSON_NOUNS
+            and not mention.full.startswith(("a ", "an ", "A ", "An "))
+        ):
+            person = (
+                self.resolver.pronoun("he", mention.start)
+                if mention.text.split()[0].casefold() in ("this", "that")
+                else None
+            )
+            if person is not None:
+                return person.name  # 'this guy is a fraud': whom the letter is about
         if mention.kind in ("description", "group") and not (
             mention.head in PERSON_NOUNS or mention.head in ORG_NOUNS
         ):
