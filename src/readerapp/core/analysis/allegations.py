@@ -34,6 +34,7 @@ from readerapp.core.analysis.lexicon import (
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
     REPORTS_WORD,
+    STANCE_PATTERN,
     TOPIC_WRONGDOING,
     WRONGDOING_PATTERN,
 )
@@ -299,12 +300,16 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
-    """The sentence, unless it cannot accuse: no cue, a denial, a negated or conditional
-    wrongdoing word, or a pointer back to earlier allegations."""
+    """The sentence, unless it cannot accuse: no cue, a denial, a negated, conditional or
+    opposed wrongdoing word, a quoted question, or a pointer back to earlier allegations."""
     words = text[ss:se]
     if ANAPHORIC_ALLEGATION.match(words):
         return None
-    cue = ACCUSATION_PATTERN.search(words)
+    cue = (
+        ACCUSATION_PATTERN.search(words)
+        or CRITICISED_FOR.search(words)
+        or INVESTIGATED.search(words)
+    )
     topics = [m.span() for m in TOPIC_WRONGDOING.finditer(words)]
     wrong = next(
         (
@@ -322,11 +327,15 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     question = words.rstrip("\"”’' ").endswith("?")
     if question and (speaker is not None or re.search(r"[\"“]", words)):
         return None  # a quoted question asks, it does not assert
-    if cue is None and wrong is not None and not question:
-        position = wrong.start()
-        if NEGATION_PATTERN.search(words[max(0, position - 14) : position]):
-            return None
+    anchor = cue if cue is not None else wrong
+    if anchor is not None and not question:
+        position = anchor.start()
         clause = max(words.rfind(",", 0, position), words.rfind(";", 0, position)) + 1
-        if CONDITION_WORDS.search(words[clause:position]):
+        lead = words[clause:position]
+        if CONDITION_WORDS.search(lead) and cue is None:
             return None  # 'If the company broke the law, it will pay'
+        if NEGATION_PATTERN.search(lead[-40:] if cue is not None else lead[-14:]):
+            return None  # 'did not see convincing evidence of …', 'has never cheated'
+        if STANCE_PATTERN.search(lead):
+            return None  # 'China opposed hacking'
     return Sentence(ss, se, words, cue, wrong, speaker)

@@ -36,7 +36,12 @@ def sentence_subjects(
     for start, end in doc.sentences_in(lo, hi):
         if start < lo or masked[start] in _QUOTE_START:
             continue  # a sentence that opens with a quote names its speaker after it
-        verb = FIRST_VERB.search(masked, start, min(end, start + 160))
+        verb = FIRST_VERB.search(masked, start, min(end, start + 200))
+        if verb is not None and masked[max(start, verb.start() - 2) : verb.start()] == ", ":
+            # 'The report, published on Tuesday by X, found …': the participle describes it
+            after = FIRST_VERB.search(masked, verb.end(), min(end, start + 200))
+            if after is not None and "," in masked[verb.end() : after.start()]:
+                verb = after
         mentions = reader.before(start, verb.start()) if verb else ()
         known = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS  # 'The figures include …' is none
         mentions = tuple(

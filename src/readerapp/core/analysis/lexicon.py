@@ -442,7 +442,9 @@ PLACE_WORDS = words("""
 # -- accusations --------------------------------------------------------------------------
 
 ACCUSATION_PATTERN = re.compile(
-    r"\b(?:(?<!the\s)accus\w*|alleg\w*|charged\s+with|charges?\s+of|indicted|"
+    r"\b(?:(?<!the\s)accus(?:e|es|ed|ing)\b|accusations?\s+(?:of|that)|"
+    r"alleg(?:e|es|ed|edly|ing)\b|allegations?\s+(?:of|that)|charged\s+with|"
+    r"(?<!in\s)charges?\s+of|indicted|"
     r"blam\w*\s+(?:[\w’'-]+,?\s+){1,5}for|evidence\s+of|there\s+are\s+reports|reports?\s+that|"
     r"reportedly|ties\s+(?:with|to)|links?\s+(?:with|to)|connection\s+with|implicated\s+in|"
     r"suspected\s+of|on\s+suspicion\s+of|fined|penali[sz]ed|"
@@ -514,14 +516,23 @@ ALLEGATION_STEMS = words("""
     doping harass intimidat misled mislead forg kickback pollut untreated lied lying liar
     siphon misappropriat kidnap loot rape massacre scam nothing ignored blind other breach
     withh broke hack deceiv decept defraud limit permission consent authori licen warrant
-    violat looked sheet
+    violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
+    berat scold rebuk excoriat assail investigat probe inquir subject under
     """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*)\b[^.?!]{0,40}?"
     r"\b(?:allegation|accusation|claim|charge|report|wrongdoing|involvement|suggestion|"
     r"that|any|the)\w*|\bpleaded\s+not\s+guilty\b|\bnot\s+guilty\b|"
-    r"\b(?:deny|denies|denied|denying)\b",
+    r"\b(?:deny|denies|denied|denying)\b|\bpush(?:ed|es|ing)?\s+back\b|\bhit\s+back\s+at\b|"
+    r"\b(?:rebuffed|brushed\s+off|shrugged\s+off)\b",
+    re.IGNORECASE,
+)
+# A stance against wrongdoing accuses nobody: 'China opposed hacking', 'fighting corruption'.
+STANCE_PATTERN = re.compile(
+    r"\b(?:oppos\w+|condemn\w*|fight\w*\s+against|crack\w*\s+down\s+on|combat\w*|"
+    r"against|prevent\w*|protect\w*\s+(?:\w+\s+)?from|victims?\s+of|accused\s+of\s+nothing)"
+    r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NEGATION_PATTERN = re.compile(r"\b(?:never|not|no|n[o']t|nothing|without)\b", re.IGNORECASE)
@@ -567,6 +578,11 @@ OBJECT_FIRST_LEMMAS = words("tell ask inform remind urge assure warn advise")
 NON_VERB_OPENERS = words(
     "the a an his her their its our my your these those this that such many some any no news "
     "media police"
+)
+# Words after which a speech verb's form is an adjective or a noun: 'on repeated reports'.
+NOT_BEFORE_VERB = words(
+    "the a an his her their its our my your on of in at for by with from to into upon this "
+    "these those such no any some every each"
 )
 # Verbs that end a noun phrase: 'The researcher said the team' is a clause.
 FINITE_AUXILIARIES = words("is was were are has have had will would can could did does be been")

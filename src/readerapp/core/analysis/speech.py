@@ -22,6 +22,7 @@ from readerapp.core.analysis.lexicon import (
     HEARING_BODIES,
     NAMING_VERBS,
     NON_VERB_OPENERS,
+    NOT_BEFORE_VERB,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
     OBJECT_SPEECH_FORMS,
@@ -157,6 +158,9 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
     if word in FINITE_SPEECH:
         if word in NOUN_LIKE_FORMS and not _verb_context(masked, start, end):
             return None
+        previous = re.search(r"([\w’']+)\s+$", masked[max(0, start - 20) : start])
+        if previous and previous.group(1).casefold() in NOT_BEFORE_VERB:
+            return None  # 'acted on repeated reports', 'his stated aim': not a verb
         if FORM_TO_LEMMA[word] == "hear":
             before = masked[max(0, start - 40) : start].casefold().split()[-3:]
             return "finite" if any(w in HEARING_BODIES for w in before) else None
