@@ -3,25 +3,29 @@
     python benchmarks/bench_exchange.py [--quick]
 
 In-process timings (interpreter start and imports excluded; they are the
-same for every command), median of several runs. The database holds 10,000
-annotations over 20 articles; 2,000 are on the bundled sample, which is on
-disk, so the export reads and analyses it and re-anchors those annotations;
-the other articles are absent, as when notes come from another machine.
-Targets: export under 0.5 s, import into an empty database under 2 s.
-The baseline is the floor: serializing (or parsing) the same records with
-orjson and nothing else.
+same for every command). The database holds 10,000 annotations over 20
+articles; 2,000 are on the bundled sample, which is on disk, so the export
+reads and analyses it and re-anchors those annotations; the other articles are
+absent, as when notes come from another machine.
+
+The targets (export about 0.5 s, import into an empty database about 2 s on
+the machine they were set on) are judged as ratios to a reference workload
+measured in the same run, right before each measurement: the standard
+library's `json.dumps(records, indent=2)` of the same 10,000 records, which is
+what a plain Python exporter spends on writing the file alone. A busy machine
+slows both, so the ratio holds where an absolute figure would not. Each row is
+the median of several runs, figure and ratio alike.
 """
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-import orjson
 
 from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, to_record
 from readerapp.core.article import load_article
@@ -38,6 +42,9 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
 TOTAL = 10_000
 ON_SAMPLE = 2_000
+#: Targets as multiples of the reference workload (see the module docstring).
+EXPORT_RATIO = 3.0
+IMPORT_RATIO = 10.0
 
 
 def make_annotations() -> list[Annotation]:
@@ -63,26 +70,40 @@ def make_annotations() -> list[Annotation]:
     return result
 
 
-def median_seconds(
-    runs: int, work: Callable[[], object], setup: Callable[[], object] = list
-) -> float:
-    samples = []
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def measured(
+    runs: int,
+    work: Callable[[], object],
+    reference: Callable[[], object],
+    setup: Callable[[], object] = list,
+) -> tuple[float, float, float]:
+    """Medians of the work's seconds, the reference's seconds, and their ratio, each run
+    timing the reference right before the work so both meet the same load."""
+    figures, references, ratios = [], [], []
     for _ in range(runs):
         setup()
-        start = time.perf_counter()
-        work()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        base = timed(reference)
+        figure = timed(work)
+        figures.append(figure)
+        references.append(base)
+        ratios.append(figure / base)
+    return statistics.median(figures), statistics.median(references), statistics.median(ratios)
 
 
-def row(measure: str, figure: float, baseline: float, target: float) -> dict:
+def row(measure: str, result: tuple[float, float, float], target_ratio: float) -> dict:
+    figure, baseline, ratio = result
     return {
         "measure": measure,
         "figure": f"{figure * 1000:.0f} ms",
-        "baseline": f"{baseline * 1000:.0f} ms",
-        "ratio": f"{figure / baseline:.1f}×",
-        "target": f"< {target * 1000:.0f} ms",
-        "ok": figure < target,
+        "baseline": f"{baseline * 1000:.0f} ms (json.dumps)",
+        "ratio": f"{ratio:.2f}×",
+        "target": f"≤ {target_ratio:g}×",
+        "ok": ratio <= target_ratio,
     }
 
 
@@ -116,31 +137,23 @@ def run(quick: bool = False) -> list[dict]:
             finally:
                 target.close()
 
-        dump_floor = median_seconds(runs, lambda: orjson.dumps(records))
-        load_floor = median_seconds(runs, lambda: orjson.loads(exports["json"]))
-        return [
-            row("export 10k, json", median_seconds(runs, lambda: export("json")), dump_floor, 0.5),
-            row("export 10k, w3c", median_seconds(runs, lambda: export("w3c")), dump_floor, 0.5),
-            row("export 10k, md", median_seconds(runs, lambda: export("md")), dump_floor, 0.5),
+        def reference() -> str:
+            return json.dumps(records, indent=2, ensure_ascii=False)
+
+        rows = [
             row(
-                "import 10k json, empty db",
-                median_seconds(runs, lambda: import_into(empty, exports["json"]), fresh),
-                load_floor,
-                2.0,
-            ),
-            row(
-                "import 10k w3c, empty db",
-                median_seconds(runs, lambda: import_into(empty, exports["w3c"]), fresh),
-                load_floor,
-                2.0,
-            ),
-            row(
-                "import 10k json again (no change)",
-                median_seconds(runs, lambda: import_into(full, exports["json"])),
-                load_floor,
-                2.0,
-            ),
+                f"export 10k, {fmt}",
+                measured(runs, lambda f=fmt: export(f), reference),
+                EXPORT_RATIO,
+            )
+            for fmt in ("json", "w3c", "md")
         ]
+        for fmt in ("json", "w3c"):
+            result = measured(runs, lambda f=fmt: import_into(empty, exports[f]), reference, fresh)
+            rows.append(row(f"import 10k {fmt}, empty db", result, IMPORT_RATIO))
+        again = measured(runs, lambda: import_into(full, exports["json"]), reference)
+        rows.append(row("import 10k json again (no change)", again, IMPORT_RATIO))
+        return rows
 
 
 if __name__ == "__main__":

@@ -10,6 +10,13 @@ to the article (an insertion, a deletion or a rewording; far from an
 annotated passage, in its context, inside it, or removing it), then
 re-anchors every annotation on the edited text.
 
+Two kinds of trial give a deleted passage a look-alike, as real revisions do:
+- *duplicate*: the article holds a sentence twice (copied into another
+  paragraph), a reader annotates one copy, and the edit deletes that copy;
+  the other copy, with other sentences around it, is not the passage.
+- *look-alike*: a reader annotates the first word of a sentence ("The"), and
+  the edit replaces that sentence with a new one that starts with the same word.
+
 The truth for each annotation follows the passage through the edit: shifted
 if the edit is elsewhere, stretched or shrunk if the edit is inside it, gone
 if the edit removed it. An anchor is *right* when it is exactly the shifted
@@ -18,10 +25,11 @@ inside it (2 characters of slack) or overlaps it by ≥ 0.75 of their union. Any
 other anchor, including any anchor for a passage that is gone, is *wrong*;
 None is *orphaned*. Wrong must be 0.
 
-Also timed: anchoring 1,000 annotations on an unchanged article, the extra
-work when an annotated article is opened, and on the same article with a
-sentence added at the top (every passage moved); the baseline is loading and
-parsing the article itself.
+Also timed (medians): anchoring 1,000 annotations on an unchanged article,
+the extra work when an annotated article is opened, and on the same article
+with a sentence added at the top (every passage moved); the baseline,
+measured in the same run, is loading and parsing the article itself, and the
+target is a ratio to it.
 """
 
 from __future__ import annotations
@@ -35,8 +43,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from readerapp.core.anchoring import anchor
-from readerapp.core.annotation import TextSelector
+from readerapp.core.anchoring import SHORT_QUOTE, anchor
+from readerapp.core.annotation import CONTEXT_CHARS, TextSelector
 from readerapp.core.article import load_article
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +52,9 @@ REPO = HERE.parent
 ARTICLE_FILES = sorted((REPO / "data" / "articles").glob("*.txt")) + sorted(
     (REPO / "tests" / "analysis_corpus").glob("*.txt")
 )
+#: Anchoring an unchanged article's 1,000 annotations may cost at most this many times
+#: loading and parsing the article: judged as a ratio, so a busy machine slows both.
+MAX_ANCHOR_RATIO = 5.0
 SENTENCE = re.compile(r"[^.!?…]+[.!?…]+[”’\"]?\s*")
 WORD = re.compile(r"\S+")
 
@@ -250,12 +261,8 @@ def choose_edit(rng: random.Random, text: str, target: Passage, other: str) -> E
     kind = rng.choice(["insert", "delete", "reword"])
     words = list(WORD.finditer(text))
     if where == "removes":
-        before = text.rfind(" ", 0, max(0, target.start - rng.randint(0, 10)))
-        after = text.find(" ", min(len(text), target.end + rng.randint(0, 10)))
-        before, after = max(0, before), len(text) if after < 0 else after
-        return Edit(
-            before, after, rng.choice(["", " ", " " + random_words(rng, text, 3)]), where, "delete"
-        )
+        replacement = rng.choice(["", " ", " " + random_words(rng, text, 3)])
+        return removal(rng, text, target, replacement, where)
     if where == "inside":
         inner = [w for w in words if w.start() > target.start and w.end() < target.end]
         if not inner:
@@ -300,6 +307,62 @@ def choose_edit(rng: random.Random, text: str, target: Passage, other: str) -> E
     return Edit(w.start(), w.end(), random_words(rng, text, rng.randint(1, 2)), where, kind)
 
 
+def removal(rng: random.Random, text: str, target: Passage, replacement: str, where: str) -> Edit:
+    """An edit that deletes `target` with up to ten characters of context on each side."""
+    before = text.rfind(" ", 0, max(0, target.start - rng.randint(0, 10)))
+    after = text.find(" ", min(len(text), target.end + rng.randint(0, 10)))
+    before, after = max(0, before), len(text) if after < 0 else after
+    return Edit(before, after, replacement, where, "delete")
+
+
+def duplicated(rng: random.Random, text: str) -> tuple[str, Passage, Edit, list[Passage]] | None:
+    """The text with one sentence copied to the start of another paragraph, one copy
+    annotated (the whole sentence, as a reader selects one), an edit deleting it, and
+    where the two copies are."""
+    sentences = [m for m in SENTENCE.finditer(text) if len(m.group().strip()) > 30]
+    starts = [m.end() for m in re.finditer(r"\n\n", text)]
+    if not sentences or not starts:
+        return None
+    m = rng.choice(sentences)
+    sentence = m.group().strip()
+    others = [p for p in starts if not m.start() - 2 <= p <= m.end()]
+    if not others:
+        return None
+    at = rng.choice(others)
+    doubled = text[:at] + sentence + " " + text[at:]
+    shift = len(sentence) + 1 if at <= m.start() else 0
+    copies = [Passage(m.start() + shift, m.start() + shift + len(sentence))]
+    copies.append(Passage(at, at + len(sentence)))
+    target = rng.choice(copies)
+    other = copies[1] if target is copies[0] else copies[0]
+    mine = TextSelector.from_text(doubled, target.start, target.end)
+    theirs = TextSelector.from_text(doubled, other.start, other.end)
+    if mine.prefix == theirs.prefix or mine.suffix == theirs.suffix:
+        return None  # the same words beside both copies: a move, not a look-alike
+    edit = removal(rng, doubled, target, rng.choice(["", " "]), "duplicate")
+    return doubled, target, edit, copies
+
+
+def look_alike(rng: random.Random, text: str, other: str) -> tuple[Passage, Edit] | None:
+    """The first word of a sentence annotated, and its sentence replaced by a new one
+    (from another article) that starts with the same word."""
+    starts = [m for m in re.finditer(r"(?:(?<=[.!?”] )|(?<=\n\n)|^)([A-Z][a-z]+)\b", text)]
+    if not starts:
+        return None
+    m = rng.choice(starts)
+    word = m.group(1)
+    if len(word) >= SHORT_QUOTE:
+        return None  # a long word is a passage by itself: in place, with its prefix, it is one
+    end = SENTENCE.match(text, m.start())
+    stop = m.start() + len(end.group().rstrip()) if end else m.end()
+    fresh = [s.strip() for s in SENTENCE.findall(other) if len(s.split()) > 3]
+    rest = rng.choice(fresh).split(" ", 1)[1]
+    if text.startswith(f"{word} {rest[:8]}", m.start()):
+        return None  # the "new" sentence would begin as the old one did: no look-alike
+    target = Passage(m.start(), m.end())
+    return target, Edit(m.start(), stop, f"{word} {rest}", "look-alike", "reword")
+
+
 def follow(passage: Passage, edit: Edit) -> tuple[int, int, bool] | None:
     """Where the passage is after the edit (and whether the edit changed it), or None if gone."""
     delta = len(edit.replacement) - (edit.end - edit.at)
@@ -337,6 +400,31 @@ def articles(rng: random.Random) -> list[str]:
     return texts
 
 
+def trial(rng: random.Random, texts: list[str]) -> tuple[str, list[Passage], Edit]:
+    """An article, six passages a reader annotated (the first one the edit aims at), and
+    the edit: a random one, or one that leaves the deleted passage a look-alike."""
+    text = rng.choice(texts)
+    other = rng.choice([t for t in texts if t is not text])
+    scenario = rng.choices(["random", "duplicate", "look-alike"], weights=[80, 10, 10])[0]
+    if scenario == "duplicate" and (made := duplicated(rng, text)) is not None:
+        text, target, edit, copies = made
+        # Elsewhere only: a passage inside one copy of a sentence that is in the text twice,
+        # or with its context in one, has the same words around it in both copies, so
+        # which one it was is anyone's guess.
+        others: list[Passage] = []
+        reach = CONTEXT_CHARS
+        while len(others) < 5:
+            p = choose_passage(rng, text)
+            if all(p.end + reach <= c.start or p.start - reach >= c.end for c in copies):
+                others.append(p)
+        return text, [target, *others], edit
+    if scenario == "look-alike" and (found := look_alike(rng, text, other)) is not None:
+        target, edit = found
+        return text, [target] + [choose_passage(rng, text) for _ in range(5)], edit
+    passages = [choose_passage(rng, text) for _ in range(6)]
+    return text, passages, choose_edit(rng, text, passages[0], other)
+
+
 def measure_edits(trials: int, seed: int = 2026) -> tuple[Counter[str], Counter[str], list[str]]:
     """Counts by verdict, by (where, verdict), and a description of every wrong anchor."""
     rng = random.Random(seed)
@@ -345,10 +433,7 @@ def measure_edits(trials: int, seed: int = 2026) -> tuple[Counter[str], Counter[
     by_where: Counter[str] = Counter()
     wrongs: list[str] = []
     for _ in range(trials):
-        text = rng.choice(texts)
-        passages = [choose_passage(rng, text) for _ in range(6)]
-        other = rng.choice([t for t in texts if t is not text])
-        edit = choose_edit(rng, text, passages[0], other)
+        text, passages, edit = trial(rng, texts)
         edited = text[: edit.at] + edit.replacement + text[edit.end :]
         for i, passage in enumerate(passages):
             selector = TextSelector.from_text(text, passage.start, passage.end)
@@ -396,9 +481,14 @@ def time_anchoring(runs: int) -> tuple[float, float, float]:
 
 
 def run(quick: bool = False) -> list[dict]:
-    trials = 200 if quick else 600
-    totals, _, wrongs = measure_edits(trials)
+    trials = 1000 if quick else 2000
+    totals, by_where, wrongs = measure_edits(trials)
     n = sum(totals.values())
+    look_alike = {
+        kind: sum(v for k, v in by_where.items() if k.startswith(f"{kind}/"))
+        for kind in ("duplicate", "look-alike")
+    }
+    look_alike_wrong = sum(by_where[f"{kind}/wrong"] for kind in look_alike)
     anchoring, shifted, loading = time_anchoring(5 if quick else 15)
 
     def share(name: str, target: str, ok: bool) -> dict:
@@ -416,12 +506,21 @@ def run(quick: bool = False) -> list[dict]:
         share("orphaned", "—", True),
         share("wrong", "0", totals["wrong"] == 0),
         {
+            "measure": "  of them, deleted passages with a look-alike",
+            "figure": f"{look_alike_wrong} wrong of {look_alike['duplicate']} duplicated "
+            f"sentences + {look_alike['look-alike']} same first words",
+            "baseline": "—",
+            "ratio": "—",
+            "target": "0 wrong",
+            "ok": look_alike_wrong == 0,
+        },
+        {
             "measure": "anchor 1,000 annotations, unchanged text",
             "figure": f"{anchoring * 1000:.1f} ms",
             "baseline": f"{loading * 1000:.1f} ms (load article)",
             "ratio": f"{anchoring / loading:.2f}×",
-            "target": "< 10 ms",
-            "ok": anchoring < 0.010,
+            "target": f"≤ {MAX_ANCHOR_RATIO:.0f}× load",
+            "ok": anchoring / loading <= MAX_ANCHOR_RATIO,
         },
         {
             "measure": "anchor 1,000 annotations, sentence added on top",
@@ -441,7 +540,7 @@ def main() -> int:
     quick = "--quick" in sys.argv
     failed = print_table(run(quick))
     if "--detail" in sys.argv:
-        totals, by_where, wrongs = measure_edits(200 if quick else 600)
+        totals, by_where, wrongs = measure_edits(1000 if quick else 2000)
         for key in sorted(by_where):
             print(f"  {key:<24} {by_where[key]}")
         for line in wrongs:

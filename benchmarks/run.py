@@ -28,6 +28,7 @@ SUITES = (
     ("bench_reanchor", "re-anchoring after edits"),
     ("bench_exchange", "export and import"),
     ("bench_memory", "memory"),
+    ("bench_web", "saved web pages"),
 )
 
 

@@ -69,16 +69,16 @@ def with_notes(path: str) -> None:
     """Exit at the first paint after the article's notes are loaded, anchored and drawn."""
     from textual.app import App
 
-    from readerapp.ui import annotating
     from readerapp.ui import app as app_module
+    from readerapp.ui.reader_screen import ReaderScreen
 
-    show_notes = annotating.Annotating.show_notes
+    notes_loaded = ReaderScreen._notes_loaded
 
-    def show_and_mark(self: annotating.Annotating, notebook: object) -> None:
-        show_notes(self, notebook)  # type: ignore[arg-type]
+    def show_and_mark(self: ReaderScreen, notebook: object) -> None:
+        notes_loaded(self, notebook)  # type: ignore[arg-type]
         self.notes_shown = True  # type: ignore[attr-defined]
 
-    annotating.Annotating.show_notes = show_and_mark  # type: ignore[method-assign]
+    ReaderScreen._notes_loaded = show_and_mark  # type: ignore[method-assign]
     exit_after_first_frame(lambda screen: getattr(screen, "notes_shown", False))
     app_module.ReaderApp.run = lambda self, **kw: App.run(self, headless=True)  # type: ignore[method-assign]
     from readerapp.cli import main
@@ -130,7 +130,7 @@ def pagedown(path: str) -> None:
         app = ReaderApp(load_article(Path(path)))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            view = app.screen.view  # type: ignore[attr-defined]
+            view = app.screen.pane  # type: ignore[attr-defined]
             times = []
             for _ in range(15):
                 start = time.perf_counter()

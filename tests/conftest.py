@@ -18,6 +18,14 @@ def isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return db
 
 
+@pytest.fixture(autouse=True)
+def isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never save fetched pages in the user's real library folder in tests."""
+    library = tmp_path / "library-from-env"
+    monkeypatch.setenv("READERAPP_LIBRARY", str(library))
+    return library
+
+
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from readerapp.ui.reader_screen import ReaderScreen
 
 
 async def reader_ready(pilot) -> ReaderScreen:
-    """The topmost reader, once its workers are done and its notes are loaded.
+    """The topmost reader, once its analysis has landed and its notes are loaded.
 
     The analysis and the notes load in threads after the first frame, and their
     results land on the event loop a moment later: wait for both, not a fixed time.
     """
     app = pilot.app
-    for _ in range(50):
+    for _ in range(500):
         await app.workers.wait_for_complete()
         await pilot.pause()
         readers = [s for s in app.screen_stack if isinstance(s, ReaderScreen)]
-        if readers and readers[-1].notebook is not None:
-            return readers[-1]
-    raise AssertionError("the reader never finished loading its notes")
+        if readers:
+            reader = readers[-1]
+            analysed = reader.analysis is not None or reader.analysis_failed
+            if analysed and reader.notebook is not None:
+                return reader
+        await asyncio.sleep(0.02)
+    raise AssertionError("the reader never finished loading its analysis and notes")

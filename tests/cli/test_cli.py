@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from readerapp import __version__
+from readerapp.cli import main, misspelt_command
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
@@ -75,3 +76,18 @@ def test_unreadable_file(tmp_path):
 def test_bad_input_leaves_the_database_alone(tmp_path, isolated_db):
     run(str(tmp_path / "missing.txt"), "--db", str(isolated_db))
     assert not isolated_db.exists()
+
+
+@pytest.mark.parametrize("typed", [["analyse"], ["analyse", "story.md"], ["exprot"]])
+def test_a_misspelt_command_suggests_the_right_one(typed, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(typed) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "did you mean `readerapp" in error
+
+
+def test_a_file_named_like_a_command_still_opens(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("analyse").write_text("A title\n\nSome text.\n", encoding="utf-8")
+
+    assert misspelt_command("analyse") is None

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from cli_checks import assert_one_line_error, run_main
 from readerapp.cli import main
 from readerapp.core.annotation import Annotation, ArticleRef, Link, TextSelector
 from readerapp.core.article import load_article
@@ -62,17 +63,7 @@ def save(db: Path, *annotations: Annotation) -> None:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["export", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code: int, err: str, *words: str) -> None:
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("readerapp: "), err
-    for word in words:
-        assert word in lines[0], lines[0]
+    return run_main(capsys, "export", *args)
 
 
 @pytest.fixture
@@ -190,9 +181,11 @@ def test_a_corrupt_database_is_one_line_and_untouched(capsys, isolated_db):
     assert isolated_db.read_bytes() == b'{"annotations": ['
 
 
-def test_no_database_yet_exports_nothing_and_creates_nothing(capsys, isolated_db):
-    code, out, _ = run(capsys)
-    assert code == 0 and json.loads(out)["articles"] == [] and not isolated_db.exists()
+def test_no_database_is_one_line_and_creates_nothing(capsys, tmp_path, isolated_db):
+    assert_one_line_error(*run(capsys)[::2], str(isolated_db), "no annotation database")
+    missing = tmp_path / "typo.json"
+    assert_one_line_error(*run(capsys, "--db", str(missing))[::2], str(missing), "--db")
+    assert not isolated_db.exists() and not missing.exists()
 
 
 def test_json_round_trip_through_the_database(capsys, tmp_path, noted, isolated_db):
@@ -228,8 +221,9 @@ unicode_text = st.text(
 )
 @given(tags=st.lists(unicode_text, max_size=3), note=unicode_text)
 def test_round_trip_through_a_store_keeps_unicode(tmp_path, article_path, tags, note):
-    # Tags are one line by definition: the tag editor, the store and import all make them so.
-    tags = [clean_line(tag) for tag in tags]
+    # Tags are one line by definition: the tag editor, the store and import all make them so,
+    # and a tag with nothing left is no tag.
+    tags = [tag for tag in map(clean_line, tags) if tag]
     original = on(article_path, "the bridge is safe", 1, tags=tuple(tags), note=note)
     for fmt in ("json", "w3c"):
         db = tmp_path / f"{fmt}.json"

@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 import pytest
 
-from readerapp.cli import main
+from cli_checks import assert_one_line_error, run_main
 from readerapp.core.annotation import Annotation, ArticleRef, TextSelector
 from readerapp.core.exchange import ArticleNotes, render
 from readerapp.core.store import AnnotationStore
@@ -35,9 +35,7 @@ def export_file(path: Path, annotations: list[Annotation], fmt: str = "json") ->
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["import", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(capsys, "import", *args)
 
 
 def stored(db: Path) -> dict[str, Annotation]:
@@ -48,23 +46,14 @@ def stored(db: Path) -> dict[str, Annotation]:
         store.close()
 
 
-def assert_one_line_error(code: int, err: str, *words: str) -> None:
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("readerapp: "), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in lines[0], lines[0]
-
-
 @pytest.mark.parametrize("fmt", ["json", "w3c"])
 def test_importing_twice_adds_nothing(tmp_path, isolated_db, capsys, fmt):
     source = export_file(tmp_path / "notes", [annotation(n) for n in range(3)], fmt)
     code, out, _ = run(capsys, str(source))
-    assert code == 0 and "3 added, 0 updated, 0 unchanged" in out
+    assert code == 0 and "3 added, 0 updated, 0 deleted, 0 unchanged" in out
     before = isolated_db.read_bytes()
     code, out, _ = run(capsys, str(source))
-    assert code == 0 and "0 added, 0 updated, 3 unchanged" in out
+    assert code == 0 and "0 added, 0 updated, 0 deleted, 3 unchanged" in out
     assert isolated_db.read_bytes() == before
     assert set(stored(isolated_db)) == {annotation(n).id for n in range(3)}
 
@@ -79,9 +68,9 @@ def test_the_newer_copy_wins(tmp_path, isolated_db, capsys):
     new = annotation(1, note="new", updated="2026-11-24T11:00:00.000Z")
     run(capsys, str(export_file(tmp_path / "old.json", [old])))
     code, out, _ = run(capsys, str(export_file(tmp_path / "new.json", [new])))
-    assert code == 0 and "0 added, 1 updated, 0 unchanged" in out
+    assert code == 0 and "0 added, 1 updated, 0 deleted, 0 unchanged" in out
     code, out, _ = run(capsys, str(tmp_path / "old.json"))
-    assert code == 0 and "0 added, 0 updated, 1 unchanged" in out
+    assert code == 0 and "0 added, 0 updated, 0 deleted, 1 unchanged" in out
     assert stored(isolated_db)[new.id].note == "new"
 
 

@@ -6,15 +6,14 @@ Proves the sample article ships inside the wheel and that the installed
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import time
-import uuid
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from terminal import HAVE_TMUX, Terminal, wait_for_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -66,58 +65,28 @@ def test_installed_package_finds_the_bundled_article(installed, tmp_path):
     assert version.stdout.startswith("readerapp ")
 
 
-SOCKET = f"readerapp-test-{uuid.uuid4().hex[:8]}"
-
-
-def tmux(*args: str) -> str:
-    """tmux on a private server, so no other session or user config changes the window size."""
-    command = ["tmux", "-L", SOCKET, "-f", "/dev/null", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=10).stdout
-
-
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(not HAVE_TMUX, reason="tmux is not installed")
 def test_installed_readerapp_in_a_real_terminal(installed, tmp_path):
-    session = f"readerapp-test-{uuid.uuid4().hex[:8]}"
     status_file = tmp_path / "status"
     db = tmp_path / "notes.json"
-    command = (
-        f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}; echo $? > {status_file}"
-    )
-    # Start a shell first and type the command once the window has its size: a
-    # program started with the session can read the size before tmux applies it.
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh")
-    tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
-    tmux("send-keys", "-t", session, command, "Enter")
+    terminal = Terminal()
     try:
-        screen = ""
-        started = time.monotonic()
-        deadline = started + 30
-        nudged = False
-        while time.monotonic() < deadline:
-            if not nudged and time.monotonic() - started > 8:
-                # About one start in ten here, the app draws at 80×24 inside the 120×40
-                # window even when stty reports 40 120 beforehand (Textual reads the size
-                # once, through shutil). A resize makes it read the real size again.
-                tmux("resize-window", "-t", session, "-x", "119", "-y", "40")
-                tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
-                nudged = True
-            screen = tmux("capture-pane", "-p", "-t", session)
-            # Poll until one capture holds the whole frame: tmux can be caught
-            # half-way through the app writing an update.
-            if (
-                "Who will survive" in screen
-                and "Speakers" in screen
-                and "Allegations" in screen
-                and "analyzing" not in screen
-            ):
-                break
-            time.sleep(0.2)
+        terminal.run(
+            f"cd {tmp_path} && READERAPP_DB={db} {installed / 'readerapp'}", status_file=status_file
+        )
+        # Poll until one capture holds the whole frame: tmux can be caught
+        # half-way through the app writing an update.
+        screen = terminal.wait_for(
+            lambda s: (
+                "Who will survive" in s
+                and "Speakers" in s
+                and "Allegations" in s
+                and "analyzing" not in s
+            )
+        )
         assert "Who will survive -- PSP or MQM?" in screen
         assert "Speakers" in screen and "Allegations" in screen
-        tmux("send-keys", "-t", session, "q")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not status_file.exists():
-            time.sleep(0.1)
-        assert status_file.read_text().strip() == "0"
+        terminal.keys("q")
+        assert wait_for_file(status_file) == "0"
     finally:
-        tmux("kill-server")
+        terminal.close()

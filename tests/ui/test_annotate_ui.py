@@ -28,8 +28,7 @@ def story(tmp_path: Path) -> Path:
 
 
 def saved(app: ReaderApp, db: Path) -> list:
-    for notebook in app.notebooks:
-        notebook.flush()
+    app.session.flush()
     return AnnotationStore(db, read_only=True).all()
 
 
@@ -42,10 +41,10 @@ async def test_sentence_highlight_is_drawn_listed_and_saved(story, isolated_db):
         assert len(notes) == 1
         assert notes[0].selector.exact == "The bridge has been closed since March."
         assert notes[0].colour == "yellow"
-        assert [(s, e) for s, e, _ in screen.view.layer("notes")] == [(0, 39)]
+        assert [(s, e) for s, e, _ in screen.pane.marks_in("notes")] == [(0, 39)]
         items = [n.data for n in screen.query_one(Sidebar).notes_node.children]
         assert isinstance(items[0], NoteItem) and items[0].span == (0, 39)
-        assert not screen.view.has_selection  # the selection is consumed
+        assert not screen.pane.has_selection  # the selection is consumed
 
 
 async def test_v_and_word_motions_extend_a_selection_and_a_number_picks_the_colour(
@@ -57,7 +56,7 @@ async def test_v_and_word_motions_extend_a_selection_and_a_number_picks_the_colo
         await pilot.press("w", "v")
         assert "Selecting" in str(screen.query_one("#status").render())
         await pilot.press("w", "w")
-        assert screen.view.has_selection
+        assert screen.pane.has_selection
         await pilot.press("3")
         (note,) = saved(app, isolated_db)
         assert note.selector.exact.strip() == "bridge has"
@@ -70,16 +69,16 @@ async def test_sentence_and_paragraph_motions(story, isolated_db):
         screen = await opened(pilot)
         text = screen.article.text
         await pilot.press("right_parenthesis")
-        assert screen.view.cursor_offset == text.index("Drivers")
+        assert screen.pane.cursor_offset == text.index("Drivers")
         await pilot.press("right_curly_bracket")
-        assert screen.view.cursor_offset == text.index('"The contractor missed')
+        assert screen.pane.cursor_offset == text.index('"The contractor missed')
         await pilot.press("left_curly_bracket")
-        assert screen.view.cursor_offset == 0
+        assert screen.pane.cursor_offset == 0
         await pilot.press("v", "p")  # p ends v's mode: the status must not say "Selecting"
-        assert screen.view.selection_span == (0, text.index("\n\n"))
+        assert screen.pane.selection_span == (0, text.index("\n\n"))
         assert "Selection kept" in str(screen.query_one("#status").render())
         await pilot.press("escape")
-        assert not screen.view.has_selection
+        assert not screen.pane.has_selection
 
 
 async def test_tagging_with_completion_and_editing_tags(story, isolated_db):
@@ -92,14 +91,53 @@ async def test_tagging_with_completion_and_editing_tags(story, isolated_db):
         (note,) = saved(app, isolated_db)
         assert note.tags == ("needs source", "disputed")
         assert note.colour is None
-        # the cursor is inside the annotation: t edits its tags, with completion
-        await pilot.press("t", "end", *", ne")
+        # the cursor is inside the annotation: t adds to its tags, with completion
+        await pilot.press("t", *"ne")
         await pilot.pause()
         tag_input = app.screen.query_one("#tags")
-        assert tag_input._suggestion == "needs source, disputed, needs source"
-        await pilot.press("backspace", "backspace", *"quote", "enter")
+        assert tag_input._suggestion == "needs source"
+        await pilot.press("ctrl+w", *"quote", "enter")
         (note,) = saved(app, isolated_db)
         assert note.tags == ("needs source", "disputed", "quote")
+
+
+async def test_tagging_again_keeps_the_tags_and_removing_one_is_an_untick(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"needs source, quote", "enter")
+        await pilot.press("t", *"verified", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("needs source", "quote", "verified")
+        # Shift+Tab to the list of current tags, Space unticks "needs source": struck through
+        await pilot.press("t", "shift+tab", "space")
+        tags = app.screen.query_one("#current-tags")
+        assert "strike" in str(tags.get_option_at_index(0).prompt.style)
+        await pilot.press("tab", "enter")
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("quote", "verified")
+
+
+async def test_tab_accepts_the_tag_completion(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"verify", "enter", "right_curly_bracket", "s", "t", *"ve")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        notes = saved(app, isolated_db)
+        assert [n.tags for n in notes] == [("verify",), ("verify",)]
+
+
+async def test_escape_in_a_dialog_clears_the_last_status(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "t", *"alpha", "enter")
+        assert screen.status.text.startswith("Tags saved")
+        await pilot.press("t", "escape")
+        await pilot.pause()
+        assert screen.status.text == ""
 
 
 def test_parse_tags_trims_and_drops_repeats():
@@ -164,11 +202,11 @@ async def test_brackets_move_between_annotations(story, isolated_db):
         text = screen.article.text
         await pilot.press("s", "h", "right_curly_bracket", "s", "h", "g")
         await pilot.press("right_square_bracket")
-        assert screen.view.cursor_offset == text.index('"The contractor')
+        assert screen.pane.cursor_offset == text.index('"The contractor')
         await pilot.press("right_square_bracket")  # wraps around
-        assert screen.view.cursor_offset == 0
+        assert screen.pane.cursor_offset == 0
         await pilot.press("left_square_bracket")
-        assert screen.view.cursor_offset == text.index('"The contractor')
+        assert screen.pane.cursor_offset == text.index('"The contractor')
 
 
 async def test_notes_survive_a_restart_exactly_where_they_were(story, isolated_db):
@@ -180,7 +218,7 @@ async def test_notes_survive_a_restart_exactly_where_they_were(story, isolated_d
     again = ReaderApp(load_article(story), db_path=isolated_db)
     async with again.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        ((start, end, _),) = screen.view.layer("notes")
+        ((start, end, _),) = screen.pane.marks_in("notes")
         assert screen.article.text[start:end].startswith('"The contractor missed')
         (placed,) = screen.notebook.placed
         assert placed.annotation.tags == ("quote",) and placed.annotation.colour == "pink"
@@ -200,7 +238,7 @@ async def test_notes_follow_an_edited_article_and_orphans_are_listed(story, isol
     again = ReaderApp(load_article(story), db_path=isolated_db)
     async with again.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        ((start, end, _),) = screen.view.layer("notes")
+        ((start, end, _),) = screen.pane.marks_in("notes")
         assert screen.article.text[start:end] == "The bridge has been closed since March."
         (orphan,) = screen.notebook.orphans
         assert orphan.note == "check"
@@ -226,6 +264,15 @@ async def test_a_speaker_in_the_sidebar_can_be_tagged(story, isolated_db):
         assert note.link is not None and note.link.kind == "speaker"
         assert note.link.key == speaker.speaker.name
         assert note.tags == ("needs verification",)
+        # The speaker's row shows its tag, and the Notes list names the speaker, not a passage
+        await pilot.pause()
+        assert "#needs verification" in str(speaker_nodes[0].label)
+        (row,) = [n for n in sidebar.notes_node.children if n.data is not None]
+        assert str(row.label).startswith(f"□ speaker {speaker.speaker.name}")
+        await pilot.press("a")
+        assert str(app.screen.query_one("#note-title").render()).startswith(
+            f"Note on speaker {speaker.speaker.name}"
+        )
 
 
 async def test_filter_the_notes_list_by_tag(story, isolated_db):
@@ -269,8 +316,7 @@ async def test_a_corrupt_database_is_never_overwritten(story, isolated_db):
         await pilot.press("n")  # keep it, read-only
         await pilot.press("s", "h")
         assert any("read-only" in n.message for n in app._notifications)
-        for notebook in app.notebooks:
-            notebook.flush()
+        app.session.flush()
     assert isolated_db.read_bytes() == b'{"this is": not json'
 
 
@@ -329,14 +375,14 @@ async def test_a_long_notes_list_fills_in_completely(story, isolated_db):
         assert len(rows) == 250
         starts = [row.span[0] for row in rows]
         assert starts == sorted(starts)  # text order
-        assert len(screen.view.layer("notes")) == 250
+        assert len(screen.pane.marks_in("notes")) == 250
 
 
 async def test_mouse_drag_selects_a_passage_to_highlight(story, isolated_db):
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        view = screen.view
+        view = screen.pane
         await pilot.mouse_down(view, offset=(5, 0))
         await pilot.hover(view, offset=(20, 0))
         await pilot.mouse_up(view, offset=(20, 0))
@@ -375,8 +421,21 @@ async def test_keys_typed_in_a_burst_leave_a_true_status(story, isolated_db):
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        screen.view.action_toggle_selecting()
-        screen.view.action_select_sentence()
-        screen.action_highlight()  # before the two "selecting changed" messages land
+        screen.pane.action_toggle_selecting()
+        screen.pane.action_select_sentence()
+        screen.pane.action_annotate("highlight")  # before the "selecting changed" messages land
         await pilot.pause()
         assert str(screen.query_one("#status").render()).startswith("Highlighted in yellow")
+
+
+async def test_an_arrow_that_drops_the_selection_clears_selection_kept(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.status.text.startswith("Selection kept")
+        await pilot.press("down")
+        await pilot.pause()
+        assert not screen.pane.has_selection
+        assert screen.status.text == ""

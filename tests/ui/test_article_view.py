@@ -33,7 +33,7 @@ def make_app(write_article, text: str = ARTICLE) -> ReaderApp:
 async def test_rows_fit_the_pane_and_keep_every_character(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 120)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         width = view.scrollable_content_region.width
         shown = rows(view)
         assert all(cell_len(row) == width for row in shown)  # wide characters counted in cells
@@ -47,7 +47,7 @@ async def test_rows_fit_the_pane_and_keep_every_character(write_article):
 async def test_up_and_down_keep_the_column_across_a_short_line(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 40)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         text = view.text
         view.move_to(text.index("word0") + 40)
         column = 40
@@ -60,7 +60,7 @@ async def test_up_and_down_keep_the_column_across_a_short_line(write_article):
 async def test_a_click_puts_the_cursor_under_the_pointer_and_a_drag_selects(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 40)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         await pilot.click(view, offset=(3, 2))  # row 2 is "word0 …"; the pane pads one cell
         assert view.cursor_offset == view.text.index("word0") + 2
         assert not view.has_selection
@@ -75,7 +75,7 @@ async def test_a_click_puts_the_cursor_under_the_pointer_and_a_drag_selects(writ
 async def test_a_resize_rewraps_and_keeps_the_reading_place(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 30)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         view.move_to(view.text.index("word300"))
         await pilot.pause()
         assert any("word300" in row for row in rows(view))
@@ -89,7 +89,7 @@ async def test_a_resize_rewraps_and_keeps_the_reading_place(write_article):
 async def test_page_down_and_end_reach_the_last_row(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 20)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         await pilot.press("space", "space")
         assert view.scroll_y > 0 and view.cursor_offset > 0
         await pilot.press("G")
@@ -115,7 +115,7 @@ async def test_shift_arrows_select_and_ctrl_c_copies_the_passage(write_article):
 async def test_the_cursor_shows_only_while_the_pane_has_focus(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 40)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         assert view.has_focus
         cursor = view.get_component_rich_style("article-view--cursor")
         first = view.render_line(0)
@@ -128,7 +128,7 @@ async def test_the_cursor_shows_only_while_the_pane_has_focus(write_article):
 async def test_a_theme_change_recolours_the_article(write_article):
     app = make_app(write_article)
     async with app.run_test(size=(100, 40)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         dark = list(view.render_line(3))[0].style.bgcolor
         app.theme = "textual-light"
         await pilot.pause()
@@ -142,7 +142,7 @@ async def test_the_mouse_wheel_scrolls_the_article(write_article):
 
     app = make_app(write_article)
     async with app.run_test(size=(100, 20)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         for _ in range(3):
             view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
         await pilot.pause(0.3)  # the wheel scroll is animated
@@ -158,7 +158,7 @@ async def test_a_huge_article_shows_its_first_screen_then_every_row(write_articl
     text = "A huge article\n\n" + "\n\n".join(paragraphs) + "\n\nThe very last words."
     app = make_app(write_article, text)
     async with app.run_test(size=(100, 30)) as pilot:
-        view = (await opened(pilot)).view
+        view = (await opened(pilot)).pane
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view._row_ends[-1] == len(view.text)  # every row is in
@@ -173,3 +173,20 @@ async def test_a_huge_article_shows_its_first_screen_then_every_row(write_articl
         assert view.wrapped_width == view.scrollable_content_region.width - 1
         assert any("The very last words." in row for row in rows(view))  # still in view
         assert all(cell_len(row) == view.scrollable_content_region.width for row in rows(view))
+
+
+async def test_after_a_resize_the_cursor_is_still_on_screen(write_article):
+    app = make_app(write_article, "\n\n".join(f"Paragraph {i}. " + LONG for i in range(6)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        view = (await opened(pilot)).pane
+        for _ in range(30):
+            await pilot.press("j")
+        await pilot.pause()
+        row = view.row_of(view.cursor_offset)
+        assert int(view.scroll_y) <= row < int(view.scroll_y) + view.size.height
+        for size in ((100, 16), (60, 16), (60, 12)):  # shorter, then narrower, then shorter
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            row = view.row_of(view.cursor_offset)
+            top = int(view.scroll_y)
+            assert top <= row < top + view.scrollable_content_region.height, size

@@ -104,7 +104,7 @@ async def test_header_article_and_both_sidebar_sections(sample_path):
         assert str(sidebar.speakers_node.label).startswith("Speakers")
         assert str(sidebar.allegations_node.label).startswith("Allegations")
         assert "analyzing" not in str(sidebar.speakers_node.children[0].label)
-        assert "We were expecting" in "\n".join(screen_lines(screen.view))
+        assert "We were expecting" in "\n".join(screen_lines(screen.pane))
 
 
 async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
@@ -121,7 +121,7 @@ async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
         screen = app.screen
         assert "analyzing" in visible_text(app)
         assert "analyzing" in str(screen.query_one("#status").render())
-        assert any("The contract was signed" in line for line in screen_lines(screen.view))
+        assert any("The contract was signed" in line for line in screen_lines(screen.pane))
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -138,7 +138,7 @@ async def test_a_failing_analysis_leaves_the_reader_usable(story, monkeypatch):
         screen = await open_reader(pilot)
         assert "analysis failed" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
         await pilot.press("G")
-        assert screen.view.cursor_offset == len(screen.article.text)
+        assert screen.pane.cursor_offset == len(screen.article.text)
 
 
 async def test_markup_and_escapes_in_article_and_analysis_show_literally(write_article):
@@ -160,7 +160,7 @@ async def test_markup_and_escapes_in_article_and_analysis_show_literally(write_a
     app = ReaderApp(article)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reader(pilot, analysis)
-        shown = "\n".join(screen_lines(screen.view))
+        shown = "\n".join(screen_lines(screen.pane))
         assert "[bold red]x[/] and [link=http://x]y[/link]" in shown
         assert "\x1b" not in shown
         label = screen.query_one(Sidebar).speakers_node.children[0].label
@@ -173,19 +173,19 @@ async def test_search_highlights_every_match_and_n_moves_between_them(story):
         screen = await open_reader(pilot)
         text = screen.article.text
         await pilot.press("slash", *"apple")
-        assert len(screen.view.layer("focus")) == 2  # highlighted while typing
+        assert len(screen.pane.marks_in("focus")) == 2  # highlighted while typing
         await pilot.press("enter")
         assert not screen.query_one("#search", Input).display
-        assert screen.view.has_focus
+        assert screen.pane.has_focus
         first, second = (m for m in range(len(text)) if text.lower().startswith("apple", m))
-        assert screen.view.cursor_offset == first
+        assert screen.pane.cursor_offset == first
         await pilot.press("n")
-        assert screen.view.cursor_offset == second
+        assert screen.pane.cursor_offset == second
         assert "2 of 2" in str(screen.query_one("#status").render())
         await pilot.press("N")
-        assert screen.view.cursor_offset == first
+        assert screen.pane.cursor_offset == first
         await pilot.press("escape")
-        assert screen.view.layer("focus") == []
+        assert screen.pane.marks_in("focus") == []
 
 
 async def test_search_with_no_match_says_so(story):
@@ -195,7 +195,7 @@ async def test_search_with_no_match_says_so(story):
         await pilot.press("slash", *"zebra", "enter")
         assert "none" in str(screen.query_one("#status").render())
         await pilot.press("n")
-        assert screen.view.cursor_offset == 0
+        assert screen.pane.cursor_offset == 0
 
 
 async def test_choosing_a_speaker_highlights_quotes_and_jumps(story):
@@ -207,10 +207,10 @@ async def test_choosing_a_speaker_highlights_quotes_and_jumps(story):
         assert screen.query_one(Sidebar).has_focus
         await pilot.press("enter")  # the cursor waits on the first speaker
         quotes = [(q.start, q.end) for q in story_analysis(article.text).speakers[0].quotes]
-        assert [(s, e) for s, e, _ in screen.view.layer("focus")] == quotes
-        assert screen.view.cursor_offset == quotes[0][0]
+        assert [(s, e) for s, e, _ in screen.pane.marks_in("focus")] == quotes
+        assert screen.pane.cursor_offset == quotes[0][0]
         await pilot.press("n")
-        assert screen.view.cursor_offset == quotes[1][0]
+        assert screen.pane.cursor_offset == quotes[1][0]
         assert "Ana Ruiz: 2 of 2" in str(screen.query_one("#status").render())
 
 
@@ -226,15 +226,15 @@ async def test_choosing_an_allegation_highlights_its_evidence(story):
         sidebar.move_cursor(node)
         await pilot.press("enter")
         evidence = article.text.index("accused the port authority")
-        assert screen.view.layer("current")[0][0] == evidence
-        assert screen.view.cursor_offset == evidence
+        assert screen.pane.marks_in("current")[0][0] == evidence
+        assert screen.pane.cursor_offset == evidence
 
 
 async def test_reading_keys_move_through_the_article(sample_path):
     app = ReaderApp(load_article(sample_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reader(pilot)
-        view = screen.view
+        view = screen.pane
         await pilot.press("G")
         assert view.cursor_offset == len(view.text)
         assert view.scroll_y > 0
@@ -255,7 +255,7 @@ async def test_sidebar_toggles_and_focus_returns_to_the_article(story):
         await pilot.press("tab")
         await pilot.press("i")
         assert not screen.query_one("#sidebar-pane").display
-        assert screen.view.has_focus
+        assert screen.pane.has_focus
         await pilot.press("i")
         assert screen.query_one("#sidebar-pane").display
 
@@ -335,7 +335,7 @@ async def test_reading_width_is_comfortable_and_centred_in_a_wide_terminal(sampl
     app = ReaderApp(load_article(sample_path))
     async with app.run_test(size=(220, 40)) as pilot:
         screen = await open_reader(pilot)
-        view = screen.view
+        view = screen.pane
         assert 72 <= view.size.width <= 88
         reading = screen.query_one("#reading")
         left = view.region.x - reading.region.x
@@ -351,7 +351,7 @@ async def test_mouse_click_on_a_speaker_highlights_their_quotes(sample_path):
         first = sidebar.speakers_node.children[0].data.speaker
         await pilot.click(sidebar, offset=(8, 1))  # the first speaker's row
         await pilot.pause()
-        spans = [(s, e) for s, e, _ in screen.view.layer("focus")]
+        spans = [(s, e) for s, e, _ in screen.pane.marks_in("focus")]
         assert spans == [(q.start, q.end) for q in first.quotes]
 
 
@@ -376,3 +376,30 @@ async def test_a_huge_analysis_fills_the_sidebar_a_batch_per_frame(story):
         assert len(sidebar.speakers_node.children) == 450
         assert len(sidebar.allegations_node.children) == 300
         assert str(sidebar.speakers_node.children[-1].label).startswith("Person 449")
+
+
+async def test_a_screenshot_on_a_fresh_machine_says_where_it_went(story, tmp_path, monkeypatch):
+    home = tmp_path / "home"  # no Downloads folder yet, as on a fresh machine
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(home / "Downloads"))
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        app.deliver_screenshot()
+        await pilot.pause()
+        (saved,) = (home / "Downloads").glob("readerapp-*.svg")
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        assert any(str(saved) in n.message for n in app._notifications)
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_why(story, tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reader_ready(pilot)
+        app.deliver_screenshot(path=str(blocked / "sub"))
+        await pilot.pause()
+        (message,) = [n.message for n in app._notifications if n.title == "Screenshot"]
+        assert message.startswith("Could not save the screenshot") and "sub" in message

@@ -156,7 +156,7 @@ def test_markdown_has_title_date_source_and_annotations_in_text_order():
 
 def test_markdown_quotes_every_line_of_a_multi_paragraph_passage():
     assert blockquote("first\n\n# not a heading\n- not a list\n1. nor this") == (
-        "> first\n>\n> \\# not a heading\n> \\- not a list\n> \\1. nor this"
+        "> first\n>\n> \\# not a heading\n> \\- not a list\n> 1\\. nor this"
     )
 
 

@@ -89,6 +89,9 @@ def test_scripted_commands_do_not_import_textual(argv: list[str], tmp_path: Path
     argv = [arg.replace("{export}", str(export)) for arg in argv]
     if argv[0] in ("export", "import"):
         argv += ["--db", str(db)]
+    if argv[0] == "export":  # export reads an existing database (a missing one is an error)
+        db.parent.mkdir()
+        db.write_text("{}")
     result = run_python(COMMAND_WRAPPER, json.dumps(argv))
     assert result.returncode == 0, result.stderr
     output, _, line = result.stdout.rpartition("\nHYGIENE ")

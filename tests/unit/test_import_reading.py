@@ -149,4 +149,5 @@ def test_same_id_twice_in_a_file_the_newer_wins_whatever_the_order():
     older = annotation(1, note="old", updated="2026-11-24T10:00:00.000Z")
     newer = annotation(1, note="new", updated="2026-11-24T12:00:00+01:00")  # 11:00 UTC
     for order in ([older, newer], [newer, older]):
-        assert read_annotations(render([ArticleNotes(REF, tuple(order))], "json")) == [newer]
+        (kept,) = read_annotations(render([ArticleNotes(REF, tuple(order))], "json"))
+        assert kept.note == "new" and kept.updated == "2026-11-24T11:00:00.000Z"

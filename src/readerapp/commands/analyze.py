@@ -12,13 +12,13 @@ import io
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
-from readerapp.commands import fail
+from readerapp.commands import add_library_options, fail, fetching
 from readerapp.core.analysis import Analysis, analysis_to_json, analyze
 from readerapp.core.article import Article, ArticleError, load_article
 from readerapp.core.locations import bundled_article
+from readerapp.core.web import load_location
 
 
 def parser() -> argparse.ArgumentParser:
@@ -32,8 +32,10 @@ def parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="an article (.txt or .md); default: the bundled sample article",
+        help="an article (.txt, .md or a saved .html page) or a web address; "
+        "default: the bundled sample article",
     )
+    add_library_options(result)
     result.add_argument(
         "--json", action="store_true", help="print one JSON object (the gold schema plus offsets)"
     )
@@ -44,9 +46,13 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if args.path == "":  # `readerapp analyze "$FILE"` with FILE unset: not the sample
         return fail("the path is empty; give an article file")
-    path = Path(args.path) if args.path else bundled_article()
     try:
-        article = load_article(path)
+        if args.path:
+            article = load_location(
+                args.path, library=args.library, refresh=args.refresh, on_fetch=fetching
+            )
+        else:
+            article = load_article(bundled_article())
     except ArticleError as err:
         return fail(str(err))
     analysis = analyze(article)

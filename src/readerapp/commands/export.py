@@ -11,23 +11,25 @@ import os
 import sys
 from pathlib import Path
 
-from readerapp.commands import add_db_option, fail
+from readerapp.commands import add_db_option, add_library_options, fail, fetching
 from readerapp.core.analysis import analyze
 from readerapp.core.annotation import article_ref
-from readerapp.core.article import ArticleError, load_article
+from readerapp.core.article import ArticleError
 from readerapp.core.exchange import (
-    FORMATS,
+    FORMAT_NAMES,
     ExchangeError,
     notes_for_all,
     notes_for_article,
     render,
     schema_bytes,
-    write_atomic,
+    write_export,
 )
+from readerapp.core.exchange.file_checks import export_target, regular_file_or_missing
 from readerapp.core.exchange.notes import ArticleNotes
-from readerapp.core.exchange.output import check_writable
 from readerapp.core.locations import database_path
+from readerapp.core.safe_text import visible_name
 from readerapp.core.store import AnnotationStore, StoreError
+from readerapp.core.web import load_location
 
 
 def parser() -> argparse.ArgumentParser:
@@ -38,9 +40,12 @@ def parser() -> argparse.ArgumentParser:
         "w3c (W3C Web Annotation JSON-LD), md (Markdown for notes apps).",
     )
     result.add_argument(
-        "article", nargs="?", metavar="ARTICLE", help="an article file (default: all articles)"
+        "article",
+        nargs="?",
+        metavar="ARTICLE",
+        help="an article file or a web address (default: all articles)",
     )
-    result.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    result.add_argument("--format", choices=FORMAT_NAMES, default="json", help="default: json")
     result.add_argument(
         "-o", "--output", metavar="FILE", default="-", help="write to FILE (default: - for stdout)"
     )
@@ -49,6 +54,7 @@ def parser() -> argparse.ArgumentParser:
         "--schema", action="store_true", help="print the JSON Schema of the json format instead"
     )
     add_db_option(result)
+    add_library_options(result, refresh=False)
     return result
 
 
@@ -62,41 +68,48 @@ def main(argv: list[str]) -> int:
         if args.schema:
             data = schema_bytes()
         else:
-            data = render(_collect(args.article, db_path), args.format)
+            data = render(_collect(args.article, db_path, args.library), args.format)
         if output is None:
             return _to_stdout(data)
-        write_atomic(output, data, force=args.force)
+        write_export(output, data, force=args.force)
     except ExchangeError as err:
         return fail(str(err))
     return 0
 
 
 def _check_output(output: Path, db_path: Path, *, force: bool) -> None:
-    if output.resolve() == db_path.resolve():
+    """Before any work: the export must not replace the database, nor anything but a file."""
+    if os.path.realpath(output) == os.path.realpath(db_path):
         raise ExchangeError(
-            f"{output} is the annotation database; choose another file for the export"
+            f"{visible_name(output)} is the annotation database; choose another file for the export"
         )
-    check_writable(output, force=force)
+    export_target(output, force=force)
 
 
-def _collect(article_arg: str | None, db_path: Path) -> list[ArticleNotes]:
-    """The articles and annotations to export, each article read from disk and analysed."""
+def _collect(article_arg: str | None, db_path: Path, library: str | None) -> list[ArticleNotes]:
+    """The articles and annotations to export, each article read from disk and analysed.
+
+    Deleted annotations come along as tombstones, so that the delete travels too.
+    """
     article = None
     if article_arg is not None:
         try:
-            article = load_article(Path(article_arg))
+            article = load_location(article_arg, library=library, on_fetch=fetching)
         except ArticleError as err:
             raise ExchangeError(str(err)) from None
-    if db_path.is_dir():
-        raise ExchangeError(f"--db {db_path} is a directory; give a file path for the database")
+    if not regular_file_or_missing(db_path, "the annotation database file with --db PATH"):
+        raise ExchangeError(
+            f"{visible_name(db_path)}: no annotation database there, so no notes to export; "
+            "give the database with --db PATH or READERAPP_DB"
+        )
     try:
         store = AnnotationStore(db_path, read_only=True)
     except StoreError as err:
         raise ExchangeError(str(err)) from None
     try:
         if article is None:
-            return notes_for_all(store.all())
-        annotations = store.for_article(article_ref(article))
+            return notes_for_all(store.all(include_deleted=True))
+        annotations = store.for_article(article_ref(article), include_deleted=True)
     finally:
         store.close()
     return notes_for_article(article, analyze(article), annotations)

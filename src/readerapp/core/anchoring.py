@@ -16,6 +16,16 @@ Cheapest and surest first:
    a passage that travelled far must bring its context along) and no other
    place comes close.
 
+The same words with other words around them are not the same passage: a
+sentence an article holds twice, or a deleted sentence whose replacement
+starts with the same word. So an exact occurrence counts only if the stored
+context holds right beside it on one side at least (an edit that left the
+passage whole is on one side of it, or beyond the context), and a short
+quote, which says little by itself, needs it to hold on both sides. And any
+other occurrence where the context holds on a side is a rival: formulaic
+prose repeats whole phrases ("…while the mayor was abroad. The university
+argued that…"), and two places that each look like the passage give None.
+
 A wrong anchor is worse than none: a note pinned to the wrong sentence misleads
 a fact-checker, while an orphaned note is listed with its quote and can be
 re-attached by hand. So no step guesses: two similar places, a weak match, or
@@ -76,6 +86,7 @@ class _Place:
     context: float  # characters of prefix and suffix that agree, plus the offset bonus
     acceptable: bool  # enough evidence to be chosen at all
     method: str
+    claims: bool = False  # some evidence that it is the passage: a rival to any other place
 
     @property
     def score(self) -> float:
@@ -117,7 +128,8 @@ def _choose(places: list[_Place], selector: TextSelector) -> _Place | None:
     lead = MIN_LEAD + LEAD_SHARE * span
     for other in places:
         overlaps = other.start < best.end and best.start < other.end
-        if not overlaps and other.score > best.score - lead:
+        rival = other.acceptable or other.claims or other.score > best.score - lead
+        if not overlaps and rival:
             return None
     return best
 
@@ -171,11 +183,41 @@ def _exact_places(selector: TextSelector, text: str) -> list[_Place]:
     while pos != -1 and len(places) < MAX_OCCURRENCES:
         end = pos + len(exact)
         context = _context_at(selector, text, pos, end)
-        acceptable = context >= _context_needed(selector, pos)
+        held = _held_beside(selector, text, pos, end)
+        short = len(exact) < SHORT_QUOTE
+        same_passage = all(held) if short else any(held)
+        acceptable = context >= _context_needed(selector, pos) and same_passage
         method = "exact" if pos == selector.start else "moved"
-        places.append(_Place(pos, end, 1.0, context, acceptable, method))
+        places.append(_Place(pos, end, 1.0, context, acceptable, method, claims=any(held)))
         pos = text.find(exact, pos + 1)
     return places
+
+
+def _held_beside(selector: TextSelector, text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the stored context holds right beside [start, end), before and after.
+
+    An exact occurrence is the passage, not a look-alike, only if it holds on one
+    side at least, and on both for a short quote, which says little by itself.
+    """
+    before = _side_holds(
+        _prefix_agreement(text, start, selector.prefix),
+        len(selector.prefix),
+        at_edge=start == len(selector.prefix),
+    )
+    after = _side_holds(
+        _suffix_agreement(text, end, selector.suffix),
+        len(selector.suffix),
+        at_edge=end + len(selector.suffix) == len(text),
+    )
+    return before, after
+
+
+def _side_holds(agreeing: int, stored: int, *, at_edge: bool) -> bool:
+    """Whether one side of the context holds beside a place: ADJACENT characters agree,
+    or all of a shorter stored side does and reaches the text's edge, as it did."""
+    if stored >= ADJACENT:
+        return agreeing >= ADJACENT
+    return agreeing == stored and at_edge
 
 
 def _fuzzy_places(selector: TextSelector, text: str) -> list[_Place]:

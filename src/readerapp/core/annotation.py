@@ -209,7 +209,7 @@ def from_record(record: dict[str, Any]) -> Annotation:
             int(sel["end"]),
         ),
         colour=record.get("colour"),
-        tags=tuple(clean_line(str(t)) for t in record.get("tags", ())),
+        tags=tuple(t for t in (clean_line(str(t)) for t in record.get("tags", ())) if t),
         note=clean_text(str(record.get("note", ""))),
         created=created,
         updated=utc_timestamp(str(record.get("updated") or created)),

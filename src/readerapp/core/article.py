@@ -11,27 +11,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from readerapp.core.safe_text import clean_text
+from readerapp.core import files
+from readerapp.core.article_error import ArticleError
+from readerapp.core.safe_text import clean_text, visible_name
+from readerapp.core.web.source import read_source
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-# Measured on a 2-core machine: at 10 MB the reader shows its first screen in ~4 s and
-# the analysis takes 16-24 s and ~330 MB; at 20 MB, 8 s and ~48 s; a 50 MB file never
-# finished analyze in 60 s. The longest books are ~3 MB, so 10 MB refuses nothing real.
+if TYPE_CHECKING:
+    from readerapp.core.web.extract import Page
+
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
+# Far longer than any news article or most books, and short enough that the reader and
+# the analysis still answer in seconds: past it, a file is refused rather than left to
+# fill the memory.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-
-
-class ArticleError(Exception):
-    """An article that cannot be opened; the message is one line for the user."""
 
 
 @dataclass(frozen=True)
 class Article:
-    """A parsed article. `text` is the canonical body every offset points into."""
+    """A parsed article. `text` is the canonical body every offset points into.
+
+    `author`, `site`, `source_url` and `fetched_at` come from a web page (read from
+    the page, or from the record saved beside a fetched copy); empty for a text file.
+    """
 
     title: str
     text: str
@@ -40,6 +48,10 @@ class Article:
     path: Path | None = None
     paragraphs: tuple[tuple[int, int], ...] = ()
     notice: str | None = None  # e.g. the file was not UTF-8 and a fallback was used
+    author: str = ""
+    site: str = ""
+    source_url: str = ""
+    fetched_at: datetime | None = None
 
     @cached_property
     def sha256(self) -> str:
@@ -158,14 +170,46 @@ def parse_date(line: str) -> date | None:
 
 
 def _blocks(text: str) -> list[str]:
-    """Split into paragraphs at blank lines; each paragraph reflowed onto one line."""
+    """Split into paragraphs at blank lines; a hard-wrapped paragraph reflowed onto one line."""
     blocks = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [line.strip() for line in chunk.split("\n")]
-        joined = " ".join(line for line in lines if line)
-        if joined:
-            blocks.append(joined)
+        blocks.extend(_unwrap([line for line in lines if line]))
     return blocks
+
+
+# Editors and mail programs wrap at 72-80 columns; a line longer than this was not
+# wrapped by one, so it is a paragraph of its own.
+_WRAP_WIDTH = 100
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """The paragraphs in one block of lines without a blank line between them.
+
+    A hard-wrapped paragraph has full lines: the next line's first word would not
+    have fitted. Real corpora often put one paragraph per line with no blank line
+    between: long lines, or lines the next word would easily have fitted on.
+    """
+    if len(lines) < 2:
+        return lines
+    width = max(len(line) for line in lines)
+    full = [
+        len(line) + 1 + len(following.split(" ", 1)[0]) > 0.8 * width
+        for line, following in zip(lines, lines[1:], strict=False)
+    ]
+    if width > _WRAP_WIDTH or sum(full) < len(full) / 2:
+        return lines
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line, line_is_full in zip(lines, [*full, True], strict=True):
+        current.append(line)
+        if not line_is_full and line.endswith(_SENTENCE_END):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -237,32 +281,49 @@ def parse_article(
 
 
 def load_article(path: Path) -> Article:
-    """Read and parse an article file; every failure is an ArticleError with one clear line."""
-    name = str(path)
+    """Read and parse an article file; every failure is an ArticleError with one clear line.
+
+    Only a regular file is opened (`files`): a folder, FIFO, socket or device is refused
+    before anything is read, so a named pipe never hangs the reader.
+    """
+    name = visible_name(path)
+    limit = f"readerapp opens articles up to {MAX_ARTICLE_BYTES // 2**20} MB"
     try:
-        if path.is_dir():
+        raw = files.read_bytes(path, limit=MAX_ARTICLE_BYTES)
+    except files.FileProblem as err:
+        if err.kind == "directory":
             raise ArticleError(
                 f"{name} is a directory; give an article file, or open the folder "
                 f"as a library with `readerapp {name}`"
-            )
-        limit = f"readerapp opens articles up to {MAX_ARTICLE_BYTES // 2**20} MB"
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name} is {size / 2**20:.0f} MB; {limit}")
-        # Read at most one byte past the limit: st_size is 0 for pipes and devices
-        # (`readerapp <(curl ...)`, /dev/zero), which could otherwise fill the memory.
-        with path.open("rb") as file:
-            raw = file.read(MAX_ARTICLE_BYTES + 1)
-        if len(raw) > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name} is over {MAX_ARTICLE_BYTES // 2**20} MB; {limit}")
-    except FileNotFoundError:
-        raise ArticleError(f"{name}: no such file; check the path") from None
-    except PermissionError:
-        raise ArticleError(f"{name}: permission denied; check the file's permissions") from None
-    except OSError as err:
-        raise ArticleError(f"{name}: cannot read it ({err.strerror or err})") from None
+            ) from None
+        if err.kind == "too_large":
+            raise ArticleError(f"{name} is {err.size / 2**20:.0f} MB; {limit}") from None
+        raise ArticleError(str(err)) from None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from readerapp.core.web.extract import decode_html, extract_page
+
+        return page_article(extract_page(decode_html(raw), name=name), path.resolve())
     text, notice = decode_bytes(raw, path.name)
     if not text.strip():
         raise ArticleError(f"{name}: the file is empty; an article needs at least a title line")
     markdown = path.suffix.lower() in (".md", ".markdown")
-    return parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)
+    article = parse_article(text, path=path.resolve(), markdown=markdown, notice=notice)
+    source = read_source(path) if path.suffix.lower() == ".txt" else None
+    if source is None:
+        return article
+    # A page fetched from the web and saved: its provenance is recorded beside it.
+    return replace(
+        article,
+        author=source.author,
+        site=source.site,
+        source_url=source.url,
+        fetched_at=source.fetched_at,
+    )
+
+
+def page_article(page: Page, path: Path | None) -> Article:
+    """The article a web page reads as: its text in the native layout, parsed like any
+    file (so a page and its saved copy are the same text), with its author, site and
+    address."""
+    article = parse_article(page.as_text(), path=path)
+    return replace(article, author=page.author, site=page.site, source_url=page.url)

@@ -1,4 +1,4 @@
-"""Where things live on disk: the bundled sample article and the annotation database."""
+"""Where things live on disk: the bundled sample, the annotation database, the library."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 
 DB_ENV = "READERAPP_DB"
 DB_FILENAME = "annotations.json"
+LIBRARY_ENV = "READERAPP_LIBRARY"
+LIBRARY_DIRNAME = "articles"
 
 
 def bundled_articles_dir() -> Path:
@@ -32,3 +34,15 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("readerapp", appauthor=False)) / DB_FILENAME
+
+
+def library_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """Where fetched pages are saved: `--library DIR`, else $READERAPP_LIBRARY, else
+    `articles/` in the user data directory."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    if os.environ.get(LIBRARY_ENV):
+        return Path(os.environ[LIBRARY_ENV]).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("readerapp", appauthor=False)) / LIBRARY_DIRNAME

@@ -2,24 +2,50 @@
 
 The reader calls this on its event loop, so nothing here waits for the disk:
 every change updates memory at once and is queued to one background thread
-that writes it to the store, in the order the user made the changes.
-Closing the notebook waits for the queue, so quitting loses nothing.
+that saves it, in the order the user made the changes; closing the notebook
+waits for that queue, so quitting loses nothing.
+
+A change is saved as an `Edit` (see `edits`): only the fields this window
+changed are replayed on the record as it is in the file, so another window's
+tag or colour survives. When the saved record differs from what this window
+holds (another window's fields came in, a conflict, a note deleted elsewhere),
+memory takes the saved record and `on_changed` is told. `check_for_changes`,
+called from a timer, notices saves by other processes with a few `stat` calls.
+
+Memory is shared by three threads (the UI's, the writer's, the poller's), so
+every read and change of it holds one lock, briefly; anchoring and disk work
+happen outside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from readerapp.core.anchoring import anchor
-from readerapp.core.annotation import Annotation, Link, TextSelector, article_ref, new_id
+from readerapp.core.annotation import (
+    COLOURS,
+    Annotation,
+    Link,
+    TextSelector,
+    article_ref,
+    new_id,
+)
 from readerapp.core.article import Article
+from readerapp.core.edits import Edit, Outcome, apply_edit, tombstone
+from readerapp.core.safe_text import clean_line, clean_text, visible_name
 from readerapp.core.store import AnnotationStore, StoreError
+from readerapp.core.target import UNSET, Target, Unset
+
+__all__ = ["UNSET", "Change", "Notebook", "Placed", "ReadOnlyNotebook", "Target"]
 
 
 class ReadOnlyNotebook(Exception):
-    """The database opened read-only; the message says so in one sentence."""
+    """Changes are not saved (the database is read-only or unusable); str() is one sentence."""
 
 
 @dataclass(frozen=True)
@@ -32,78 +58,383 @@ class Placed:
 
 @dataclass(frozen=True)
 class Change:
-    """One user change, for undo: the annotation before and after (None: absent)."""
+    """One change this window made, for undo and redo: the annotation before and after.
 
-    before: Annotation | None
-    after: Annotation | None
+    `old` is None for a creation; `new` is a tombstone for a deletion. `before` and
+    `after` give the same with None for "absent", as the reader shows it.
+    """
+
+    old: Annotation | None
+    new: Annotation
+
+    @property
+    def before(self) -> Annotation | None:
+        return self.old if self.old is not None and not self.old.deleted else None
+
+    @property
+    def after(self) -> Annotation | None:
+        return None if self.new.deleted else self.new
+
+    @property
+    def kind(self) -> str:
+        """One of creation, deletion or change, for the status line."""
+        if self.before is None:
+            return "creation" if self.after is not None else "change"
+        return "deletion" if self.after is None else "change"
+
+    @property
+    def annotation_id(self) -> str:
+        return self.new.id
+
+    def states(self) -> tuple[Annotation, Annotation]:
+        """Before and after as whole annotations; an absent one is a tombstone of the other."""
+        return (self.old if self.old is not None else tombstone(self.new)), self.new
+
+
+def _visible(annotation: Annotation) -> tuple[object, ...]:
+    """What the user sees of an annotation: two copies alike here look alike on screen."""
+    a = annotation
+    return (a.colour, a.tags, a.note, a.deleted, a.selector, a.link)
+
+
+def _ignore(message: str | None) -> None:
+    pass
 
 
 class Notebook:
+    """One article's annotations for one window; see the module docstring."""
+
     def __init__(
         self,
         store: AnnotationStore,
         article: Article,
-        on_error: Callable[[str], None] = lambda message: None,
+        *,
+        on_error: Callable[[str], None] = _ignore,
+        on_changed: Callable[[str | None], None] = _ignore,
     ) -> None:
+        """`on_error(message)`: a save failed. `on_changed(message)`: what the notebook
+        holds changed other than by this window's own edit; `message` is one sentence to
+        show, or None. Both are called from a background thread."""
         self.store = store
         self.article = article
         self.ref = article_ref(article)
         self.on_error = on_error
-        self._placed: dict[str, Placed] = {}
-        self._tags: set[str] = set()  # every tag in the store, read once by load()
+        self.on_changed = on_changed
+        self._lock = threading.RLock()
+        self._notes: dict[str, Placed] = {}  # by id, tombstones included
+        self._elsewhere: set[str] = set()  # tags in use on other articles, read by load()
         self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._unsaved: Counter[str] = Counter()  # edits queued but not yet saved, by id
+        self._problem: str | None = None  # why this article's notes cannot be saved
+        self._token: Hashable = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
         self._pending: list[Future[None]] = []
 
     # -- reading ------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read this article's annotations and find their passages (may take a moment)."""
-        text = self.article.text
-        placed = {}
-        for annotation in self.store.for_article(self.ref):
-            found = anchor(annotation.selector, text)
-            placed[annotation.id] = Placed(annotation, (found.start, found.end) if found else None)
-        self._placed = placed
-        self._tags = {tag for a in self.store.all() for tag in a.tags}
+        """Read this article's annotations and find their passages (a worker thread's job)."""
+        token = self.store.watch_token(self.ref)
+        try:
+            found = self.store.for_article(self.ref, include_deleted=True)
+            counts = self.store.tag_counts()
+        except StoreError as err:
+            found, counts = [], Counter()
+            self._problem = (
+                f"{str(err).rstrip('.')}, so these notes are read-only and changes are not saved."
+            )
+        placed = {a.id: self._place(a) for a in found}
+        mine = Counter(tag for a in found if not a.deleted for tag in set(a.tags))
+        with self._lock:
+            self._notes = placed
+            self._elsewhere = set(counts - mine)
+            self._token = token
+
+    def _place(self, annotation: Annotation, known: Placed | None = None) -> Placed:
+        if known is not None and known.annotation.selector == annotation.selector:
+            return Placed(annotation, known.span)  # the same passage: no need to search again
+        found = anchor(annotation.selector, self.article.text)
+        return Placed(annotation, (found.start, found.end) if found else None)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why changes are not saved, in one sentence; None when they are."""
+        return self._problem or self.store.read_only_reason
+
+    def _check_writable(self) -> None:
+        reason = self.read_only_reason
+        if reason is not None:
+            raise ReadOnlyNotebook(reason)
 
     @property
     def placed(self) -> list[Placed]:
         """Anchored annotations in text order."""
-        return sorted(
-            (p for p in self._placed.values() if p.span is not None),
-            key=lambda p: (p.span, p.annotation.created),  # type: ignore[arg-type]
-        )
+        with self._lock:
+            live = [p for p in self._notes.values() if p.span and not p.annotation.deleted]
+        return sorted(live, key=lambda p: (p.span, p.annotation.created))
 
     @property
     def orphans(self) -> list[Annotation]:
-        return sorted(
-            (p.annotation for p in self._placed.values() if p.span is None),
-            key=lambda a: a.created,
-        )
+        """Annotations whose passage is not in the text any more, oldest first."""
+        with self._lock:
+            lost = [
+                p.annotation
+                for p in self._notes.values()
+                if p.span is None and not p.annotation.deleted
+            ]
+        return sorted(lost, key=lambda a: a.created)
 
     def at(self, offset: int) -> Placed | None:
         """The shortest annotation whose passage covers `offset`."""
         covering = [
-            p for p in self.placed if p.span and p.span[0] <= offset < max(p.span[1], p.span[0] + 1)
+            (p.span[1] - p.span[0], p)
+            for p in self.placed
+            if p.span and p.span[0] <= offset < max(p.span[1], p.span[0] + 1)
         ]
-        return min(covering, key=lambda p: p.span[1] - p.span[0], default=None)  # type: ignore[index]
+        return min(covering, key=lambda pair: pair[0], default=(0, None))[1]
+
+    def get(self, annotation_id: str) -> Placed | None:
+        """The annotation with this id (anchored or orphaned); None if absent or deleted."""
+        with self._lock:
+            found = self._notes.get(annotation_id)
+        return None if found is None or found.annotation.deleted else found
 
     def linked(self, link: Link) -> Annotation | None:
         """The annotation made on a sidebar speaker or allegation, if any."""
-        return next(
-            (p.annotation for p in self._placed.values() if p.annotation.link == link), None
-        )
-
-    def get(self, annotation_id: str) -> Placed | None:
-        return self._placed.get(annotation_id)
+        with self._lock:
+            return next(
+                (
+                    p.annotation
+                    for p in self._notes.values()
+                    if p.annotation.link == link and not p.annotation.deleted
+                ),
+                None,
+            )
 
     def all_tags(self) -> list[str]:
-        """Every tag used in any article, for completion: kept in memory, so the UI
-        can ask on its event loop without reading thousands of records."""
-        return sorted(self._tags, key=str.casefold)
+        """Every tag in use, here or on any other article, for completion; in memory, so
+        the UI may ask on its event loop. A tag no annotation uses any more is not listed."""
+        with self._lock:
+            here = {
+                t
+                for p in self._notes.values()
+                if not p.annotation.deleted
+                for t in p.annotation.tags
+            }
+            tags = here | self._elsewhere
+        return sorted(tags, key=lambda tag: (tag.casefold(), tag))
 
     # -- changing -----------------------------------------------------------------
+
+    def annotate(
+        self,
+        target: Target,
+        *,
+        colour: str | None | Unset = UNSET,
+        tags: Iterable[str] | Unset = UNSET,
+        note: str | Unset = UNSET,
+    ) -> Placed | None:
+        """Annotate `target`: edit its annotation, or make a new one on its passage.
+
+        Fields left UNSET stay as they are. Returns the annotation as placed now, or
+        None when nothing was kept: a new annotation with no colour, tags or note is not
+        made, and an edit that leaves none of them deletes the annotation (undo brings
+        it back). Raises ReadOnlyNotebook when changes are not saved.
+        """
+        self._check_writable()
+        if colour is not UNSET and colour is not None and colour not in COLOURS:
+            raise ValueError(f"unknown colour {colour!r}; expected one of {', '.join(COLOURS)}")
+        fields: dict[str, Any] = {}
+        if colour is not UNSET:
+            fields["colour"] = colour
+        if not isinstance(tags, Unset):
+            fields["tags"] = tuple(dict.fromkeys(t for t in map(clean_line, tags) if t))
+        if not isinstance(note, Unset):
+            fields["note"] = clean_text(note)
+        with self._lock:
+            current = self._target_annotation(target)
+            if current is None:
+                return self._create(target, fields)
+            placed = self._notes[current.id]
+            if placed.span is not None:  # keep the passage as it reads in this text
+                fields["selector"] = TextSelector.from_text(self.article.text, *placed.span)
+            wanted = replace(current, **fields)
+            if _visible(wanted) == _visible(current):
+                return placed
+            if not (wanted.colour or wanted.tags or wanted.note):
+                wanted = replace(wanted, deleted=True)
+            wanted = wanted.edited()
+            self._record(Change(current, wanted))
+            self._keep(Edit(current, wanted), placed)
+            return None if wanted.deleted else self._notes[wanted.id]
+
+    def _target_annotation(self, target: Target) -> Annotation | None:
+        if target.annotation_id is not None:
+            found = self._notes.get(target.annotation_id)
+            if found is not None and not found.annotation.deleted:
+                return found.annotation
+            return None
+        if target.link is not None:
+            return self.linked(target.link)
+        return None
+
+    def _create(self, target: Target, fields: dict[str, Any]) -> Placed | None:
+        if target.span is None or not any(fields.values()):
+            return None
+        annotation = Annotation(
+            id=new_id(),
+            article=self.ref,
+            selector=TextSelector.from_text(self.article.text, *target.span),
+            link=target.link,
+            **fields,
+        )
+        self._record(Change(None, annotation))
+        self._keep(Edit(None, annotation))
+        return self._notes[annotation.id]
+
+    def delete(self, annotation: str | Annotation) -> Annotation | None:
+        """Delete the annotation with this id (a tombstone, which undo can lift).
+
+        Returns the annotation as it was, or None when there is none. An `Annotation`
+        is accepted for callers written before `annotation_id` was the argument.
+        """
+        self._check_writable()
+        annotation_id = annotation if isinstance(annotation, str) else annotation.id
+        with self._lock:
+            placed = self._notes.get(annotation_id)
+            if placed is None or placed.annotation.deleted:
+                return None
+            current = placed.annotation
+            wanted = current.edited(deleted=True)
+            self._record(Change(current, wanted))
+            self._keep(Edit(current, wanted), placed)
+            return current
+
+    def undo(self) -> Change | None:
+        """Reverse this window's last change; returns it, or None if there is nothing to undo.
+
+        Only the fields that change touched are put back, on the annotation as it is
+        now, so another window's change since then survives.
+        """
+        return self._replay(self._undo, self._redo, backwards=True)
+
+    def redo(self) -> Change | None:
+        """Make the last undone change again; None if there is nothing to redo."""
+        return self._replay(self._redo, self._undo, backwards=False)
+
+    def _replay(
+        self, source: list[Change], sink: list[Change], *, backwards: bool
+    ) -> Change | None:
+        self._check_writable()
+        with self._lock:
+            while source:
+                change = source.pop()
+                before, after = change.states()
+                base, wanted = (after, before) if backwards else (before, after)
+                placed = self._notes.get(change.annotation_id)
+                current = placed.annotation if placed is not None else None
+                outcome = apply_edit(current, Edit(base, wanted))
+                if outcome.refused:
+                    continue  # deleted in another window since: nothing of it to undo
+                sink.append(change)
+                if outcome.changed and outcome.annotation is not None:
+                    self._keep(Edit(current, outcome.annotation), placed)
+                return change
+            return None
+
+    def _record(self, change: Change) -> None:
+        self._undo.append(change)
+        self._redo.clear()  # a new change ends the redo history, as in every editor
+
+    def _keep(self, edit: Edit, known: Placed | None = None) -> None:
+        """Hold the edit's result in memory now and queue its save (lock held)."""
+        self._notes[edit.annotation_id] = self._place(edit.wanted, known)
+        self._unsaved[edit.annotation_id] += 1
+        self._pending = [f for f in self._pending if not f.done()]
+        self._pending.append(self._writer.submit(self._save, edit))
+
+    def _save(self, edit: Edit) -> None:
+        """The writer thread: save one edit, then take in what the file held."""
+        outcome: Outcome | None = None
+        try:
+            outcome = self.store.apply(edit)
+        except StoreError as err:  # already one sentence for the user
+            self.on_error(str(err))
+        except Exception as err:  # reported to the user, never silently dropped
+            self.on_error(f"Could not save to {visible_name(self.store.path)}: {err}")
+        with self._lock:
+            self._unsaved[edit.annotation_id] -= 1
+            if self._unsaved[edit.annotation_id] > 0:
+                return  # a later edit of the same note is queued and brings its result
+            del self._unsaved[edit.annotation_id]
+            if outcome is None or outcome.annotation is None:
+                return
+            known = self._notes.get(edit.annotation_id)
+            self._notes[edit.annotation_id] = self._place(outcome.annotation, known)
+            differs = known is None or _visible(known.annotation) != _visible(outcome.annotation)
+        if outcome.message is not None or differs:
+            self.on_changed(outcome.message)
+
+    # -- other windows ----------------------------------------------------------------
+
+    def check_for_changes(self) -> bool:
+        """Reload this article's notes if another process changed them; True if they
+        changed. Costs a few `stat` calls when nothing changed (call it from a timer or
+        worker thread, not the event loop)."""
+        token = self.store.watch_token(self.ref)
+        with self._lock:
+            if token == self._token:
+                return False
+        try:
+            found = self.store.for_article(self.ref, include_deleted=True)
+        except StoreError as err:
+            self.on_error(str(err))
+            return False
+        with self._lock:
+            known = dict(self._notes)
+        fresh = {a.id: self._place(a, known.get(a.id)) for a in found}
+        changed = False
+        with self._lock:
+            self._token = token
+            for annotation_id in set(self._notes) | set(fresh):
+                if self._unsaved[annotation_id]:
+                    continue  # this window's own edit is on its way; it brings the file's fields
+                old, new = self._notes.get(annotation_id), fresh.get(annotation_id)
+                if new is None:
+                    if old is not None:
+                        del self._notes[annotation_id]
+                        changed = changed or not old.annotation.deleted
+                    continue
+                self._notes[annotation_id] = new
+                if old is None:
+                    changed = changed or not new.annotation.deleted
+                elif _visible(old.annotation) != _visible(new.annotation):
+                    changed = True
+        if changed:
+            self.on_changed(None)
+        return changed
+
+    # -- the writer -------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Wait until every queued change is saved."""
+        with self._lock:
+            pending = list(self._pending)
+        for future in pending:
+            future.result()
+        with self._lock:
+            self._pending = [f for f in self._pending if not f.done()]
+
+    def close(self) -> None:
+        """Wait for the queued saves, then stop the writer thread."""
+        self._writer.shutdown(wait=True)
+
+    # -- the calls of the reader before `annotate` (kept until the UI moves over) ----
 
     def create(
         self,
@@ -115,6 +446,8 @@ class Notebook:
         note: str = "",
         link: Link | None = None,
     ) -> Annotation:
+        """A new annotation on text[start:end], even one with no colour, tags or note."""
+        self._check_writable()
         annotation = Annotation(
             id=new_id(),
             article=self.ref,
@@ -124,65 +457,20 @@ class Notebook:
             note=note,
             link=link,
         )
-        self._apply(Change(None, annotation), record=True)
+        with self._lock:
+            self._record(Change(None, annotation))
+            self._keep(Edit(None, annotation))
         return annotation
 
     def update(self, annotation: Annotation, **changes: object) -> Annotation:
-        """Edit an annotation; its selector is refreshed to where its passage is now."""
-        placed = self._placed.get(annotation.id)
-        if placed is not None and placed.span is not None:
-            selector = TextSelector.from_text(self.article.text, *placed.span)
-            changes.setdefault("selector", selector)
-        updated = annotation.edited(**changes)
-        self._apply(Change(annotation, updated), record=True)
-        return updated
-
-    def delete(self, annotation: Annotation) -> None:
-        self._apply(Change(annotation, None), record=True)
-
-    def undo(self) -> Change | None:
-        """Reverse the last change; returns it, or None when there is nothing to undo."""
-        if not self._undo:
-            return None
-        change = self._undo.pop()
-        self._apply(Change(change.after, change.before), record=False)
-        return change
-
-    def _apply(self, change: Change, *, record: bool) -> None:
-        if self.store.read_only:
-            raise ReadOnlyNotebook(
-                f"The notes file {self.store.path} is open read-only; changes are not saved."
-            )
-        if change.after is None:
-            assert change.before is not None
-            self._placed.pop(change.before.id, None)
-            self._queue(self.store.delete, change.before.id)
-        else:
-            after = change.after
-            self._tags.update(after.tags)
-            found = anchor(after.selector, self.article.text)
-            self._placed[after.id] = Placed(after, (found.start, found.end) if found else None)
-            self._queue(self.store.save, after)
-        if record:
-            self._undo.append(change)
-
-    def _queue(self, write: Callable[..., None], *args: object) -> None:
-        def run() -> None:
-            try:
-                write(*args)
-            except StoreError as err:  # already one sentence for the user
-                self.on_error(str(err))
-            except Exception as err:  # reported to the user, never silently dropped
-                self.on_error(f"Could not save to {self.store.path}: {err}")
-
-        self._pending = [f for f in self._pending if not f.done()]
-        self._pending.append(self._writer.submit(run))
-
-    def flush(self) -> None:
-        """Wait until every queued change is on disk."""
-        for future in list(self._pending):
-            future.result()
-        self._pending.clear()
-
-    def close(self) -> None:
-        self._writer.shutdown(wait=True)
+        """Edit an annotation's colour, tags or note (prefer `annotate`)."""
+        placed = self.annotate(
+            Target(None, annotation.id),
+            colour=changes.get("colour", UNSET),  # type: ignore[arg-type]
+            tags=changes.get("tags", UNSET),  # type: ignore[arg-type]
+            note=changes.get("note", UNSET),  # type: ignore[arg-type]
+        )
+        if placed is not None:
+            return placed.annotation
+        with self._lock:
+            return self._notes[annotation.id].annotation

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 
 # A whole escape sequence goes, not just its ESC: CSI (`ESC [ … final`), OSC and the
-# other string commands up to BEL or ST (`ESC \\`), then any other `ESC` plus one final
-# byte, so `ESC ( B` from `tput sgr0` leaves no "(B" behind.
+# other string commands up to BEL or ST (`ESC \\`), in their 7-bit and 8-bit (C1) forms,
+# then any other `ESC` plus one final byte, so `ESC ( B` from `tput sgr0` leaves no "(B".
+# A string command counts only when it is terminated within one line: an unterminated
+# one loses its introducer alone, never the paragraphs after it.
 ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]?"
 )
 # Characters that break a line in some program or other: they become a line break

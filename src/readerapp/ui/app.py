@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.widget import Widget
 
 from readerapp.core.article import Article
-from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, bindings
+from readerapp.core.safe_text import visible_name
+from readerapp.ui.dialog import Dialog
+from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, TARGET_KEYS, bindings
+from readerapp.ui.plain import notify
+from readerapp.ui.session import Session
 
 if TYPE_CHECKING:
-    from readerapp.core.notebook import Notebook
     from readerapp.core.store import AnnotationStore
 
 
@@ -42,50 +45,38 @@ class ReaderApp(App[None]):
             from readerapp.core.locations import database_path
 
             db_path = database_path()
-        self.db_path = db_path
-        self.notebooks: list[Notebook] = []
-        self._store: AnnotationStore | None = None
-        self._store_lock = threading.Lock()
+        self.session = Session(db_path, on_store_problem=self._store_problem)
 
-    def annotation_store(self) -> AnnotationStore:
-        """The notes database, opened once, from whichever worker needs it first.
+    @property
+    def db_path(self) -> Path:
+        return self.session.db_path
 
-        A file that is not a usable database opens read-only and the user is asked
-        whether to move it aside; it is never overwritten.
-        """
-        with self._store_lock:
-            if self._store is None:
-                from readerapp.core.store import open_store
-
-                self._store = open_store(self.db_path)
-                if self._store.error is not None:
-                    self.call_from_thread(self._ask_about_store, self._store)
-            return self._store
+    def _store_problem(self, store: AnnotationStore) -> None:
+        """From the worker that opened the store: ask on the event loop."""
+        self.call_from_thread(self._ask_about_store, store)
 
     def _ask_about_store(self, store: AnnotationStore) -> None:
         from readerapp.ui.confirm_screen import ConfirmScreen
 
         problem = str(store.error)
         if store.error is None or not store.error.recoverable:
-            self.notify(
-                f"{problem} Notes are read-only.", severity="error", timeout=20, markup=False
-            )
+            notify(self, f"{problem} Notes are read-only.", severity="error", timeout=20)
             return
 
         def answered(move: bool | None) -> None:
             if move:
                 backup = store.move_aside()
-                self.notify(
-                    f"Moved the old file to {backup}; new notes are saved again.",
+                notify(
+                    self,
+                    f"Moved the old file to {visible_name(backup)}; new notes are saved again.",
                     timeout=15,
-                    markup=False,
                 )
             else:
-                self.notify(
+                notify(
+                    self,
                     "Notes are read-only this session; the file was left untouched.",
                     severity="warning",
                     timeout=15,
-                    markup=False,
                 )
 
         self.push_screen(
@@ -98,28 +89,56 @@ class ReaderApp(App[None]):
             answered,
         )
 
-    def close_notebooks(self) -> None:
-        """Wait for every queued save, so quitting loses nothing."""
-        for notebook in self.notebooks:
-            notebook.close()
-
     async def action_quit(self) -> None:
-        self.close_notebooks()
+        """Every way out (q, Ctrl+Q, the palette) asks before typed text is lost."""
+        if any(isinstance(screen, Dialog) and screen.unsaved for screen in self.screen_stack):
+            from readerapp.ui.confirm_screen import ConfirmScreen
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self.session.close()
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    "You are writing something you have not saved. Quit and lose it?",
+                    "Quit",
+                    "Keep writing",
+                ),
+                answered,
+            )
+            return
+        self.session.close()
         self.exit()
 
     def on_unmount(self) -> None:
-        self.close_notebooks()
+        self.session.close()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         """The reader (or the library) is the first screen: no blank screen painted before it."""
         if self.library is not None:
             from readerapp.ui.library_screen import LibraryScreen
 
-            return LibraryScreen(self.library)
+            return LibraryScreen(self.library, self.session)
         from readerapp.ui.reader_screen import ReaderScreen
 
         assert self.article is not None
-        return ReaderScreen(self.article)
+        return ReaderScreen(self.article, self.session)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: saved where the user finds it, or why it was not."""
+        from readerapp.ui.screenshot import ScreenshotError, save_screenshot
+
+        folders = [Path(path).expanduser()] if path else None
+        try:
+            saved = save_screenshot(self.export_screenshot(), folders=folders)
+        except ScreenshotError as err:
+            notify(self, str(err), title="Screenshot", severity="error", timeout=15)
+            return None
+        notify(self, f"Saved the screenshot to {visible_name(saved)}", title="Screenshot")
+        return str(saved)
 
     def action_help(self) -> None:
         from readerapp.ui.help_screen import HelpScreen
@@ -127,18 +146,27 @@ class ReaderApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.db_path))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists readerapp's own actions beside Textual's."""
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette lists readerapp's own actions beside Textual's.
+
+        Annotation keys act on what the focused widget holds (the selection, or the
+        sidebar's row), so their commands run on that widget.
+        """
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key readerapp answers to", self.action_help)
-        for key in SCREEN_KEYS + NOTE_KEYS:
-            if key.action.startswith(("focus_", "colour")):
+        focused = screen.focused
+        for key in SCREEN_KEYS + NOTE_KEYS + TARGET_KEYS:
+            if key.action.startswith("focus_") or not key.in_help:
                 continue
-            if screen.check_action(key.action, ()) is not False and hasattr(
-                screen, f"action_{key.action}"
-            ):
+            owner: Screen[object] | Widget = screen
+            if key in TARGET_KEYS:
+                if focused is None or not focused.check_action("annotate", ()):
+                    continue
+                owner = focused
+            name = key.action.partition("(")[0]
+            if owner.check_action(name, ()) is not False and hasattr(owner, f"action_{name}"):
                 yield SystemCommand(
                     key.description,
                     f"{key.description} (key: {key.display})",
-                    lambda action=key.action: screen.run_action(action),
+                    lambda action=key.action, owner=owner: owner.run_action(action),
                 )

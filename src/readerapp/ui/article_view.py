@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.worker import Worker, WorkerState
 
 from readerapp.ui.fast_wrap import wrap_rows
+from readerapp.ui.palette import SELECTION
 
 Span = tuple[int, int]
 Mark = tuple[int, int, Style]  # an absolute span of the text and the style painted on it
@@ -55,7 +56,7 @@ class LineIndex:
 class ArticleView(ScrollView, can_focus=True):
     """Read-only article text with a cursor, a selection and named layers of styled spans."""
 
-    COMPONENT_CLASSES = {"article-view--cursor", "article-view--selection"}
+    COMPONENT_CLASSES = {"article-view--cursor"}
 
     DEFAULT_CSS = """
     ArticleView {
@@ -68,10 +69,6 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--cursor {
             background: $input-cursor-background;
             color: $input-cursor-foreground;
-        }
-        & > .article-view--selection {
-            background: $input-selection-background;
-            color: $input-selection-foreground;
         }
     }
     """
@@ -93,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._by_line: dict[int, list[Mark]] = {}
         self._strips: dict[int, Strip] = {}
         self._base: Style | None = None  # the pane's own colours, cached with the strips
+        self._shown_height = 0  # rows in view at the last resize
         self._row_starts, self._row_ends = wrap_rows(text, self.index.starts, 0)
 
     # -- wrapping ------------------------------------------------------------------
@@ -133,8 +131,9 @@ class ArticleView(ScrollView, can_focus=True):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "wrap" and event.state == WorkerState.SUCCESS:
             event.stop()
-            width, rows = event.worker.result
-            self._use_rows(width, rows)
+            result: tuple[int, tuple[list[int], list[int]]] | None = event.worker.result
+            if result is not None:
+                self._use_rows(*result)
 
     def _use_rows(self, width: int, rows: tuple[list[int], list[int]]) -> None:
         """Show rows wrapped at `width`, keeping the reader's place: the text at the top of
@@ -144,7 +143,8 @@ class ArticleView(ScrollView, can_focus=True):
         top_row = int(self.scroll_y)
         top = self._row_starts[min(top_row, len(self._row_starts) - 1)]
         cursor_row = self.row_of(self._cursor)
-        height = self.scrollable_content_region.height
+        # In view as last shown: the height may have changed with the width.
+        height = self._shown_height or self.scrollable_content_region.height
         last_row = len(self._row_starts) - 1
         cursor_in_view = top_row <= cursor_row < top_row + height
         # Only a first screen of rows so far, and the cursor sent past it (G): follow it.
@@ -154,12 +154,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(width, len(self._row_starts))
         self.scroll_to(y=self.row_of(top), animate=False, immediate=True)
+        self._shown_height = self.scrollable_content_region.height
         if cursor_in_view:
             self.scroll_cursor_visible()
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for the new width; a cursor that was in view before stays in view,
+        whether the width changed (new rows) or only the height (fewer rows shown)."""
+        row = self.row_of(self._cursor)
+        top = int(self.scroll_y)
+        was_in_view = self._shown_height == 0 or top <= row < top + self._shown_height
+        self._shown_height = self.scrollable_content_region.height
         self._ensure_wrapped()
+        if was_in_view:
+            self.scroll_cursor_visible()
 
     def row_of(self, offset: int) -> int:
         """The screen row (from the top of the article) that shows `offset`."""
@@ -224,9 +233,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _set_selection(self, anchor: int, cursor: int) -> None:
         length = len(self.text)
+        had_selection = self.has_selection
         self._anchor = max(0, min(anchor, length))
         self._cursor = max(0, min(cursor, length))
         self._repaint()
+        if had_selection and not self.has_selection:
+            self.selection_dropped()
+
+    def selection_dropped(self) -> None:
+        """A movement (or a click) ended the selection; subclasses may say so."""
 
     def scroll_cursor_visible(self, *, center: bool = False) -> None:
         self._ensure_wrapped()
@@ -317,7 +332,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layers.pop(name, None) is not None:
             self._rebuild()
 
-    def layer(self, name: str) -> list[Mark]:
+    def marks_in(self, name: str) -> list[Mark]:
         return self._layers.get(name, [])
 
     def _rebuild(self) -> None:
@@ -380,8 +395,7 @@ class ArticleView(ScrollView, can_focus=True):
         selected_start, selected_end = self.selection_span
         newline_selected = False
         if selected_start < selected_end and selected_start <= end and selected_end > start:
-            style = self.get_component_rich_style("article-view--selection")
-            marks.append((selected_start, selected_end, style))
+            marks.append((selected_start, selected_end, SELECTION))
             # A selection that runs on past the paragraph shows on its end.
             newline_selected = selected_end > end and row + 1 < len(self._row_starts)
             newline_selected = newline_selected and self._row_starts[row + 1] == end + 1

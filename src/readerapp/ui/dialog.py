@@ -16,6 +16,11 @@ ResultType = TypeVar("ResultType")
 class Dialog(ModalScreen[ResultType]):
     """A modal whose content sits in a `.dialog` box, with its buttons in `.buttons`."""
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether closing this dialog now would lose text the user typed (quit asks first)."""
+        return False
+
     DEFAULT_CSS = """
     Dialog {
         align: center middle;

@@ -9,13 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from readerapp.core.exchange.formats import FORMATS
 from readerapp.ui.dialog import Dialog
-
-FORMATS = (
-    ("json", "JSON: readerapp's own format, imports back losslessly"),
-    ("w3c", "W3C Web Annotation (JSON-LD), for other annotation tools"),
-    ("md", "Markdown, for notes apps and reports"),
-)
 
 
 class ExportScreen(Dialog[str | None]):
@@ -24,7 +19,7 @@ class ExportScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text("Export this article's notes", style="bold"))
-            yield OptionList(*(Option(Text(label), id=fmt) for fmt, label in FORMATS))
+            yield OptionList(*(Option(Text(fmt.label), id=fmt.name) for fmt in FORMATS))
             yield Static(
                 Text("Enter writes the file into the current folder · Esc cancels", style="dim")
             )

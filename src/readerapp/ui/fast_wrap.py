@@ -1,12 +1,12 @@
 """Soft wrap of long articles without Textual's per-word loop.
 
-Textual's WrappedDocument measures every word of every line in Python: about
-120 ms for a 1 MB article, paid at startup and on every resize. News prose is
+Textual's WrappedDocument measures every word of every line in Python, a cost
+paid at startup and on every resize that grows with the article. News prose is
 mostly printable ASCII with single spaces, where the same greedy wrap can jump a
 whole screen row at a time with `str.rfind`. `wrap_offsets` does that for such
 lines and hands every other line (tabs, wide characters, words longer than the
 width) to Textual's own `compute_wrap_offsets`, so the result is identical
-(tests/test_fast_wrap.py checks it against Textual's function).
+(tests/ui/test_fast_wrap.py checks it against Textual's function).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from readerapp import __version__
 from readerapp.ui.keymap import Key, help_groups
+from readerapp.ui.plain import name
 
 
 def group_table(groups: list[tuple[str, list[Key]]]) -> Table:
@@ -85,7 +86,8 @@ class HelpScreen(ModalScreen[None]):
                 ("   Esc, q or ? closes this help", "dim"),
             )
             if self.db_path is not None:
-                title.append(f"\nNotes are saved in {self.db_path}", style="dim")
+                title.append("\nNotes are saved in ", style="dim")
+                title.append_text(name(self.db_path, "dim"))
             yield Static(title, id="help-title")
             yield Static(keymap_table())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -60,20 +60,63 @@ SELECT_KEYS = (
     Key("ctrl+c", "copy", "Copy the selection to the clipboard", "Selecting", "Ctrl+C"),
 )
 
-# Annotation keys (screen level: they also act on the sidebar's speaker or allegation).
-NOTE_KEYS = (
-    Key("h", "highlight", "Highlight the selection", "Annotating", "h", footer="Highlight"),
-    Key("1", "colour(1)", "Colour: yellow green blue pink orange", "Annotating", "1–5"),
-    Key("2", "colour(2)", "Highlight / recolour: green", "Annotating", "2", in_help=False),
-    Key("3", "colour(3)", "Highlight / recolour: blue", "Annotating", "3", in_help=False),
-    Key("4", "colour(4)", "Highlight / recolour: pink", "Annotating", "4", in_help=False),
-    Key("5", "colour(5)", "Highlight / recolour: orange", "Annotating", "5", in_help=False),
-    Key("t", "tag", "Tag the selection or annotation", "Annotating", "t", footer="Tag"),
-    Key("a", "note", "Write a note (Ctrl+S saves)", "Annotating", "a", footer="Note"),
-    Key("d", "delete", "Delete the annotation under the cursor", "Annotating", "d"),
-    Key("u", "undo", "Undo the last change", "Annotating", "u"),
+# Annotation keys: bound on the article pane and on the sidebar, each of which says what
+# they act on (its selection or note under the cursor; the speaker, allegation or note).
+TARGET_KEYS = (
+    Key("h", "annotate('highlight')", "Highlight the selection", "Annotating", "h", "Highlight"),
+    Key(
+        "1",
+        "annotate('highlight','yellow')",
+        "Colour: yellow green blue pink orange",
+        "Annotating",
+        "1–5",
+    ),
+    Key(
+        "2",
+        "annotate('highlight','green')",
+        "Highlight / recolour: green",
+        "Annotating",
+        "2",
+        in_help=False,
+    ),
+    Key(
+        "3",
+        "annotate('highlight','blue')",
+        "Highlight / recolour: blue",
+        "Annotating",
+        "3",
+        in_help=False,
+    ),
+    Key(
+        "4",
+        "annotate('highlight','pink')",
+        "Highlight / recolour: pink",
+        "Annotating",
+        "4",
+        in_help=False,
+    ),
+    Key(
+        "5",
+        "annotate('highlight','orange')",
+        "Highlight / recolour: orange",
+        "Annotating",
+        "5",
+        in_help=False,
+    ),
+    Key("t", "annotate('tag')", "Tag the selection or annotation", "Annotating", "t", footer="Tag"),
+    Key("a", "annotate('note')", "Write a note (Ctrl+S saves)", "Annotating", "a", footer="Note"),
+    Key("d", "annotate('delete')", "Delete the annotation under the cursor", "Annotating", "d"),
+)
+
+# Moving between annotations (the article pane's own keys).
+NOTE_MOTION_KEYS = (
     Key("right_square_bracket", "next_note", "Next annotation", "Annotating", "]"),
     Key("left_square_bracket", "previous_note", "Previous annotation", "Annotating", "["),
+)
+
+# Annotation keys of the reader screen: they act on the article's notes as a whole.
+NOTE_KEYS = (
+    Key("u", "undo", "Undo the last change", "Annotating", "u"),
     Key("f", "filter_tag", "Filter the annotations list by tag", "Annotating", "f"),
     Key("e", "export", "Export this article's notes", "Annotating", "e"),
 )
@@ -109,8 +152,8 @@ LIBRARY_KEYS = (
 )
 
 
-def bindings(keys: tuple[Key, ...], scope: str) -> list[Binding]:
-    """Textual bindings for a key table; ids look like 'reader.search'."""
+def bindings(keys: tuple[Key, ...], scope: str) -> list[BindingType]:
+    """Textual bindings for a key table; ids look like 'reader.search' (or 'article.tag')."""
     return [
         Binding(
             k.keys,
@@ -118,18 +161,25 @@ def bindings(keys: tuple[Key, ...], scope: str) -> list[Binding]:
             k.footer or k.description,
             show=bool(k.footer),
             key_display=k.display.split()[0] if k.footer else None,
-            id=f"{scope}.{k.action}",
+            id=f"{scope}.{binding_name(k.action)}",
             tooltip=k.description,
         )
         for k in keys
     ]
 
 
+def binding_name(action: str) -> str:
+    """`annotate('highlight','green')` → `highlight.green`: an id a keymap file can name."""
+    name, _, arguments = action.partition("(")
+    words = [w.strip(" '\")") for w in arguments.split(",") if w.strip(" '\")")]
+    return ".".join(words) if name == "annotate" else ".".join([name, *words])
+
+
 def help_groups() -> dict[str, list[Key]]:
     """The keys grouped by purpose, in the order the help screen shows them."""
     groups: dict[str, list[Key]] = {}
-    every = ARTICLE_KEYS + SELECT_KEYS + NOTE_KEYS + SCREEN_KEYS + SIDEBAR_KEYS
-    for key in every + LIBRARY_KEYS + APP_KEYS:
+    every = (ARTICLE_KEYS, SELECT_KEYS, TARGET_KEYS, NOTE_MOTION_KEYS, NOTE_KEYS, SCREEN_KEYS)
+    for key in (k for keys in (*every, SIDEBAR_KEYS, LIBRARY_KEYS, APP_KEYS) for k in keys):
         if key.in_help:
             groups.setdefault(key.group, []).append(key)
     return groups

@@ -8,15 +8,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
-from readerapp.core.safe_text import clean_text
+from readerapp.core.safe_text import clean_text, shown
 from readerapp.ui.confirm_screen import ConfirmScreen
 from readerapp.ui.dialog import Dialog
+from readerapp.ui.plain import plain
 
 
 class NoteScreen(Dialog[str | None]):
+    # Not priority bindings: those act the moment the key arrives, before keys typed
+    # just ahead of it (a paste, a fast burst) have reached the editor, and lose them.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     DEFAULT_CSS = """
@@ -35,8 +38,8 @@ class NoteScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(f"Note on {self.what}", style="bold"))
-            yield TextArea(self.original, soft_wrap=True, show_line_numbers=False, id="note")
+            yield Static(plain(f"Note on {self.what}", "bold"), id="note-title")
+            yield TextArea(shown(self.original), soft_wrap=True, show_line_numbers=False, id="note")
             yield Static(Text("Ctrl+S saves · Esc cancels", style="dim"))
 
     def on_mount(self) -> None:
@@ -48,11 +51,15 @@ class NoteScreen(Dialog[str | None]):
     def text(self) -> str:
         return clean_text(self.query_one(TextArea).text).strip()
 
+    @property
+    def unsaved(self) -> bool:
+        return self.text != self.original.strip()
+
     def action_save(self) -> None:
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
-        if self.text == self.original.strip():
+        if not self.unsaved:
             self.dismiss(None)
             return
 

@@ -1,38 +1,54 @@
 """The reader: header, the article pane, the sidebar, search and the status line.
 
-The article is readable at once; the analysis runs in a thread worker and fills
-the sidebar when it is done, so a long article never blocks the screen.
+The article is readable at once. The analysis runs in a daemon thread (so
+quitting never waits for it) and fills the sidebar when it is done; the notes
+load in a worker. The widgets own their actions and post messages; this screen
+only decides what each message means for the others.
 """
 
 from __future__ import annotations
 
-import re
+import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from readerapp.core.article import Article
-from readerapp.ui.annotating import Annotating
-from readerapp.ui.article_view import Span
+from readerapp.core.text_search import search_pattern
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
+from readerapp.ui.messages import (
+    AnnotateRequested,
+    JumpRequested,
+    NotesChanged,
+    StatusChanged,
+)
+from readerapp.ui.note_taking import NoteTaking
+from readerapp.ui.palette import CHOSEN_QUOTE, SEARCH_MATCH
+from readerapp.ui.plain import name, notify, plain
 from readerapp.ui.reading_pane import ReadingPane
+from readerapp.ui.status_line import StatusLine
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
     from readerapp.core.analysis.model import Analysis
+    from readerapp.core.notebook import Notebook
+    from readerapp.ui.search_input import SearchInput
+    from readerapp.ui.session import Session
     from readerapp.ui.sidebar import Sidebar
 
-SEARCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
-FOCUS_STYLE = Style(bgcolor="#1f4e79", color="#ffffff")
-CURRENT_STYLE = Style(bgcolor="#d7875f", color="#000000", bold=True)
-
+#: How often a reader looks whether another window changed its notes (a stat, no parsing).
+CHANGES_POLL_SECONDS = 2.0
 
 SIDEBAR_PLACEHOLDER = Text.assemble(
     ("▼ Speakers\n", "bold"),
@@ -46,30 +62,45 @@ SIDEBAR_PLACEHOLDER = Text.assemble(
 
 def header_text(article: Article) -> Text:
     details = [article.date.strftime("%-d %B %Y")] if article.date else []
+    if article.author:
+        details.append(f"by {article.author}")
+    source = article.site or urlsplit(article.source_url).hostname or ""
+    if source:
+        details.append(source)
     details.append(f"{article.word_count:,} words")
-    if article.path:
-        details.append(article.path.name)
-    text = Text.assemble((article.title, "bold"), "\n", (" · ".join(details), "dim"))
+    text = Text.assemble(plain(article.title, "bold"), "\n", plain(" · ".join(details), "dim"))
+    if article.path and article.fetched_at is None:  # a fetched copy's name is made up
+        text.append(" · ", style="dim")
+        text.append_text(name(article.path.name, "dim"))
     if article.standfirst:
         text.append("\n")
-        text.append(article.standfirst, style="italic")
+        text.append_text(plain(article.standfirst, "italic"))
     return text
 
 
-class ReaderScreen(Annotating, Screen[None]):
+@dataclass
+class AnalysisDone(Message):
+    """The analysis thread finished: its result, or why it failed."""
+
+    analysis: Analysis | None
+    failure: str = ""
+
+
+class ReaderScreen(Screen[None]):
     """One article, with its analysis and the user's notes in the sidebar."""
 
     BINDINGS = bindings(SCREEN_KEYS + NOTE_KEYS, "reader")
 
-    def __init__(self, article: Article, *, from_library: bool = False) -> None:
+    def __init__(self, article: Article, session: Session, *, from_library: bool = False) -> None:
         super().__init__()
         self.article = article
+        self.session = session
         self.from_library = from_library
         self.analysis: Analysis | None = None
-        self.targets: list[Span] = []  # what n/N move between
-        self.target_label = ""
-        self.target_index = -1
+        self.analysis_failed = ""
+        self.notes = NoteTaking(self, article, session)
         self._sidebar: Sidebar | None = None
+        self._stop_analysis = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article), id="article-header")
@@ -78,12 +109,16 @@ class ReaderScreen(Annotating, Screen[None]):
                 yield ReadingPane(self.article.text, self.article.paragraphs, id="article")
             with Vertical(id="sidebar-pane"):
                 yield Static(SIDEBAR_PLACEHOLDER, id="sidebar-placeholder")
-        yield Static("", id="status")
+        yield StatusLine()
         yield KeyHints()
 
     @property
-    def view(self) -> ReadingPane:
+    def pane(self) -> ReadingPane:
         return self.query_one(ReadingPane)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
 
     @property
     def sidebar(self) -> Sidebar:
@@ -98,197 +133,237 @@ class ReaderScreen(Annotating, Screen[None]):
         return self._sidebar
 
     @property
-    def sidebar_has_focus(self) -> bool:
-        return self._sidebar is not None and self._sidebar.has_focus
+    def notebook(self) -> Notebook | None:
+        """The article's notebook once loaded (None while loading)."""
+        return self.notes.notebook
 
     def on_mount(self) -> None:
-        self.view.focus()
-        self.set_status("analyzing…")
+        self.pane.focus()
+        self.status.say("analyzing…")
         if self.article.notice:
-            self.notify(
-                self.article.notice, title="Encoding", severity="warning", timeout=10, markup=False
-            )
-        self.view.set_layer("notes", [], Style())  # notes paint under search and focus
+            notify(self, self.article.notice, title="Encoding", severity="warning", timeout=10)
+        self.pane.set_layer("notes", [], Style())  # notes paint under search and focus
         # Start the analysis and the notes after the first frame, so they do not delay it.
-        self.call_after_refresh(
-            self.run_worker, self._analyze, thread=True, exclusive=True, group="analysis"
-        )
-        self.call_after_refresh(self.run_worker, self.load_notes, thread=True, group="notes")
+        self.call_after_refresh(self._start_analysis)
+        self.call_after_refresh(self.run_worker, self._load_notes, thread=True, group="notes")
+        self.set_interval(CHANGES_POLL_SECONDS, self._poll_changes)
+
+    def on_unmount(self) -> None:
+        self._stop_analysis.set()
+        self.notes.close()
+
+    # -- the analysis ------------------------------------------------------------------
+
+    def _start_analysis(self) -> None:
+        threading.Thread(target=self._analyze, name="readerapp-analysis", daemon=True).start()
 
     def _analyze(self) -> None:
+        """Analysis thread: a daemon, so quitting never waits for a long analysis."""
         from readerapp.core.analysis import analyze
 
         try:
             analysis = analyze(self.article)
         except Exception as err:  # an analysis bug must not take the reader down
-            self.app.call_from_thread(self._analysis_failed, f"{type(err).__name__}: {err}")
+            self.post_message(AnalysisDone(None, f"{type(err).__name__}: {err}"))
             return
-        self.app.call_from_thread(self.show_analysis, analysis)
+        if not self._stop_analysis.is_set():
+            self.post_message(AnalysisDone(analysis))
 
-    def _analysis_failed(self, reason: str) -> None:
-        self.sidebar.show_failure(reason)
-        self.set_status("")
-        self.notify(
-            f"The analysis failed ({reason}); reading still works.", severity="error", markup=False
-        )
+    @on(AnalysisDone)
+    def _analysis_done(self, done: AnalysisDone) -> None:
+        if done.analysis is None:
+            self.analysis_failed = done.failure
+            self.sidebar.show_failure(done.failure)
+            self.status.say("")
+            notify(
+                self,
+                f"The analysis failed ({done.failure}); reading still works.",
+                severity="error",
+            )
+        else:
+            self.show_analysis(done.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
         from readerapp.ui.sidebar_items import counted
 
         self.analysis = analysis
         self.sidebar.show_analysis(analysis)
-        self.set_status(
+        self.status.say(
             f"{counted(len(analysis.speakers), 'speaker')}, "
             f"{counted(len(analysis.allegations), 'allegation')}"
         )
 
-    def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(Text(message))
+    # -- the notes -----------------------------------------------------------------------
 
-    # -- targets: search matches or a speaker's quotes, walked with n/N ----------
+    def _load_notes(self) -> None:
+        """Worker thread: the notebook, read and anchored; shown on the event loop."""
+        notebook = self.notes.load()
+        self.app.call_from_thread(self._notes_loaded, notebook)
 
-    def set_targets(self, label: str, spans: list[Span], *, style: Style) -> None:
-        self.targets = sorted(spans)
-        self.target_label = label
-        self.target_index = -1
-        self.view.set_layer("focus", self.targets, style)
-        self.view.clear_layer("current")
-        if not spans:
-            self.set_status(f"{label}: none")
+    def _notes_loaded(self, notebook: Notebook) -> None:
+        self.notes.notebook = notebook
+        self._show_notes()
+        orphans = len(notebook.orphans)
+        if orphans:
+            notify(
+                self,
+                f"{orphans} note{'s' if orphans != 1 else ''} could not be placed: the article "
+                "changed. They are listed under Notes → Orphaned.",
+                severity="warning",
+            )
 
-    def go_to_target(self, index: int) -> None:
-        if not self.targets:
-            self.set_status("Nothing to move between: search with / or choose a speaker")
+    def _show_notes(self, rest_on: tuple[int, int] | None = None) -> None:
+        notebook = self.notes.notebook
+        if notebook is None:
             return
-        self.target_index = index % len(self.targets)
-        start, end = self.targets[self.target_index]
-        self.view.set_layer("current", [(start, end)], CURRENT_STYLE)
-        self.view.reveal(start, end)
-        self.set_status(f"{self.target_label}: {self.target_index + 1} of {len(self.targets)}")
+        placed = notebook.placed
+        self.pane.show_notes(placed, rest_on=rest_on)
+        self.sidebar.show_notes(placed, notebook.orphans)
+
+    def _poll_changes(self) -> None:
+        if self.notes.notebook is not None:
+            self.run_worker(
+                self.notes.check_for_changes, thread=True, exclusive=True, group="changes"
+            )
+
+    @on(NotesChanged)
+    def _notes_changed(self, changed: NotesChanged) -> None:
+        self._show_notes(changed.rest_on)
+        if changed.notice:
+            notify(self, changed.notice, title="Another window", severity="warning", timeout=10)
+
+    @on(AnnotateRequested)
+    def _annotate(self, request: AnnotateRequested) -> None:
+        self.notes.handle(request)
+
+    def action_undo(self) -> None:
+        self.notes.undo()
+
+    def action_redo(self) -> None:
+        self.notes.undo(redo=True)
+
+    def action_filter_tag(self) -> None:
+        if self.notes.notebook is None:
+            return
+        from readerapp.ui.tag_screen import TagScreen
+
+        sidebar = self.sidebar
+
+        def apply(tags: tuple[str, ...] | None) -> None:
+            if tags is not None:
+                sidebar.filter_by(tags[0] if tags else "")
+                self.query_one("#sidebar-pane").display = True
+
+        current = (sidebar.tag_filter,) if sidebar.tag_filter else ()
+        known = self.notes.notebook.all_tags()
+        what = "the Notes list filter (empty: all)"
+        self.app.push_screen(TagScreen(current, known, what, replace=True), apply)
+
+    def action_export(self) -> None:
+        if self.notes.notebook is None:
+            return
+        from readerapp.ui.export_screen import ExportScreen
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                analysis = self.analysis
+                self.run_worker(lambda: self.notes.export(fmt, analysis), thread=True)
+
+        self.app.push_screen(ExportScreen(), chosen)
+
+    # -- status, choosing rows, moving between targets -----------------------------------
+
+    @on(StatusChanged)
+    def _status(self, changed: StatusChanged) -> None:
+        self.status.say(changed.text)
+
+    @on(JumpRequested)
+    def _jump(self, request: JumpRequested) -> None:
+        jump = request.jump
+        pane = self.pane
+        if jump.notice:
+            notify(self, jump.notice, title=jump.label, timeout=15)
+        elif jump.select:
+            pane.select_span(*jump.spans[0])
+            pane.focus()
+        else:
+            pane.set_targets(jump.label, jump.spans, CHOSEN_QUOTE)
+            if jump.spans:
+                pane.go_to_target(jump.index)
+            else:
+                self.status.say(f"{jump.label}: none")
+
+    @on(ReadingPane.SelectingChanged)
+    def _selecting_changed(self, event: ReadingPane.SelectingChanged) -> None:
+        # Keys typed quickly (or pasted) can act before this message lands: say only
+        # what is still true, so "v s h" ends on "Highlighted", not "Selection kept".
+        pane = self.pane
+        if event.selecting and pane.selecting:
+            self.status.say(
+                "Selecting: move to extend · h or 1–5 highlight · t tag · a note · Esc cancels"
+            )
+        elif not event.selecting and not pane.selecting and pane.has_selection:
+            self.status.say("Selection kept: h, t or a annotates it · Esc cancels")
+        elif not pane.has_selection and self.status.text.startswith(("Selection", "Selecting")):
+            self.status.say("")  # a movement dropped the selection: nothing is selected now
 
     def action_next_match(self) -> None:
-        if self.target_index < 0 and self.targets:
-            cursor = self.view.cursor_offset
-            following = [i for i, (s, _) in enumerate(self.targets) if s >= cursor]
-            self.go_to_target(following[0] if following else 0)
-        else:
-            self.go_to_target(self.target_index + 1)
+        self.pane.next_target()
 
     def action_previous_match(self) -> None:
-        self.go_to_target(self.target_index - 1 if self.target_index >= 0 else -1)
+        self.pane.previous_target()
 
     def action_clear(self) -> None:
-        search = self.search_input
-        if search is not None and search.display:
-            search.display = False
-            self.view.focus()
-            return
-        view = self.view
-        if view.has_selection or view.selecting:
-            view.cancel_selection()
-            self.set_status("Selection cancelled")
-            return
-        if self.targets or view.layer("focus"):
-            self.targets = []
-            self.target_index = -1
-            view.clear_layer("focus")
-            view.clear_layer("current")
-            self.set_status("")
-            return
-        if self.from_library:
+        pane = self.pane
+        if pane.has_selection or pane.selecting:
+            pane.cancel_selection()
+            self.status.say("Selection cancelled")
+        elif pane.clear_targets():
+            self.status.say("")
+        elif self.from_library:
             self.app.pop_screen()
 
-    # -- search --------------------------------------------------------------------
-
-    @property
-    def search_input(self) -> Input | None:
-        found = self.query("#search")
-        return found.first() if found else None  # type: ignore[return-value]
+    # -- search ----------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        search = self.search_input
-        if search is None:  # mounted on first use: one widget less to build at startup
-            from readerapp.ui.search_input import SearchInput
+        from readerapp.ui.search_input import SearchInput  # on first use, not at startup
 
-            search = SearchInput()
-            self.mount(search, before=self.query_one("#status"))
-        search.display = True
-        search.focus()
+        found = self.query(SearchInput)
+        search = found.first() if found else SearchInput()
+        if not found:
+            self.mount(search, before=self.status)
+        search.open()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
-            self.run_search(event.value)
+            self._search(event.value.strip())
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
-        event.input.display = False
-        self.view.focus()
-        if self.targets:
-            self.action_next_match()
-
-    def run_search(self, query: str) -> None:
-        query = query.strip()
+    def _search(self, query: str) -> None:
+        pane = self.pane
         if not query:
-            self.set_targets("Search", [], style=SEARCH_STYLE)
-            self.view.clear_layer("focus")
-            self.set_status("")
+            pane.clear_targets()
+            self.status.say("")
             return
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        spans = [m.span() for m in pattern.finditer(self.article.text)]
-        self.set_targets(f"“{query}”", spans, style=SEARCH_STYLE)
+        spans = [m.span() for m in search_pattern(query).finditer(self.article.text)]
+        label = f"“{query}”"
+        pane.set_targets(label, spans, SEARCH_MATCH)
         if spans:
-            self.set_status(f"“{query}”: {len(spans)} matches (Enter, then n/N)")
+            self.status.say(f"{label}: {len(spans)} matches (Enter, then n/N)")
+        else:
+            self.status.say(f"{label}: none")
 
-    # -- sidebar choices -------------------------------------------------------------
+    def on_search_input_closed(self, event: SearchInput.Closed) -> None:
+        self.pane.focus()
+        if event.jump and self.pane.targets:
+            self.pane.next_target()
 
-    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
-        from readerapp.ui.sidebar_items import AllegationItem, NoteItem, QuoteItem, SpeakerItem
-
-        item = event.item
-        if isinstance(item, SpeakerItem | QuoteItem):
-            speaker = item.speaker
-            spans = [(q.start, q.end) for q in speaker.quotes]
-            self.set_targets(speaker.name, spans, style=FOCUS_STYLE)
-            index = 0
-            if isinstance(item, QuoteItem):
-                index = self.targets.index((item.quote.start, item.quote.end))
-            if spans:
-                self.go_to_target(index)
-        elif isinstance(item, NoteItem):
-            if item.span is None:
-                note = f" Note: {item.annotation.note}" if item.annotation.note else ""
-                self.notify(
-                    f"Orphaned: “{item.annotation.selector.exact}”.{note}",
-                    title="Passage not found in this version",
-                    timeout=15,
-                    markup=False,
-                )
-                return
-            self.view.select_span(*item.span)
-            self.view.focus()
-        elif isinstance(item, AllegationItem):
-            allegation = item.allegation
-            label = f"{allegation.accuser} → {allegation.accused}"
-            self.set_targets(label, [(allegation.start, allegation.end)], style=FOCUS_STYLE)
-            self.go_to_target(0)
-
-    def on_reading_pane_selecting_changed(self, event: ReadingPane.SelectingChanged) -> None:
-        # Keys typed quickly (or pasted) can act before this message lands: say only
-        # what is still true, so "v s h" ends on "Highlighted", not "Selection kept".
-        view = self.view
-        if event.selecting and view.selecting:
-            self.set_status(
-                "Selecting: move to extend · h or 1–5 highlight · t tag · a note · Esc cancels"
-            )
-        elif not event.selecting and not view.selecting and view.has_selection:
-            self.set_status("Selection kept: h, t or a annotates it · Esc cancels")
+    # -- panes ---------------------------------------------------------------------------
 
     def action_toggle_sidebar(self) -> None:
         pane = self.query_one("#sidebar-pane")
         pane.display = not pane.display
-        if not pane.display and self.sidebar_has_focus:
-            self.view.focus()
+        if not pane.display and self._sidebar is not None and self._sidebar.has_focus:
+            self.pane.focus()
 
     def action_focus_next(self) -> None:
         self.focus_next()

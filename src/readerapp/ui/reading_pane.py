@@ -1,27 +1,55 @@
-"""The article pane's keys: reading, and moving a visible cursor to select passages.
+"""The article pane's keys: reading, selecting, annotating, and walking marks with n/N.
 
 `v` starts a selection at the cursor and every movement then extends it, so
-word, sentence and paragraph motions double as selection keys.
+word, sentence and paragraph motions double as selection keys. The pane owns
+what it shows: the selection, the annotations' marks (and which annotation is
+under the cursor), and the *targets* that n/N walk (search matches or a chosen
+speaker's quotes). It says what the user asked for in messages to its screen.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.style import Style
 from textual.message import Message
 
+from readerapp.core.safe_text import shown
 from readerapp.core.segments import sentence_spans
+from readerapp.core.target import Target
 from readerapp.ui.article_view import LONG_ARTICLE_CHARS, ArticleView, Span
-from readerapp.ui.keymap import ARTICLE_KEYS, SELECT_KEYS, bindings
+from readerapp.ui.keymap import ARTICLE_KEYS, NOTE_MOTION_KEYS, SELECT_KEYS, TARGET_KEYS, bindings
+from readerapp.ui.messages import AnnotateRequested, Intent, StatusChanged
+from readerapp.ui.palette import CURRENT_TARGET, highlight_style
+from readerapp.ui.plain import notify
+from readerapp.ui.sidebar_items import passage_label
+
+if TYPE_CHECKING:
+    from readerapp.core.notebook import Placed
+
+
+@dataclass(frozen=True)
+class NoteMark:
+    """An annotation as the pane knows it: where it is and which one it is."""
+
+    start: int
+    end: int
+    annotation_id: str
+    exact: str
+    tags: tuple[str, ...]
+    note: str
 
 
 class ReadingPane(ArticleView):
-    BINDINGS = bindings(ARTICLE_KEYS + SELECT_KEYS, "article")
+    BINDINGS = bindings(ARTICLE_KEYS + SELECT_KEYS + TARGET_KEYS + NOTE_MOTION_KEYS, "article")
 
     @dataclass
     class SelectingChanged(Message):
-        """`v` switched selection mode on or off, so the screen can say so."""
+        """`v` switched selection mode on or off, or the selection was dropped: the
+        screen says what is true now."""
 
         selecting: bool
 
@@ -30,9 +58,13 @@ class ReadingPane(ArticleView):
         self.selecting = False
         self.paragraphs = list(paragraphs) or [(0, len(text))]
         self._sentences: list[Span] | None = None
+        self.marks: list[NoteMark] = []  # in text order
+        self.targets: list[Span] = []  # what n/N move between
+        self.target_label = ""
+        self.target_index = -1
 
     def on_mount(self) -> None:
-        if len(self.text) >= LONG_ARTICLE_CHARS:  # about 0.1 s per MB: not on the event loop
+        if len(self.text) >= LONG_ARTICLE_CHARS:  # linear in the text: not on the event loop
             self.call_after_refresh(self.run_worker, self._find_sentences, thread=True)
 
     def _find_sentences(self) -> list[Span]:
@@ -47,6 +79,13 @@ class ReadingPane(ArticleView):
     def cancel_selection(self) -> None:
         self.selecting = False
         self.move_to(self.cursor_offset)
+
+    def selection_dropped(self) -> None:
+        if not self.selecting:
+            self.post_message(self.SelectingChanged(False))
+
+    def say(self, text: str) -> None:
+        self.post_message(StatusChanged(text))
 
     def _go(self, offset: int) -> None:
         self.move_to(offset, extend=self.selecting)
@@ -147,11 +186,117 @@ class ReadingPane(ArticleView):
     def action_copy(self) -> None:
         start, end = self.selection_span
         if start == end:
-            self.notify(
-                "Nothing to copy: select a passage first (v, s or p)",
-                severity="warning",
-                markup=False,
-            )
+            notify(self, "Nothing to copy: select a passage first (v, s or p)", severity="warning")
             return
-        self.app.copy_to_clipboard(self.text[start:end])
-        self.notify(f"Copied {end - start:,} characters", markup=False)
+        self.app.copy_to_clipboard(shown(self.text[start:end]))
+        notify(self, f"Copied {end - start:,} characters")
+
+    # -- annotations: their marks, the one under the cursor, ] and [ -------------------
+
+    def show_notes(self, placed: Sequence[Placed], *, rest_on: Span | None = None) -> None:
+        """Draw the annotations; with `rest_on`, the cursor rests at that passage's start."""
+        self.marks = [
+            NoteMark(
+                p.span[0],
+                p.span[1],
+                p.annotation.id,
+                p.annotation.selector.exact,
+                p.annotation.tags,
+                p.annotation.note,
+            )
+            for p in placed
+            if p.span is not None
+        ]
+        self.set_styled_layer(
+            "notes",
+            (
+                (p.span[0], p.span[1], highlight_style(p.annotation.colour))
+                for p in placed
+                if p.span
+            ),
+        )
+        if rest_on is not None:
+            self.selecting = False
+            self.move_to(rest_on[0])
+
+    def note_at(self, offset: int) -> NoteMark | None:
+        """The shortest annotation whose passage covers `offset`."""
+        covering = [m for m in self.marks if m.start <= offset < max(m.end, m.start + 1)]
+        return min(covering, key=lambda m: m.end - m.start, default=None)
+
+    def target(self) -> Target | None:
+        """The selection, else the annotation under the cursor, else nothing."""
+        if self.has_selection:
+            start, end = self.selection_span
+            return Target((start, end), label=passage_label(self.text[start:end]))
+        mark = self.note_at(self.cursor_offset)
+        if mark is None:
+            return None
+        return Target((mark.start, mark.end), mark.annotation_id, label=passage_label(mark.exact))
+
+    def action_annotate(self, intent: Intent, colour: str | None = None) -> None:
+        self.post_message(AnnotateRequested(self.target(), intent, colour, rest=True))
+
+    def _go_to_note(self, forward: bool) -> None:
+        starts = sorted({m.start for m in self.marks})
+        if not starts:
+            self.say("No annotations in this article yet")
+            return
+        cursor = self.cursor_offset
+        if forward:
+            i = bisect_right(starts, cursor)
+            start = starts[i] if i < len(starts) else starts[0]
+        else:
+            i = bisect_left(starts, cursor) - 1
+            start = starts[i] if i >= 0 else starts[-1]
+        self.selecting = False
+        self.move_to(start, center=True)
+        mark = self.note_at(start)
+        if mark is not None:
+            what = ", ".join(f"#{t}" for t in mark.tags) or "no tags"
+            if mark.note:
+                what += f" · {mark.note.splitlines()[0]}"
+            self.say(f"Annotation {starts.index(start) + 1} of {len(starts)}: {what}")
+
+    def action_next_note(self) -> None:
+        self._go_to_note(forward=True)
+
+    def action_previous_note(self) -> None:
+        self._go_to_note(forward=False)
+
+    # -- targets: search matches or a speaker's quotes, walked with n/N ---------------
+
+    def set_targets(self, label: str, spans: Sequence[Span], style: Style) -> None:
+        self.targets = sorted(spans)
+        self.target_label = label
+        self.target_index = -1
+        self.set_layer("focus", self.targets, style)
+        self.clear_layer("current")
+
+    def clear_targets(self) -> bool:
+        """Drop the targets; False if there were none."""
+        had = bool(self.targets or self.marks_in("focus"))
+        self.targets, self.target_index = [], -1
+        self.clear_layer("focus")
+        self.clear_layer("current")
+        return had
+
+    def go_to_target(self, index: int) -> None:
+        if not self.targets:
+            self.say("Nothing to move between: search with / or choose a speaker")
+            return
+        self.target_index = index % len(self.targets)
+        start, end = self.targets[self.target_index]
+        self.set_layer("current", [(start, end)], CURRENT_TARGET)
+        self.reveal(start, end)
+        self.say(f"{self.target_label}: {self.target_index + 1} of {len(self.targets)}")
+
+    def next_target(self) -> None:
+        if self.target_index < 0 and self.targets:
+            following = [i for i, (s, _) in enumerate(self.targets) if s >= self.cursor_offset]
+            self.go_to_target(following[0] if following else 0)
+        else:
+            self.go_to_target(self.target_index + 1)
+
+    def previous_target(self) -> None:
+        self.go_to_target(self.target_index - 1 if self.target_index >= 0 else -1)

@@ -7,16 +7,18 @@ label into markup, and analysis strings are article text, which is data.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import Tree
 
-from readerapp.ui.keymap import SIDEBAR_KEYS, bindings
+from readerapp.core.annotation import Link
+from readerapp.ui.keymap import SIDEBAR_KEYS, TARGET_KEYS, bindings
+from readerapp.ui.messages import AnnotateRequested, Intent, JumpRequested
+from readerapp.ui.palette import swatch
+from readerapp.ui.plain import plain
 from readerapp.ui.sidebar_items import (
-    COLOUR_HEX,
+    QUOTATION_MARKS,
     AllegationItem,
     NoteItem,
     QuoteItem,
@@ -37,23 +39,39 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
 ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
 
 
-def note_label(annotation: Annotation) -> Text:
-    """Swatch, “passage”, #tags and the note's first line: one row of the Notes list."""
-    swatch = COLOUR_HEX.get(annotation.colour or "", "")
-    # A passage that opens a quotation keeps one pair of quotation marks, not two.
-    passage = excerpt(annotation.selector.exact.strip(" \"“”'‘’"), 30)
-    label = Text.assemble(("■ " if swatch else "□ ", swatch or "dim"), f"“{passage}”")
-    if annotation.tags:
-        label.append("  " + " ".join(f"#{t}" for t in annotation.tags), style="cyan")
-    if annotation.note:
-        label.append("  " + excerpt(annotation.note.splitlines()[0], 40), style="italic")
+def note_label(annotation: Annotation, about: str = "") -> Text:
+    """Swatch, what it is on, #tags and the note's first line: one row of the Notes list.
+
+    A note on a speaker or an allegation says which ("speaker Maria Lopes",
+    "accuser → accused"); a note on a passage quotes its first words.
+    """
+    if about:
+        label = Text.assemble(swatch(annotation.colour), plain(excerpt(about, 36), "bold"))
+    else:
+        # A passage that opens a quotation keeps one pair of quotation marks, not two.
+        passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), 30)
+        label = Text.assemble(swatch(annotation.colour), plain(f"“{passage}”"))
+    label.append_text(marks(annotation))
     return label
+
+
+def marks(annotation: Annotation | None) -> Text:
+    """An annotation's #tags and the first line of its note, for any row it belongs to."""
+    text = Text()
+    if annotation is None:
+        return text
+    if annotation.tags:
+        text.append_text(plain("  " + " ".join(f"#{t}" for t in annotation.tags), "cyan"))
+    if annotation.note:
+        first = excerpt(annotation.note.splitlines()[0], 40)
+        text.append_text(plain(f"  ✎ {first}", "italic"))
+    return text
 
 
 class Sidebar(Tree[SidebarItem]):
     """Speakers (role, quote count, expandable quotes) and allegations (accuser → accused)."""
 
-    BINDINGS = bindings(SIDEBAR_KEYS, "sidebar")
+    BINDINGS = bindings(SIDEBAR_KEYS + TARGET_KEYS, "sidebar")
 
     DEFAULT_CSS = """
     Sidebar {
@@ -64,12 +82,6 @@ class Sidebar(Tree[SidebarItem]):
     }
     """
 
-    @dataclass
-    class Chosen(Message):
-        """The user chose a speaker, a quote or an allegation."""
-
-        item: SpeakerItem | QuoteItem | AllegationItem | NoteItem
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Analysis"), id=id)
         self.show_root = False
@@ -79,6 +91,10 @@ class Sidebar(Tree[SidebarItem]):
         self.notes_node = self.root.add(Text("Notes", style="bold"), expand=True)
         self.notes_node.add_leaf(Text("loading…", style="italic dim"))
         self.tag_filter = ""
+        self.links: dict[Link, str] = {}  # the annotation made on each speaker or allegation
+        self._linked: dict[Link, Annotation] = {}
+        self._allegation_names: dict[str, str] = {}  # evidence → "accuser → accused"
+        self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
         self._fills: dict[str, int] = {}  # section -> generation of its latest fill
         self.show_analyzing()
 
@@ -90,9 +106,12 @@ class Sidebar(Tree[SidebarItem]):
     def show_failure(self, reason: str) -> None:
         for node in (self.speakers_node, self.allegations_node):
             node.remove_children()
-            node.add_leaf(Text(f"analysis failed: {reason}", style="red"))
+            node.add_leaf(plain(f"analysis failed: {reason}", "red"))
 
     def show_analysis(self, analysis: Analysis) -> None:
+        self._allegation_names = {a.evidence: AllegationItem(a).label for a in analysis.allegations}
+        if self._linked:  # notes on allegations can now say which allegation
+            self.show_notes(*self._notes)
         self._fill_in_frames("speakers", self._speaker_rows(analysis.speakers))
         self._fill_in_frames("allegations", self._allegation_rows(analysis.allegations))
         first = self.first_item_node()
@@ -108,8 +127,10 @@ class Sidebar(Tree[SidebarItem]):
         """Add a section's rows ROWS_PER_FRAME at a time, one batch per frame.
 
         The first batch is added at once; a newer fill of the same section stops this one.
+        A cursor that rested on a row of the section rests on the same row afterwards.
         """
         generation = self._fills[section] = self._fills.get(section, 0) + 1
+        kept = self.cursor_node.data if self.cursor_node is not None else None
 
         def next_batch() -> None:
             if self._fills[section] != generation:
@@ -118,8 +139,23 @@ class Sidebar(Tree[SidebarItem]):
                 if count == ROWS_PER_FRAME:
                     self.call_after_refresh(next_batch)
                     return
+            if kept is not None:
+                self._move_to_item(kept)
 
         next_batch()
+
+    def _move_to_item(self, item: SidebarItem) -> None:
+        """Put the cursor back on the row for `item` (a note is the same note by its id)."""
+        same_id = item.annotation.id if isinstance(item, NoteItem) else None
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            data = node.data if node is not None else None
+            if data == item or (
+                same_id is not None and isinstance(data, NoteItem) and data.annotation.id == same_id
+            ):
+                if line != self.cursor_line:
+                    self.cursor_line = line
+                return
 
     @staticmethod
     def _start_section(node: TreeNode[SidebarItem], title: Text, empty: str | None) -> None:
@@ -134,21 +170,19 @@ class Sidebar(Tree[SidebarItem]):
         title = Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim"))
         self._start_section(node, title, None if speakers else "no speakers found")
         for speaker in speakers:
-            label = Text.assemble(
-                (speaker.name, "bold"),
-                (" (anonymous)" if speaker.anonymous else "", "italic"),
-                (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
-            )
-            child = node.add(label, data=SpeakerItem(speaker))
+            item = SpeakerItem(speaker)
+            child = node.add(self._label(item), data=item)
             if speaker.role:
-                child.add_leaf(Text(excerpt(speaker.role, 60), style="italic"))
+                child.add_leaf(plain(excerpt(speaker.role, 60), "italic"))
             if speaker.aliases:
-                child.add_leaf(Text("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
+                child.add_leaf(plain("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
             for quote in speaker.quotes:
                 # Reported speech is not the speaker's own words: no quotation marks.
                 short = excerpt(quote.text, 58)
-                shown = f"“{short}”" if quote.direct else f"≈ {short}"
-                child.add_leaf(Text(shown), data=QuoteItem(speaker, quote))
+                child.add_leaf(
+                    plain(f"“{short}”" if quote.direct else f"≈ {short}"),
+                    data=QuoteItem(speaker, quote),
+                )
             yield
 
     def _allegation_rows(self, allegations: tuple[Allegation, ...]) -> Iterator[None]:
@@ -156,18 +190,56 @@ class Sidebar(Tree[SidebarItem]):
         title = Text.assemble(("Allegations", "bold"), (f"  {len(allegations)}", "dim"))
         self._start_section(node, title, None if allegations else "no allegations found")
         for allegation in allegations:
-            label = Text.assemble(
-                (excerpt(allegation.accuser, 24), "bold"),
-                " → ",
-                (excerpt(allegation.accused, 24), "bold"),
-                ": ",
-                excerpt(allegation.claim, 48),
-            )
-            node.add_leaf(label, data=AllegationItem(allegation))
+            item = AllegationItem(allegation)
+            node.add_leaf(self._label(item), data=item)
             yield
+
+    def _label(self, item: SpeakerItem | AllegationItem) -> Text:
+        """A speaker's or an allegation's row, with the tags and note made on it."""
+        if isinstance(item, SpeakerItem):
+            speaker = item.speaker
+            label = Text.assemble(
+                plain(speaker.name, "bold"),
+                (" (anonymous)" if speaker.anonymous else "", "italic"),
+                (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
+            )
+            link = Link("speaker", speaker.name)
+        else:
+            allegation = item.allegation
+            label = Text.assemble(
+                plain(excerpt(allegation.accuser, 24), "bold"),
+                " → ",
+                plain(excerpt(allegation.accused, 24), "bold"),
+                ": ",
+                plain(excerpt(allegation.claim, 48)),
+            )
+            link = Link("allegation", allegation.evidence)
+        label.append_text(marks(self._linked.get(link)))
+        return label
+
+    def _relabel_linked_rows(self) -> None:
+        """Speakers and allegations show the tags and note made on them, as they change."""
+        for section in (self.speakers_node, self.allegations_node):
+            for child in section.children:
+                if isinstance(child.data, SpeakerItem | AllegationItem):
+                    child.set_label(self._label(child.data))
+
+    def about(self, annotation: Annotation) -> str:
+        """What a note on a speaker or an allegation is about, as its row names it."""
+        link = annotation.link
+        if link is None:
+            return ""
+        if link.kind == "allegation":
+            return self._allegation_names.get(link.key, f"allegation: {link.key}")
+        return f"{link.kind} {link.key}"
 
     def show_notes(self, placed: list[Placed], orphans: list[Annotation]) -> None:
         """The Notes section: annotations in text order, then the orphaned ones."""
+        self._notes = (placed, orphans)
+        every = [p.annotation for p in placed] + orphans
+        self._linked = {a.link: a for a in every if a.link is not None}
+        self.links = {link: a.id for link, a in self._linked.items()}
+        self._relabel_linked_rows()
         node = self.notes_node
         wanted = self.tag_filter.casefold()
 
@@ -178,7 +250,7 @@ class Sidebar(Tree[SidebarItem]):
         lost = [a for a in orphans if shown(a)]
         title = Text.assemble(("Notes", "bold"), (f"  {len(visible) + len(lost)}", "dim"))
         if self.tag_filter:
-            title.append(f"  #{self.tag_filter} (f: change filter)", style="cyan")
+            title.append_text(plain(f"  #{self.tag_filter} (f: change filter)", "cyan"))
         empty = None
         if not visible and not lost:
             empty = (
@@ -191,8 +263,9 @@ class Sidebar(Tree[SidebarItem]):
 
     def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
         for p in visible:
-            label = note_label(p.annotation)
-            self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span))
+            about = self.about(p.annotation)
+            label = note_label(p.annotation, about)
+            self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span, about))
             yield
         if lost:
             orphan_node = self.notes_node.add(
@@ -200,14 +273,32 @@ class Sidebar(Tree[SidebarItem]):
                 expand=True,
             )
             for annotation in lost:
-                label = note_label(annotation)
-                orphan_node.add_leaf(label, data=NoteItem(annotation, None))
+                about = self.about(annotation)
+                label = note_label(annotation, about)
+                orphan_node.add_leaf(label, data=NoteItem(annotation, None, about))
                 yield
+
+    def filter_by(self, tag: str) -> None:
+        """Show only the notes with this tag (empty: all of them)."""
+        self.tag_filter = tag
+        self.show_notes(*self._notes)
+
+    # -- what the user asks of the row under the cursor --------------------------------
+
+    @property
+    def current_item(self) -> SidebarItem | None:
+        return self.cursor_node.data if self.cursor_node is not None else None
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[SidebarItem]) -> None:
         event.stop()
         if event.node.data is not None:
-            self.post_message(self.Chosen(event.node.data))
+            self.post_message(JumpRequested(event.node.data.jump()))
+
+    def action_annotate(self, intent: Intent, colour: str | None = None) -> None:
+        """h, 1–5, t, a, d on the row under the cursor: its speaker, allegation or note."""
+        item = self.current_item
+        target = item.target(self.links) if item is not None else None
+        self.post_message(AnnotateRequested(target, intent, colour))
 
     def first_item_node(self) -> TreeNode[SidebarItem] | None:
         for section in (self.speakers_node, self.allegations_node, self.notes_node):

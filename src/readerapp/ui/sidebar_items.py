@@ -1,27 +1,28 @@
-"""What the sidebar's rows stand for, kept apart from the Tree widget.
+"""What the sidebar's rows stand for, and what each does when chosen or annotated.
 
-The reader screen and the annotation actions check these types; keeping them
-here lets the screen start without importing the Tree, which is mounted only
-when the first analysis or notes arrive (after the first frame).
+Each kind of row answers the two questions the reader asks of it: what to show
+in the article when it is chosen (`jump`), and what an annotation key made on
+it is about (`target`). So no one switches over the kinds of row.
+
+Kept apart from the Tree widget so the reader can start without importing the
+Tree, which is mounted only when the first analysis or notes arrive.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from readerapp.core.annotation import Link
+from readerapp.core.target import Target
+from readerapp.ui.messages import Jump
 
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Allegation, Quote, Speaker
     from readerapp.core.annotation import Annotation
 
-# Highlight colours: background for the article, a swatch for the sidebar.
-COLOUR_HEX = {
-    "yellow": "#e5c07b",
-    "green": "#98c379",
-    "blue": "#61afef",
-    "pink": "#e88ebc",
-    "orange": "#f0a35e",
-}
+Links = Mapping[Link, str]  # the annotation id made on each speaker or allegation
 
 
 def counted(number: int, noun: str) -> str:
@@ -38,9 +39,32 @@ def excerpt(text: str, limit: int) -> str:
     return (cut or flat[: limit - 1]) + "…"
 
 
+QUOTATION_MARKS = " \"“”'‘’"
+
+
+def passage_label(text: str) -> str:
+    """A passage as dialogs and the status line name it: “the first words…”.
+
+    A passage that opens a quotation keeps one pair of quotation marks, not two.
+    """
+    return f"“{excerpt(text.strip(QUOTATION_MARKS), 40)}”"
+
+
 @dataclass(frozen=True)
 class SpeakerItem:
     speaker: Speaker
+
+    def jump(self) -> Jump:
+        return Jump(self.speaker.name, tuple((q.start, q.end) for q in self.speaker.quotes))
+
+    def target(self, links: Links) -> Target | None:
+        if not self.speaker.quotes:
+            return None
+        link = Link("speaker", self.speaker.name)
+        quote = self.speaker.quotes[0]
+        return Target(
+            (quote.start, quote.end), links.get(link), link, f"speaker {self.speaker.name}"
+        )
 
 
 @dataclass(frozen=True)
@@ -48,16 +72,49 @@ class QuoteItem:
     speaker: Speaker
     quote: Quote
 
+    def jump(self) -> Jump:
+        spans = tuple((q.start, q.end) for q in self.speaker.quotes)
+        return Jump(self.speaker.name, spans, spans.index((self.quote.start, self.quote.end)))
+
+    def target(self, links: Links) -> Target | None:
+        return SpeakerItem(self.speaker).target(links)
+
 
 @dataclass(frozen=True)
 class AllegationItem:
     allegation: Allegation
+
+    @property
+    def label(self) -> str:
+        return f"{self.allegation.accuser} → {self.allegation.accused}"
+
+    def jump(self) -> Jump:
+        return Jump(self.label, ((self.allegation.start, self.allegation.end),))
+
+    def target(self, links: Links) -> Target | None:
+        link = Link("allegation", self.allegation.evidence)
+        span = (self.allegation.start, self.allegation.end)
+        return Target(span, links.get(link), link, f"allegation {self.label}")
 
 
 @dataclass(frozen=True)
 class NoteItem:
     annotation: Annotation
     span: tuple[int, int] | None  # None: orphaned, its passage is no longer in the text
+    about: str = ""  # the speaker or allegation a note is on, as the sidebar names it
+
+    def jump(self) -> Jump:
+        if self.span is None:
+            note = f" Note: {self.annotation.note}" if self.annotation.note else ""
+            return Jump(
+                "Passage not found in this version",
+                notice=f"Orphaned: “{self.annotation.selector.exact}”.{note}",
+            )
+        return Jump(passage_label(self.annotation.selector.exact), (self.span,), select=True)
+
+    def target(self, links: Links) -> Target | None:
+        label = self.about or passage_label(self.annotation.selector.exact)
+        return Target(self.span, self.annotation.id, self.annotation.link, label)
 
 
-SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem | None
+SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem

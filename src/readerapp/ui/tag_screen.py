@@ -1,4 +1,9 @@
-"""Tag input: comma-separated tags, completed from the tags already in use."""
+"""Tag input: add tags, completed from the tags in use; remove one by unticking it.
+
+Typing adds to the tags already there, never replaces them: removing a tag is
+a deliberate, visible act (untick it in the list above the input), so tagging
+an annotation a second time cannot silently throw away the first tags.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
+from textual.widgets import Input, SelectionList, Static
 
 from readerapp.core.safe_text import clean_line
 from readerapp.ui.dialog import Dialog
+from readerapp.ui.plain import plain
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -21,6 +27,11 @@ def parse_tags(value: str) -> tuple[str, ...]:
         if tag and tag.casefold() not in tags:
             tags[tag.casefold()] = tag
     return tuple(tags.values())
+
+
+def merged(kept: tuple[str, ...], added: tuple[str, ...]) -> tuple[str, ...]:
+    """The kept tags, then the added ones not already among them (case aside)."""
+    return parse_tags(", ".join(kept + added))
 
 
 class TagSuggester(Suggester):
@@ -41,34 +52,101 @@ class TagSuggester(Suggester):
         return None
 
 
+class TagInput(Input):
+    """An input where Tab, like →, accepts the completion on offer."""
+
+    BINDINGS = [Binding("tab", "accept_completion", "Accept the completion", show=False)]
+
+    def action_accept_completion(self) -> None:
+        before = self.value
+        if self.cursor_at_end:
+            self.action_cursor_right()  # accepts the suggestion, if there is one
+        if self.value == before:
+            self.screen.focus_next()
+
+
 class TagScreen(Dialog[tuple[str, ...] | None]):
-    """Enter saves the tags (an empty line removes them all); Escape cancels."""
+    """Enter saves the ticked tags plus those typed; Escape cancels.
+
+    With `replace=True` (choosing a filter) there is no list: the input holds the
+    current value and Enter returns exactly what it holds.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
 
-    def __init__(self, current: tuple[str, ...], known: list[str], what: str) -> None:
+    DEFAULT_CSS = """
+    TagScreen SelectionList {
+        height: auto;
+        max-height: 8;
+        margin-bottom: 1;
+    }
+    """
+
+    def __init__(
+        self, current: tuple[str, ...], known: list[str], what: str, *, replace: bool = False
+    ) -> None:
         super().__init__()
         self.current = current
         self.known = known
         self.what = what
+        self.replace = replace
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(f"Tags for {self.what}", style="bold"))
-            yield Input(
-                ", ".join(self.current),
-                placeholder="needs source, disputed, …",
+            yield Static(plain(f"Tags for {self.what}", "bold"))
+            if self.current and not self.replace:
+                yield SelectionList[str](
+                    *((plain(tag), tag, True) for tag in self.current), id="current-tags"
+                )
+            yield TagInput(
+                ", ".join(self.current) if self.replace else "",
+                placeholder="add tags: needs source, disputed, …",
                 suggester=TagSuggester(self.known),
                 id="tags",
             )
-            hint = "Comma-separated. → accepts a completion. Enter saves, Esc cancels."
-            if self.known:
-                hint += "\nIn use: " + ", ".join(self.known[:12])
-            yield Static(Text(hint, style="dim"))
+            yield Static(self.hint())
+
+    def hint(self) -> Text:
+        keys = "Comma-separated. Tab or → accepts a completion. Enter saves, Esc cancels."
+        if self.current and not self.replace:
+            keys += "\nShift+Tab to the tags above; Space unticks one to remove it."
+        if self.known:
+            keys += "\nIn use: " + ", ".join(self.known[:12])
+        return plain(keys, "dim")
+
+    def on_mount(self) -> None:
+        self.query_one(TagInput).focus()
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        found = self.query("#current-tags")
+        if not found:
+            return () if self.replace else self.current
+        ticked = set(self.query_one("#current-tags", SelectionList).selected)
+        return tuple(tag for tag in self.current if tag in ticked)
+
+    @property
+    def result(self) -> tuple[str, ...]:
+        typed = parse_tags(self.query_one(TagInput).value)
+        return typed if self.replace else merged(self.kept, typed)
+
+    @property
+    def unsaved(self) -> bool:
+        return self.result != self.current
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(parse_tags(event.value))
+        self.dismiss(self.result)
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[str]
+    ) -> None:
+        """An unticked tag is struck through, so the removal is visible before Enter."""
+        selection = event.selection_list.get_option_at_index(event.selection_index)
+        ticked = selection.value in event.selection_list.selected
+        event.selection_list.replace_option_prompt_at_index(
+            event.selection_index, plain(selection.value, "" if ticked else "strike dim")
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

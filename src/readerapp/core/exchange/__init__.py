@@ -6,19 +6,21 @@ writes except through `import_annotations`. The CLI (`readerapp export`,
 """
 
 from readerapp.core.exchange.errors import ExchangeError
+from readerapp.core.exchange.formats import FORMAT_NAMES, FORMATS, ExportFormat
 from readerapp.core.exchange.importing import ImportReport, import_annotations, read_annotations
 from readerapp.core.exchange.jsonformat import schema_bytes
 from readerapp.core.exchange.notes import ArticleNotes, notes_for_all, notes_for_article
 from readerapp.core.exchange.output import (
-    FORMATS,
     default_export_path,
     export_article_file,
     render,
-    write_atomic,
+    write_export,
 )
 
 __all__ = [
     "FORMATS",
+    "FORMAT_NAMES",
+    "ExportFormat",
     "ArticleNotes",
     "ExchangeError",
     "ImportReport",
@@ -30,5 +32,5 @@ __all__ = [
     "read_annotations",
     "render",
     "schema_bytes",
-    "write_atomic",
+    "write_export",
 ]

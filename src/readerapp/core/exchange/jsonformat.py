@@ -2,7 +2,9 @@
 
 Documented in docs/export-format.md and by `readerapp-export.schema.json`
 beside this module (what `readerapp export --schema` prints). Bump `VERSION`
-only for changes an older reader would misread; adding optional keys is not one.
+only for changes an older reader would misread; adding optional keys is not one
+(so `revision`, `path_bytes` and `tombstones` came without a bump: an older
+readerapp ignores them, and at worst keeps a note that was deleted elsewhere).
 """
 
 from __future__ import annotations
@@ -11,22 +13,33 @@ from importlib import resources
 from typing import Any
 
 from readerapp import __version__
+from readerapp.core import limits
 from readerapp.core.analysis import analysis_to_json
-from readerapp.core.annotation import Annotation, ArticleRef, TextSelector
-from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.annotation import (
+    Annotation,
+    ArticleRef,
+    TextSelector,
+    path_from_record,
+    path_to_record,
+)
+from readerapp.core.exchange.notes import ArticleNotes, tombstone
 from readerapp.core.exchange.validation import (
     at,
     colour,
     expect_list,
     expect_object,
     field,
+    line,
     link,
     offsets,
     problem,
+    revision,
     sha256_hex,
     string,
-    string_list,
+    tag_list,
+    text,
     timestamp,
+    within,
 )
 
 FORMAT_NAME = "readerapp-annotations"
@@ -52,16 +65,25 @@ def to_document(notes: list[ArticleNotes], exported: str) -> dict[str, Any]:
 def _article(entry: ArticleNotes) -> dict[str, Any]:
     article, analysis = entry.article, entry.analysis
     found = analysis_to_json(article, analysis) if article and analysis else None
-    return {
+    result = {
         "title": entry.ref.title,
         "date": article.date.isoformat() if article and article.date else None,
-        "path": entry.ref.path,
+        **path_to_record(entry.ref.path),
         "sha256": entry.ref.sha256,
+        "source": (article.source_url or None) if article else None,
         "available": article is not None,
         "speakers": found["speakers"] if found else None,
         "allegations": found["allegations"] if found else None,
         "annotations": [_annotation(a, entry.is_orphaned(a)) for a in entry.annotations],
     }
+    if entry.tombstones:
+        result["tombstones"] = [_tombstone(a) for a in entry.tombstones]
+    return result
+
+
+def _tombstone(a: Annotation) -> dict[str, Any]:
+    """A deleted annotation: enough to make the delete hold elsewhere, none of its text."""
+    return {"id": a.id, "revision": a.revision, "updated": a.updated, "deleted": True}
 
 
 def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
@@ -82,6 +104,7 @@ def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
         "updated": a.updated,
         "orphaned": orphaned,
         "link": {"kind": a.link.kind, "key": a.link.key} if a.link else None,
+        "revision": a.revision,
     }
 
 
@@ -107,20 +130,49 @@ def parse_document(data: dict[str, Any]) -> list[Annotation]:
         article = expect_object(article, where)
         ref = ArticleRef(
             sha256=sha256_hex(string(article, "sha256", where, ""), at(where, "sha256")),
-            path=string(article, "path", where, default=""),
-            title=string(article, "title", where, default=""),
+            path=_path(article, where),
+            title=line(article, "title", where, limits.TITLE, default=""),
         )
         items = expect_list(field(article, "annotations", where), at(where, "annotations"))
         for number, item in enumerate(items):
             annotations.append(_parse_annotation(item, ref, at(at(where, "annotations"), number)))
+        here = at(where, "tombstones")
+        for number, item in enumerate(expect_list(article.get("tombstones", []), here)):
+            annotations.append(_parse_tombstone(item, ref, at(here, number)))
     return annotations
+
+
+def _path(article: dict[str, Any], where: str) -> str:
+    """The article's path; `path_bytes` (base64) gives it exactly when it is not UTF-8."""
+    readable = within(string(article, "path", where, default=""), limits.PATH, at(where, "path"))
+    if article.get("path_bytes") is None:
+        return readable
+    encoded = string(article, "path_bytes", where)
+    try:
+        exact = path_from_record({"path_bytes": encoded})
+    except ValueError:
+        raise problem(at(where, "path_bytes"), "expected the path's bytes in base64") from None
+    return within(exact, limits.PATH, at(where, "path_bytes"))
+
+
+def _ident(item: dict[str, Any], where: str) -> str:
+    ident = line(item, "id", where, limits.ID)
+    if not ident:
+        raise problem(at(where, "id"), "expected a non-empty id")
+    return ident
+
+
+def _parse_tombstone(item: Any, ref: ArticleRef, where: str) -> Annotation:
+    item = expect_object(item, where)
+    if item.get("deleted", True) is not True:
+        raise problem(at(where, "deleted"), "a tombstone is a deleted annotation: expected true")
+    updated = timestamp(item, "updated", where)
+    return tombstone(_ident(item, where), ref, updated, revision(item, "revision", where))
 
 
 def _parse_annotation(item: Any, ref: ArticleRef, where: str) -> Annotation:
     item = expect_object(item, where)
-    ident = string(item, "id", where)
-    if not ident:
-        raise problem(at(where, "id"), "expected a non-empty id")
+    ident = _ident(item, where)
     here = at(where, "selector")
     selector = expect_object(field(item, "selector", where), here)
     start, end = offsets(selector, here)
@@ -129,16 +181,17 @@ def _parse_annotation(item: Any, ref: ArticleRef, where: str) -> Annotation:
         id=ident,
         article=ref,
         selector=TextSelector(
-            exact=string(selector, "exact", here),
-            prefix=string(selector, "prefix", here, default=""),
-            suffix=string(selector, "suffix", here, default=""),
+            exact=text(selector, "exact", here, limits.QUOTE),
+            prefix=text(selector, "prefix", here, limits.CONTEXT, default=""),
+            suffix=text(selector, "suffix", here, limits.CONTEXT, default=""),
             start=start,
             end=end,
         ),
         colour=colour(item, "colour", where),
-        tags=string_list(item, "tags", where),
-        note=string(item, "note", where, default=""),
+        tags=tag_list(item, "tags", where),
+        note=text(item, "note", where, limits.NOTE, default=""),
         created=created,
         updated=timestamp(item, "updated", where, default=created),
         link=link(item, "link", where),
+        revision=revision(item, "revision", where),
     )

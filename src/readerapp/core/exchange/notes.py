@@ -4,6 +4,8 @@ Every format renders the same `ArticleNotes` list, so the article lookup, the
 analysis and the orphan check happen once, whatever the format.
 Annotations are grouped by their own `ArticleRef` (not by the file found on
 disk) so that an export carries each annotation's article identity unchanged.
+Deleted annotations (tombstones) ride along in `tombstones`, so that a delete
+travels to the other machine; formats for reading (Markdown) leave them out.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readerapp.core.analysis import Analysis, analyze
-from readerapp.core.annotation import Annotation, ArticleRef, article_ref
+from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, article_ref
 from readerapp.core.article import Article, ArticleError, load_article
 
 
@@ -30,6 +32,7 @@ class ArticleNotes:
     article: Article | None = None
     analysis: Analysis | None = None
     orphaned: frozenset[str] = frozenset()
+    tombstones: tuple[Annotation, ...] = ()
 
     def is_orphaned(self, annotation: Annotation) -> bool | None:
         """True/False when the article text is here to check against, else None (unknown)."""
@@ -44,6 +47,30 @@ def in_text_order(annotations: Iterable[Annotation]) -> tuple[Annotation, ...]:
     )
 
 
+def live_and_deleted(
+    annotations: Iterable[Annotation],
+) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
+    """The annotations in text order, and the tombstones (deleted ones) by id."""
+    live: list[Annotation] = []
+    deleted: list[Annotation] = []
+    for annotation in annotations:
+        (deleted if annotation.deleted else live).append(annotation)
+    return in_text_order(live), tuple(sorted(deleted, key=lambda a: a.id))
+
+
+def tombstone(ident: str, ref: ArticleRef, updated: str, revision: int) -> Annotation:
+    """A deleted annotation as an export carries it: id, article, when, revision; no text."""
+    return Annotation(
+        id=ident,
+        article=ref,
+        selector=TextSelector("", "", "", 0, 0),
+        created=updated,
+        updated=updated,
+        revision=revision,
+        deleted=True,
+    )
+
+
 def group_by_article(annotations: Iterable[Annotation]) -> dict[ArticleRef, list[Annotation]]:
     groups: dict[ArticleRef, list[Annotation]] = {}
     for annotation in annotations:
@@ -55,7 +82,9 @@ def orphaned_ids(annotations: Iterable[Annotation], text: str) -> frozenset[str]
     """Annotations whose passage can no longer be found in `text` (the article changed)."""
     from readerapp.core.anchoring import anchor
 
-    return frozenset(a.id for a in annotations if anchor(a.selector, text) is None)
+    return frozenset(
+        a.id for a in annotations if not a.deleted and anchor(a.selector, text) is None
+    )
 
 
 def notes_for_article(
@@ -63,16 +92,12 @@ def notes_for_article(
 ) -> list[ArticleNotes]:
     """The export of one open article; still one entry when it has no annotations yet."""
     groups = group_by_article(annotations) or {article_ref(article): []}
-    return [
-        ArticleNotes(
-            ref,
-            in_text_order(group),
-            article,
-            analysis,
-            orphaned_ids(group, article.text),
-        )
-        for ref, group in groups.items()
-    ]
+    result = []
+    for ref, group in groups.items():
+        live, deleted = live_and_deleted(group)
+        orphaned = orphaned_ids(live, article.text)
+        result.append(ArticleNotes(ref, live, article, analysis, orphaned, deleted))
+    return result
 
 
 def notes_for_all(
@@ -93,7 +118,8 @@ def notes_for_all(
             found[ref.path] = _open(ref.path, open_article, analyse)
         opened = found[ref.path]
         if opened is None:
-            result.append(ArticleNotes(ref, in_text_order(groups[ref])))
+            live, deleted = live_and_deleted(groups[ref])
+            result.append(ArticleNotes(ref, live, tombstones=deleted))
             continue
         article, analysis = opened
         result.extend(notes_for_article(article, analysis, groups[ref]))

@@ -2,7 +2,9 @@
 
 A half-written export is worse than none (it looks complete), so files go
 through `atomic_file.write_atomic` (temporary file, fsync, rename), the same
-as the store; an existing file is replaced only when the caller says so.
+as the store; `write_export` adds what an export needs around it: an existing
+file is replaced only when the caller says so, only if it is a regular file,
+through a symlink to its target, and keeping its permission bits.
 """
 
 from __future__ import annotations
@@ -18,51 +20,52 @@ from readerapp.core.analysis import Analysis
 from readerapp.core.annotation import Annotation, utc_now
 from readerapp.core.article import Article
 from readerapp.core.exchange import jsonformat, markdown, w3c
+from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
+from readerapp.core.exchange.file_checks import export_target, keep_mode, mode_of
+from readerapp.core.exchange.formats import FORMAT_NAMES, export_format
 from readerapp.core.exchange.notes import ArticleNotes, notes_for_article
-
-FORMATS = ("json", "w3c", "md")
-SUFFIXES = {"json": ".json", "w3c": ".jsonld", "md": ".md"}
+from readerapp.core.safe_text import visible_name
 
 
 def render(notes: list[ArticleNotes], fmt: str, exported: str | None = None) -> bytes:
-    """The export in format `fmt` (one of FORMATS), as UTF-8 bytes ending in a newline."""
+    """The export in format `fmt` (a name in `formats.FORMATS`), as UTF-8 bytes ending in
+    a newline."""
     exported = exported or utc_now()
-    if fmt == "md":
-        return markdown.to_markdown(notes).encode("utf-8")
-    if fmt == "json":
-        document = jsonformat.to_document(notes, exported)
-    elif fmt == "w3c":
-        document = w3c.to_collection(notes, exported)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    with without_collector_pauses():
+        if fmt == "md":
+            return markdown.to_markdown(notes).encode("utf-8")
+        if fmt == "json":
+            document = jsonformat.to_document(notes, exported)
+        elif fmt == "w3c":
+            document = w3c.to_collection(notes, exported)
+        else:
+            raise ValueError(
+                f"unknown export format {fmt!r}; expected one of {', '.join(FORMAT_NAMES)}"
+            )
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
-def check_writable(path: Path, *, force: bool) -> None:
-    """Fail before any work if `path` cannot take the export (exists, no folder, a folder)."""
-    if path.is_dir():
-        raise ExchangeError(f"{path} is a directory; give a file name for the export")
-    if path.exists() and not force:
-        raise ExchangeError(f"{path} already exists; pass --force to overwrite it")
-    if not path.parent.is_dir():
-        raise ExchangeError(f"{path.parent} does not exist; create the folder first")
-
-
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `path` all at once: a reader sees the old file or the new, never half."""
-    check_writable(path, force=force)
+def write_export(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` all at once (a reader sees the old file or the new, never
+    half); returns the file written, which is a symlink's target when `path` is one."""
+    target = export_target(path, force=force)
+    mode = mode_of(target)
     try:
-        atomic_file.write_atomic(path, data)
+        atomic_file.write_atomic(target, data)
     except OSError as err:
-        raise ExchangeError(f"{path}: cannot write it ({err.strerror or err})") from None
+        raise ExchangeError(
+            f"{visible_name(path)}: cannot write it ({err.strerror or err})"
+        ) from None
+    keep_mode(target, mode)
+    return target
 
 
 def default_export_path(article: Article, fmt: str, folder: Path) -> Path:
     """`<article name>.notes.<suffix>` in `folder`, numbered so no existing file is replaced."""
     stem = article.path.stem if article.path else re.sub(r"\W+", "-", article.title)[:60]
     stem = stem.strip("-") or "article"
-    suffix = SUFFIXES[fmt]
+    suffix = export_format(fmt).suffix
     candidate = folder / f"{stem}.notes{suffix}"
     number = 2
     while candidate.exists():
@@ -89,5 +92,5 @@ def export_article_file(
     """
     target = path if path is not None else default_export_path(article, fmt, Path.cwd())
     data = render(notes_for_article(article, analysis, annotations), fmt)
-    write_atomic(target, data, force=force)
+    write_export(target, data, force=force)
     return target

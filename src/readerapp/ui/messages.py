@@ -1,0 +1,69 @@
+"""The messages the reader's widgets post to their screen (small dataclasses, as toolong does).
+
+Widgets own the actions on their own state and say what the user asked for;
+the screen decides what that means for the others. Nothing here imports a
+widget, so any module may post or handle these without an import cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.message import Message
+
+from readerapp.core.target import Target
+
+Span = tuple[int, int]
+Intent = Literal["highlight", "tag", "note", "delete"]
+
+
+@dataclass
+class AnnotateRequested(Message):
+    """The user pressed an annotation key (h, 1–5, t, a, d) on a target of the focused widget.
+
+    `target` is None when there was nothing to annotate where the key was pressed.
+    """
+
+    target: Target | None
+    intent: Intent
+    colour: str | None = None  # for "highlight": None means the last colour used
+    rest: bool = False  # afterwards the article's cursor rests on the annotation
+
+
+@dataclass(frozen=True)
+class Jump:
+    """What choosing a row (a speaker, a quote, an allegation, a note) shows in the article."""
+
+    label: str
+    spans: tuple[Span, ...] = ()  # highlighted, and walked with n/N
+    index: int = 0  # the one to go to first
+    select: bool = False  # select the passage (a note) instead of highlighting it
+    notice: str = ""  # shown instead when there is no passage (an orphaned note)
+
+
+@dataclass
+class JumpRequested(Message):
+    """A row was chosen (Enter or a click); the article shows what it stands for."""
+
+    jump: Jump
+
+
+@dataclass
+class StatusChanged(Message):
+    """One sentence for the status line, true at the moment it is shown."""
+
+    text: str
+
+
+@dataclass
+class NotesChanged(Message):
+    """The notebook's annotations changed: the article's marks and the Notes list redraw.
+
+    `rest_on` is where the article's cursor should rest afterwards (the annotation just
+    made, so the next key edits it); `notice` says why, when the change came from
+    another window or a conflict.
+    """
+
+    rest_on: Span | None = None
+    notice: str | None = None
