@@ -13,7 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from readerapp.core.analysis.document import Document
-from readerapp.core.analysis.entities import Entity, EntityResolver
+from readerapp.core.analysis.entities import EntityResolver
+from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.focus import FIRST_VERB, name_mentions, sentence_subjects
 from readerapp.core.analysis.lexicon import NAMING_BEFORE_QUOTE
 from readerapp.core.analysis.mentions import Mention

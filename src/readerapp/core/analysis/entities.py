@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.entity_lookup import NameLookup
 from readerapp.core.analysis.lexicon import (
     GENDERED_NOUNS,
@@ -28,7 +28,7 @@ from readerapp.core.analysis.lexicon import (
     UNNAMED_SOURCE_NOUNS,
 )
 from readerapp.core.analysis.mentions import Mention, is_plural, stem
-from readerapp.core.analysis.model import Quote, Speaker
+from readerapp.core.analysis.model import Speaker
 from readerapp.core.analysis.names import NAME_RUN, NameIndex, name_key, parse_name
 
 _ANTECEDENT_WINDOW = 20_000
@@ -40,67 +40,6 @@ _FILED = re.compile(
     r"\b(?:(?:law)?suits?|complaints?|petitions?)\b[^.;]{0,40}?\b(?:filed|brought)\s+by\s+"
     rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,4}}?(?:named\s+)?(?P<name>{NAME_RUN})"
 )
-
-
-@dataclass
-class Entity:
-    """A person, organisation, group or document while the article is read."""
-
-    name: str
-    kind: str = "person"  # "person" | "org" | "group" | "document"
-    anonymous: bool = False
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    gender: str = ""
-    head: str = ""
-    modifiers: frozenset[str] = frozenset()
-    quotes: list[Quote] = field(default_factory=list)
-    last_seen: int = -1
-    order: int = 0
-    certain: bool = False  # the kind is known (an honorific, 'Ltd', 'she'), not a default
-
-    def add_alias(self, alias: str) -> bool:
-        alias = alias.strip(" ,")
-        if alias and alias.casefold() != self.name.casefold() and alias not in self.aliases:
-            self.aliases.append(alias)
-            return True
-        return False
-
-    def add_role(self, role: str) -> bool:
-        role = noun_phrase(role)
-        if (
-            not role
-            or len(self.roles) >= 2
-            or any(role.casefold() in r.casefold() for r in self.roles)
-        ):
-            return False
-        self.roles = [r for r in self.roles if r.casefold() not in role.casefold()] + [role]
-        return True
-
-    def agrees(self, pronoun: str) -> bool:
-        if pronoun == "it":
-            return self.kind in ("org", "document")
-        if pronoun in ("he", "she"):
-            wanted = "m" if pronoun == "he" else "f"
-            return self.kind == "person" and self.gender in ("", wanted)
-        if pronoun in ("they", "we"):
-            return self.kind in ("group", "org") or pronoun == "they"
-        return self.kind == "person"
-
-    def freeze(self) -> Speaker:
-        by_span = {(q.start, q.end): q for q in self.quotes}
-        kept: list[Quote] = []
-        for span in sorted(by_span, key=lambda s: (s[0], -s[1])):
-            if kept and span[1] <= kept[-1].end:
-                continue  # inside a longer quote already kept
-            kept.append(by_span[span])
-        return Speaker(
-            name=self.name,
-            aliases=tuple(self.aliases),
-            role=", ".join(self.roles),
-            anonymous=self.anonymous,
-            quotes=tuple(kept),
-        )
 
 
 class EntityResolver(NameLookup):
@@ -470,23 +409,6 @@ def _agreeing(bucket: list[tuple[int, Entity, int]], pronoun: str) -> Entity | N
         if entity.agrees(pronoun):
             return entity
     return None
-
-
-# A role is a noun phrase; the clause it was cut from is not part of it.
-_CLAUSE_BEFORE_ROLE = re.compile(
-    r"^.*\b(?:said|says|told|added|blamed|accused|claimed|alleged|asked|called|named|thanked|"
-    r"praised|critici[sz]ed|met|hired|sacked|fired|replaced|appointed)\s+",
-    re.IGNORECASE,
-)
-_CLAUSE_AFTER_ROLE = re.compile(
-    r"\s+(?:who|which|whose|that|said|says|told|added|claims|claimed|alleges|alleged)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def noun_phrase(role: str) -> str:
-    role = _CLAUSE_AFTER_ROLE.sub("", _CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
-    return role.strip(" ,")
 
 
 def role_head(role: str) -> str:

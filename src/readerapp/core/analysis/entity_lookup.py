@@ -7,13 +7,10 @@ thousands of people stays linear.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.mentions import stem
 from readerapp.core.analysis.names import name_key, token_keys, variant_spelling
-
-if TYPE_CHECKING:
-    from readerapp.core.analysis.entities import Entity
 
 _VARIANT_MIN = 7  # shorter names one letter apart are usually different names
 
