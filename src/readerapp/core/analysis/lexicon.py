@@ -572,6 +572,8 @@ GAP_WORDS = words("""
     last reporters journalists him them us me supporters voters crowd audience later earlier
     again also then simply just once more
     """)
+# Everything that may stand between a verb and the quote it introduces.
+ATTRIBUTION_GAP_WORDS = TIME_WORDS | SPEECH_NOUNS | AUXILIARIES | GAP_WORDS
 # Verbs whose object is the hearer, so 'X, told Y' never names Y as the speaker.
 OBJECT_FIRST_LEMMAS = words("tell ask inform remind urge assure warn advise")
 # Words before 'claims' or 'reports' that make it a noun: 'the claims', 'media reports'.

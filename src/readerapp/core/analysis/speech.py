@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from readerapp.core.analysis.document import Document, Span
+from readerapp.core.analysis.focus import FIRST_VERB
 from readerapp.core.analysis.lexicon import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
@@ -217,3 +218,30 @@ def find_events(
             context.used_cues.add(event.position)
     events.sort(key=lambda e: e.position)
     return events
+
+
+def after_comma(masked: str, position: int) -> bool:
+    """', saying …', ': adding', '— tweeting': a participle that continues its clause."""
+    return re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, position - 6) : position]) is not None
+
+
+def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
+    lo = context.clause_start(cue.start)
+    found = context.reader.before(lo, cue.start)
+    if found:
+        return found
+    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
+    between = context.doc.masked[lo : cue.start]
+    relative = re.search(r"\b(?:who|which|that|whom)\s+(?:\w+\s+){0,2}$", between)
+    if not relative and re.search(r"\b(?:and|but|then|yet)\s+(?:\w+\s+){0,2}$", between):
+        start, _ = context.doc.sentences[cue.sentence]
+        for earlier in reversed(context.cues_between(start, lo)):
+            found = context.reader.before(context.clause_start(earlier.start), earlier.start)
+            if found:
+                return found
+        verb = FIRST_VERB.search(context.doc.masked, start, cue.start)
+        if verb is not None and verb.start() < cue.start:
+            found = context.reader.before(start, verb.start())
+            if found and found[0].kind in ("name", "pronoun", "description", "group"):
+                return found
+    return ()
