@@ -324,6 +324,8 @@ LEGAL_DOCUMENTS = (
 
 # Determiners of a description that points at several people ('both leaders').
 GROUP_DETERMINERS = words("both two three four five several some many all most few other")
+# Pronouns that stand for a group of speakers: 'Several said', 'those who back her say'.
+GROUP_PRONOUNS = words("several many some most others those both all few")
 DETERMINERS = words("the a an one another its his her their our your my this that these those")
 DEFINITE_DETERMINERS = words("the its his her their our this that these those")
 
@@ -563,7 +565,7 @@ LEADING_CONNECTIVES = words("""
 ADVERBIAL_WORDS = words("""
     to from with by about again also repeatedly publicly privately recently a an the his her
     their its interview statement morning afternoon evening night week weekend month year ago
-    days hours later earlier told reporters
+    days hours later earlier told reporters however though too meanwhile still instead
     """)
 OPENING_PREPOSITIONS = words("in on at during to after before with from via through")
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,'.

@@ -21,6 +21,7 @@ from readerapp.core.analysis.lexicon import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
     GROUP_DETERMINERS,
+    GROUP_PRONOUNS,
     LEADING_CONNECTIVES,
     NON_NAME_WORDS,
     ORG_NAME_WORDS,
@@ -177,6 +178,9 @@ class NounPhrases:
         text = masked[start:end]
         words = text.split()
         first = words[0].casefold()
+        if first in GROUP_PRONOUNS and (len(words) == 1 or words[1].casefold() in ("who", "of")):
+            # 'Several said', 'Others argued', 'those who back her opponents say'
+            return (Mention("group", text, start, end, head=first, full=text),)
         possessive = _POSSESSIVE.match(text)
         if (
             possessive
@@ -354,7 +358,7 @@ class NounPhrases:
                 continue  # 'Trump supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
             if len(prefix) > 6 or not all(_role_like(w) for w in prefix):
-                return ()
+                break  # 'people close to Clinton': the name is in a post-modifier
             parsed = parse_name(run.group())
             if parsed is None or " " not in parsed.name and parsed.name.casefold() in _HEAD_NOUNS:
                 return self._bare_group(start, end, words)  # 'Police said'
