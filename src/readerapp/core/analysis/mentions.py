@@ -196,8 +196,8 @@ class NounPhrases:
         if quantified:
             inner = self.noun_phrase(start + quantified.end(), end)
             if inner and inner[0].kind in ("group", "description"):
-                head = inner[0].head
-                return (self._description(start, end, head, definite=False, group=True),)
+                # 'Hundreds of residents of X', 'one of the officials': the residents, the officials
+                return (replace(inner[0], kind="group", definite=False),)
         if first in DETERMINERS or first in GROUP_DETERMINERS:
             return self._determined(start, end, words)
         return self._named_or_bare(start, end, words)
