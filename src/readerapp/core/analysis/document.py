@@ -39,6 +39,8 @@ class Document:
     _quote_opens: list[int] = field(default_factory=list, repr=False, compare=False)
     _quote_closes: list[int] = field(default_factory=list, repr=False, compare=False)
     _quote_by_open: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    # Facts a stage derives from the whole document once and reads in every slice.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     # -- sentences and paragraphs -------------------------------------------------------
 
@@ -112,11 +114,9 @@ def build_document(text: str, headline: str = "") -> Document:
         if per_sentence[holder] <= MAX_QUOTES_PER_SENTENCE:
             quotes.append(quote)
     datelines = [m.span() for start, _ in paragraphs if (m := _DATELINE.match(text, start))]
-    names = tuple(
-        m.span()
-        for m in NAME_RUN_RE.finditer(text)
-        if not any(a <= m.start() < b for a, b in datelines)  # 'WASHINGTON (Reuters) -'
-    )
+    names = tuple(m.span() for m in NAME_RUN_RE.finditer(text))
+    if datelines:  # 'WASHINGTON (Reuters) - …' names a place, not a speaker
+        names = tuple(n for n in names if not any(a <= n[0] < b for a, b in datelines))
     return Document(
         text=text,
         masked=masked,

@@ -113,9 +113,16 @@ class NounPhrases:
     def __init__(self, masked: str, vocabulary: frozenset[str] = frozenset()) -> None:
         self.masked = masked
         self.vocabulary = vocabulary  # lower-case words of the article: 'Passenger' is one
+        self._phrases: dict[tuple[int, int], tuple[Mention, ...]] = {}  # stages ask twice
 
     def noun_phrase(self, start: int, end: int) -> tuple[Mention, ...]:
         """Parse the chunk [start, end) as one speaker phrase (or two joined by 'and')."""
+        key = (start, end)
+        if key not in self._phrases:
+            self._phrases[key] = self._noun_phrase(start, end)
+        return self._phrases[key]
+
+    def _noun_phrase(self, start: int, end: int) -> tuple[Mention, ...]:
         masked = self.masked
         while True:  # 'But Ryder', 'And then the company'
             start, end = trim(masked, start, end)

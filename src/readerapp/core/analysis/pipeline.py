@@ -25,7 +25,7 @@ from readerapp.core.analysis.speech_rules import SPEECH_RULES
 from readerapp.core.analysis.subjects import MentionReader
 from readerapp.core.article import Article
 
-BUDGET_SECONDS = 1.5  # after this, what was read so far is the analysis
+BUDGET_SECONDS = 1.6  # after this, what was read so far is the analysis
 SLICE = 12_000  # characters: about a screenful of paragraphs
 _LOWER_WORD = re.compile(r"(?<![.!?]\s)\b[a-z][a-z\-]+\b")
 

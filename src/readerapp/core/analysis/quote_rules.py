@@ -371,9 +371,14 @@ class Interview:
 
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
         doc = context.doc
-        answers = [(s, e) for s, e in doc.paragraphs if _ANSWER.match(doc.masked, s, e)]
-        questions = sum(1 for s, e in doc.paragraphs if _QUESTION.match(doc.masked, s, e))
-        if len(answers) < 2 or questions < 1:
+        if "interview" not in doc.memo:  # read the paragraphs once, not once per slice
+            marked = [(s, e) for s, e in doc.paragraphs if _ANSWER.match(doc.masked, s, e)]
+            questions = sum(1 for s, e in doc.paragraphs if _QUESTION.match(doc.masked, s, e))
+            doc.memo["interview"] = marked if len(marked) >= 2 and questions >= 1 else []
+        found = doc.memo["interview"]
+        assert isinstance(found, list)
+        answers: list[tuple[int, int]] = found
+        if not answers:
             return
         who = _interviewee(context)
         if who is None:

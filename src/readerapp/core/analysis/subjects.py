@@ -42,6 +42,12 @@ class MentionReader(NounPhrases):
 
     def before(self, lo: int, hi: int) -> tuple[Mention, ...]:
         """The subject that ends right before a verb at `hi` (clause starts at `lo`)."""
+        key = (-1 - lo, hi)  # beside the noun phrases, apart from them
+        if key not in self._phrases:
+            self._phrases[key] = self._before(lo, hi)
+        return self._phrases[key]
+
+    def _before(self, lo: int, hi: int) -> tuple[Mention, ...]:
         masked = self.masked
         lo = max(lo, hi - SUBJECT_WINDOW)
         end = self._skip_adverbials(lo, hi)
