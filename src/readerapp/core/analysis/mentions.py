@@ -80,8 +80,15 @@ class Mention:
     phrase_start: int = -1  # where the whole subject phrase starts, roles included
 
     def with_role(self, role: str) -> Mention:
-        role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
-        if not role or len(role.split()) > 14 or AGE.match(role) or self.role:
+        role = re.sub(r"^(?:a|an|the|another)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+        if not role or len(role.split()) > 14 or AGE.match(role) or re.fullmatch(PARTY_TAG, role):
+            return self
+        if self.role:
+            if re.match(r"(?:of|at|from|for)\s", self.role) and not re.match(
+                r"(?:of|at|from|for)\s", role
+            ):
+                # 'Another pollster, David Woodard of Clemson University'
+                return replace(self, role=f"{role} {self.role}")
             return self
         return replace(self, role=role)
 
@@ -308,7 +315,11 @@ class NounPhrases:
         parsed = parse_name(run.group())
         if parsed is None:
             return ()
-        role = " ".join(pre[1 : lower + 1])
+        role_words = pre[1 : lower + 1]
+        cuts = [i for i, w in enumerate(role_words) if w.casefold() in DETERMINERS | PREPOSITIONS]
+        if cuts:
+            role_words = role_words[cuts[-1] + 1 :]  # 'filed by the consumer group X'
+        role = " ".join(role_words)
         name_start = run.start() + run.group().find(parsed.name.split()[0])
         mention = Mention(
             "name",
