@@ -77,6 +77,8 @@ def clause_after(
     that = _THAT.search(masked, position, window)
     if that and _only_adverbials(masked[position : that.start()]):
         return clip(masked, that.end(), sentence_end)
+    if not bare:
+        return []  # 'answered her door', 'added sugar': only 'that' starts what they report
     skipped = _skip_adverbials(masked, position, sentence_end)
     clause = _CLAUSE_START.match(masked, skipped, sentence_end)
     if clause is None or masked[skipped : skipped + 2].strip(" ") in (",", ".", ":", ";"):

@@ -27,7 +27,7 @@ def verb_forms(lemma: str) -> tuple[str, str, str, str]:
         return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
     if lemma.endswith(("sh", "ch", "ss", "x")):
         return lemma, lemma + "es", lemma + "ed", lemma + "ing"
-    if re.fullmatch(r"(?:[^aeiou]*[aeiou][^aeiouwxy])", lemma) and len(lemma) <= 4:
+    if re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", lemma) and len(lemma) <= 4:
         double = lemma + lemma[-1]  # 'quip' -> quipped, 'chat' -> chatted
         return lemma, lemma + "s", double + "ed", double + "ing"
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
@@ -128,7 +128,7 @@ PHRASAL_FORMS: dict[str, str] = {
     }.get(lemma, verb_forms(lemma)[1:3])
 }
 # Verbs whose reported clause needs 'that' ('added that …'): 'answered her door' is no speech.
-THAT_ONLY_LEMMAS = words("answer reply respond add continue note recall repeat hear")
+THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel

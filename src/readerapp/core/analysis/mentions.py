@@ -81,6 +81,8 @@ class Mention:
 
     def with_role(self, role: str) -> Mention:
         role = re.sub(r"^(?:a|an|the|another)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+        if re.search(r"\w{4}\.$", role):
+            role = role[:-1]  # the full stop of the sentence, not of 'Jr.'"
         if not role or len(role.split()) > 14 or AGE.match(role) or re.fullmatch(PARTY_TAG, role):
             return self
         if self.role:
@@ -315,7 +317,7 @@ class NounPhrases:
         parsed = parse_name(run.group())
         if parsed is None:
             return ()
-        role_words = pre[1 : lower + 1]
+        role_words = pre[: lower + 1]
         cuts = [i for i, w in enumerate(role_words) if w.casefold() in DETERMINERS | PREPOSITIONS]
         if cuts:
             role_words = role_words[cuts[-1] + 1 :]  # 'filed by the consumer group X'

@@ -176,7 +176,8 @@ def parse_name(run: str) -> ParsedName | None:
     if tokens[-1].endswith(".") and len(tokens[-1]) > 2 and len(tokens) > 1:
         tokens[-1] = tokens[-1][:-1]  # a full stop after the name ends the sentence
     first = _bare(tokens[0])
-    if not tokens[-1] or first in NON_NAME_WORDS or first in HONORIFICS:
+    kept_day = first in TIME_WORDS and tokens[0] != run.split()[0] and len(tokens) > 1
+    if not tokens[-1] or (first in NON_NAME_WORDS and not kept_day) or first in HONORIFICS:
         return None
     if len(tokens) == 1 and (_bare(tokens[0]) in TITLE_WORDS or _bare(tokens[0]) in PERSON_NOUNS):
         return None  # 'Rep.', 'Officials': a title or a noun alone is nobody's name
