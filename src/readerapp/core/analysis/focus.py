@@ -67,7 +67,9 @@ def sentence_subjects(
     return found
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")  # 'the music website Loud Acre'
@@ -90,7 +92,9 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
         name = parsed.name
         if not (" " in name or parsed.honorific or name in names.mid_sentence):
             continue
-        if _PLACE_BEFORE.search(masked, max(0, match.start() - 12), match.start()):
+        if _PLACE_BEFORE.search(masked, max(0, match.start() - 12), match.start()) or (
+            _PLACE_BEFORE.match(match.group().split()[0] + " ")  # 'In Lower Marsh, …'
+        ):
             continue
         if " " not in name and _TITLE_BEFORE.search(
             masked, max(0, match.start() - 12), match.start()

@@ -54,7 +54,9 @@ _VERBS_AFTER_NAME = frozenset(
         "told",
     ]
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$", re.I
+)
 _PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
 _LEADING_NOUN_PHRASE = re.compile(
@@ -143,6 +145,9 @@ class Parties:
         """'in London', 'from South Africa': a bare name after a place preposition."""
         if self.known(name) and self.resolver.find_name(name) is not None:
             return False
+        first = self.text[position : position + 8].split()[0] if self.text[position:] else ""
+        if _PLACE_BEFORE.match(first + " "):
+            return True  # 'In Lower Marsh, …': the run began with the preposition
         if any(w.casefold() in PLACE_WORDS for w in name.split()):
             return True
         return _PLACE_BEFORE.search(self.text, max(0, position - 14), position) is not None
