@@ -54,6 +54,13 @@ THRESHOLDS = {
     "nickel-smelter-chromium-study": (0.95, 0.90, 0.55),
     "primary-school-inspection-failings": (0.85, 0.80, 0.55),
     "tv-chef-libel-trial": (0.75, 0.75, 0.35),
+    # Written by the analysis helper itself late in the tuning, so not blind: a hearing with
+    # '' quotes and a criticism 'for not publishing', an interview in Q/A layout, a lawsuit
+    # with a dateline, a tweet and a '―' attribution. First scores: ferry 1.00/0.90/1.00,
+    # lighthouse 1.00/1.00/1.00, rail 0.92/0.84/1.00 (allegations with the wrong parties).
+    "ferry-contract-hearing": (0.95, 0.90, 0.95),
+    "lighthouse-keeper-interview": (0.95, 0.95, 0.95),
+    "rail-strike-lawsuit": (0.95, 0.85, 0.95),
 }
 
 

@@ -19,7 +19,7 @@ MAX_SENTENCE = 2_000  # characters: longer is not prose (a list, a run-on page, 
 MAX_QUOTES_PER_SENTENCE = 24
 _WORDLIKE = re.compile(r"[^\W_]")
 # A dateline opens a report: 'WASHINGTON (Reuters) - …', 'MEXICO CITY — …'.
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’\-]{2,40}(?:\s*\([^()\n]{1,40}\))?\s+[-—–]\s+")
+DATELINE = re.compile(r"[A-Z][A-Z .,'’\-]{2,40}(?:\s*\([^()\n]{1,40}\))?\s+[-—–]\s+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def build_document(text: str, headline: str = "") -> Document:
         per_sentence[holder] = per_sentence.get(holder, 0) + 1
         if per_sentence[holder] <= MAX_QUOTES_PER_SENTENCE:
             quotes.append(quote)
-    datelines = [m.span() for start, _ in paragraphs if (m := _DATELINE.match(text, start))]
+    datelines = [m.span() for start, _ in paragraphs if (m := DATELINE.match(text, start))]
     names = tuple(m.span() for m in NAME_RUN_RE.finditer(text))
     if datelines:  # 'WASHINGTON (Reuters) - …' names a place, not a speaker
         names = tuple(n for n in names if not any(a <= n[0] < b for a, b in datelines))

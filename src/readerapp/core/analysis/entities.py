@@ -38,7 +38,7 @@ _NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
 _FILED = re.compile(
     r"\b(?:(?:law)?suits?|complaints?|petitions?)\b[^.;]{0,40}?\b(?:filed|brought)\s+by\s+"
-    rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,4}}?(?:named\s+)?(?P<name>{NAME_RUN})"
+    rf"(?:(?:the|a|an)\s+)?(?P<role>(?:[a-z][\w\-]*['’]?\s+){{0,4}}?)(?:named\s+)?(?P<name>{NAME_RUN})"
 )
 
 
@@ -193,7 +193,8 @@ class EntityResolver(NameLookup):
                 entity = self._antecedent(" ".join(full), mention.start)
             if entity is None and modifiers:
                 entity = self._antecedent(" ".join(words[1:]), mention.start)
-            if entity is None and not modifiers:
+            if entity is None and len(full) <= len(words) - 1:
+                # 'the Portland businesswoman said'; 'the attorney general of New York' is new
                 entity = self._just_quoted(mention)
             if entity is not None:
                 self.alias(entity, mention.text)
@@ -242,6 +243,8 @@ class EntityResolver(NameLookup):
             unnamed = stem(mention.head) in UNNAMED_SOURCE_NOUNS or mention.head in PERSON_NOUNS
             entity = self.create(name, "group", anonymous=unnamed)
             entity.head = mention.head
+            if mention.full and mention.full != text and len(mention.full.split()) <= 14:
+                self.alias(entity, mention.full)  # 'veterans interviewed at Trump rallies'
             self._by_head.setdefault(stem(mention.head), []).append(entity)
             self._by_key[key] = entity
         return entity
@@ -306,9 +309,10 @@ class EntityResolver(NameLookup):
             if entity.kind == "person" and entity.certain:
                 continue
             words = {stem(w) for w in re.findall(r"[\w\-]+", entity.name.casefold())}
-            if wanted & (words | {role_head(r) for r in entity.roles}):
+            kinds = words | {role_head(r) for r in entity.roles}
+            if wanted & kinds:
                 return entity
-            if entity.kind == "org" and entity.certain and words & ORG_NOUNS - wanted:
+            if entity.kind == "org" and entity.certain and kinds & ORG_NOUNS - wanted:
                 other = other or entity
             elif latest is None:
                 latest = entity
@@ -374,7 +378,11 @@ class EntityResolver(NameLookup):
         for found in _FILED.finditer(window):
             parsed = parse_name(found.group("name"))
             if parsed is not None and " " in parsed.name:
-                return self._resolve_name(Mention("name", parsed.name, 0, 0, parsed.honorific))
+                entity = self._resolve_name(Mention("name", parsed.name, 0, 0, parsed.honorific))
+                role = found.group("role").strip()
+                if role.split()[-1:] and role.split()[-1] in ORG_NOUNS:
+                    entity.add_role(role)  # 'the drivers' union Rail Unite': not 'the company'
+                return entity
         return None
 
     def create(self, name: str, kind: str, *, anonymous: bool = False) -> Entity:

@@ -87,4 +87,6 @@ _CLAUSE_AFTER_ROLE = re.compile(
 
 def noun_phrase(role: str) -> str:
     role = _CLAUSE_AFTER_ROLE.sub("", _CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
+    if re.match(r"(?:including|such\s+as|among\s+them)\b", role, re.IGNORECASE):
+        return ""  # 'veterans …, including Mr. Jebens,': members, not a role
     return role.strip(" ,")

@@ -155,6 +155,14 @@ OBJECT_SPEECH = {
     "challenge": "to",
     "invite": "to",
     "congratulate": "on|for",
+    "knock": "for",
+    "slam": "for",
+    "blast": "for",
+    "fault": "for",
+    "chide": "for",
+    "rebuke": "for",
+    "scold": "for",
+    "lambaste": "for",
 }
 OBJECT_SPEECH_FORMS: dict[str, str] = {
     form: lemma
@@ -266,7 +274,8 @@ PERSON_NOUNS = words("""
     academic academics specialist specialists practitioner physician clinician surveyor
     inspector auditor auditors trustee trustees director-general
     commissioner commissioners justice justices sheriff constable superintendent captain
-    lieutenant sergeant marshal admiral major
+    lieutenant sergeant marshal admiral major driver drivers keeper keepers passenger
+    passengers pilot pilots
     """)
 # Person nouns that name a group of unnamed people: 'officials said', 'aides said'.
 UNNAMED_SOURCE_NOUNS = words("""
@@ -425,6 +434,7 @@ NON_NAME_WORDS = words("""
     when while since although though if as this that these those there their they he she it
     dozens hundreds thousands scores almost nearly about around speaking asked
     we i you his her its our my your one two some many most all both each every no not
+    three four five six seven eight nine ten eleven twelve twenty thirty fifty hundred
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december later earlier meanwhile last
     next according among referring presently once what who why how where which also then
@@ -490,18 +500,24 @@ TOPIC_WRONGDOING = re.compile(
     re.IGNORECASE,
 )
 # Criticism with a reason that is wrongdoing: 'knocked Cruz for not reporting loans'.
+# 'for not reporting loans': an action, not a thing ('for the delay').
+GERUND = re.compile(r"(?:not\s+|never\s+)?[a-z]+ing\b")
+# A reason that is a failing: 'for not reporting loans', 'for lying', 'for hiding …'.
+FAILING_REASON = (
+    r"(?:not|never|failing|refusing|lying|hiding|covering|concealing|misleading|taking|"
+    r"accepting|using|violating|breaking|abusing)\b"
+)
 CRITICISED_FOR = re.compile(
     r"\b(?:knock|slam|blast|criticiz|criticis|fault|rip|attack|lambast|chid|condemn|denounc|"
     r"berat|scold|rebuk|excoriat|assail)\w*\s+(?P<accused>[^,.;]{1,60}?)\s+for\s+"
-    r"(?P<claim>(?:not|failing|refusing|lying|hiding|covering|concealing|misleading|taking|"
-    r"accepting|using|violating|breaking|abusing)\b[^.;?!]*)",
+    rf"(?P<claim>{FAILING_REASON}[^.;?!]*)",
     re.IGNORECASE,
 )
 # An investigation accuses its target: 'was the subject of a U.S. investigation'.
 INVESTIGATED = re.compile(
     r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:the\s+subject\s+of\s+(?:an?\s+)?"
-    r"(?P<by>[A-Z][\w.]*\s+|federal\s+|criminal\s+|congressional\s+)*(?:investigation|probe|"
-    r"inquiry)|under\s+(?:(?P<by2>[A-Z][\w.]*|federal|criminal)\s+)?investigation)",
+    r"(?P<by>[A-Z][\w.]*\s+|federal\s+|criminal\s+|congressional\s+|state\s+)*(?:investigation|"
+    r"probe|inquiry|audit)|under\s+(?:(?P<by2>[A-Z][\w.]*|federal|criminal)\s+)?investigation)",
 )
 # Where a clause starts inside a sentence: after a comma, 'that', a colon or a quote mark.
 CLAUSE_OPENERS = re.compile(r",\s+|;\s+|:\s+|\s[-—–]\s+|\bthat\s+|\bbecause\s+|[\"“]\s*|''")

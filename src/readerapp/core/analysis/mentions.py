@@ -222,8 +222,8 @@ class NounPhrases:
         """'the company', 'a senior official familiar with the talks', 'both leaders'."""
         first = words[0].casefold()
         pre: list[str] = []
-        for word in words[1:]:
-            if word.casefold() in POSTMODIFIER_WORDS:
+        for index, word in enumerate(words[1:], 1):
+            if word.casefold() in POSTMODIFIER_WORDS or _participle_modifier(words, index):
                 break
             pre.append(word)
         if not pre:
@@ -344,7 +344,12 @@ class NounPhrases:
             named = self.noun_phrase(start + filer.end(), end)
             if named:
                 return named[0]
-        core = re.split(r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s", text)[0]
+        core = re.split(_POSTMODIFIER_SPLIT, text)[0]
+        words = text.split()
+        for index in range(1, min(len(words), len(core.split()))):
+            if _participle_modifier(words, index):  # 'Drivers interviewed at …'
+                core = core[: core.find(" " + words[index])]
+                break
         kind = (
             "group"
             if group
@@ -409,8 +414,8 @@ class NounPhrases:
     def _bare_group(self, start: int, end: int, words: list[str]) -> tuple[Mention, ...]:
         """'officials', 'State officials', 'GOP analysts', 'Federal officials familiar with …'."""
         pre: list[str] = []
-        for word in words:
-            if word.casefold() in POSTMODIFIER_WORDS:
+        for index, word in enumerate(words):
+            if word.casefold() in POSTMODIFIER_WORDS or _participle_modifier(words, index):
                 break
             pre.append(word)
         if not pre or len(pre) > 4:
@@ -418,7 +423,8 @@ class NounPhrases:
         head = pre[-1].strip(".,").casefold()
         if any(
             w.casefold() in NON_NAME_WORDS - {"some", "many", "most", "all", "both"}
-            or w.casefold() in FORM_TO_LEMMA
+            or w.casefold() in FINITE_SPEECH
+            and w[:1].islower()
             for w in pre[:-1]
         ):
             return ()  # 'she sent an email' is a clause
@@ -443,6 +449,18 @@ class NounPhrases:
 
     def _text(self, start: int, end: int) -> str:
         return self.masked[start:end].strip(" ,")
+
+
+def _participle_modifier(words: list[str], index: int) -> bool:
+    """'Drivers interviewed at Halden station', 'residents questioned by reporters': a past
+    participle and its preposition modify the noun before them."""
+    return (
+        index > 0
+        and index + 1 < len(words)
+        and words[index].endswith("ed")
+        and words[index].islower()
+        and words[index + 1].casefold() in PREPOSITIONS
+    )
 
 
 def _starts_phrase(text: str, position: int) -> bool:

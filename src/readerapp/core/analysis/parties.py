@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from readerapp.core.analysis.attribution import SpokenSpan
-from readerapp.core.analysis.document import Document
+from readerapp.core.analysis.document import DATELINE, Document
 from readerapp.core.analysis.entities import EntityResolver
 from readerapp.core.analysis.lexicon import (
     CLAUSE_OPENERS,
@@ -22,6 +22,7 @@ from readerapp.core.analysis.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_WORDS,
+    SPOKESPEOPLE,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
@@ -100,7 +101,10 @@ class Parties:
     # -- names ---------------------------------------------------------------------------
 
     def canonical(self, name: str) -> str:
-        return self.resolver.canonical(name)
+        """The entity's name, else the article's fuller name ('Northline' -> 'Northline Trains')."""
+        if self.resolver.find_name(name) is not None:
+            return self.resolver.canonical(name)
+        return self.resolver.names.full_name(name) or name
 
     def known(self, name: str) -> bool:
         return (
@@ -216,6 +220,8 @@ class Parties:
             return ""  # 'I', 'we', 'you': the speaker's own side
         if mention.text.casefold() in INDEFINITE_PRONOUNS:
             return ""  # 'Everyone can see …'
+        if mention.text.casefold() == "it" and verb.group() in ("is", "was"):
+            return ""  # 'That is not a rota, it is theft': the practice, not a company
         if (
             mention.kind == "description"
             and mention.head in PERSON_NOUNS
@@ -248,8 +254,19 @@ class Parties:
         phrase = _LEADING_NOUN_PHRASE.match(self.text[start:end])
         if phrase:
             return re.sub(r"\s+\w+ly$", "", phrase.group(1))
-        recent = [n for n in self.names_in(max(0, start - 600), start) if n not in accuser]
+        recent = [
+            n
+            for n in self.names_in(max(0, start - 600), start)
+            if n not in accuser and not self._spokesperson(n)
+        ]
         return recent[-1] if recent else ""
+
+    def _spokesperson(self, name: str) -> bool:
+        """'A spokesman for the operator, Tomas Weir': he speaks for the accused, he is not it."""
+        entity = self.resolver.find_name(name)
+        return entity is not None and any(
+            set(role.casefold().split()) & SPOKESPEOPLE for role in entity.roles
+        )
 
     def first_name(self, start: int, end: int, skip: str = "") -> str:
         """The first full or known name in the span; a span that opens with 'he', 'she' or
@@ -274,6 +291,9 @@ class Parties:
         """The subject right before a verb: a name, a pronoun (resolved) or a description."""
         text = self.text
         chunk = text[sentence_start:position].rstrip()
+        dateline = DATELINE.match(chunk)
+        if dateline:  # 'HALDEN - A lawsuit filed by …': the place is not the subject
+            chunk = chunk[dateline.end() :]
         lead_name = NAME_RUN_RE.match(chunk)
         if lead_name and re.match(r"\s*(?:,|$)", chunk[lead_name.end() :]):
             parsed = parse_name(lead_name.group())

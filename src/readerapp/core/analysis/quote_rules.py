@@ -110,6 +110,9 @@ class VerbAfterQuote:
             between = masked[after : cue.start]
             if _MARKS.search(between) or ";" in between:
                 continue
+            ends_sentence = doc.text[quote.end - 1 : quote.end] in (".", "!", "?")
+            if ends_sentence and ("," in between or len(between.split()) > 5):
+                continue  # '"… simple." The governor, Whitfield said, had …': a new sentence
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
                 speakers = reader.after(cue.end, se)

@@ -50,7 +50,7 @@ class Cue:
 
     @property
     def lemma(self) -> str:
-        return FORM_TO_LEMMA.get(self.word, self.word)
+        return FORM_TO_LEMMA.get(self.word) or OBJECT_SPEECH_FORMS.get(self.word, self.word)
 
 
 @dataclass(frozen=True)

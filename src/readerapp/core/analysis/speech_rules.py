@@ -14,6 +14,7 @@ from readerapp.core.analysis import contents
 from readerapp.core.analysis.lexicon import (
     ATTRIBUTION_GAP_WORDS,
     FINITE_AUXILIARIES,
+    GERUND,
     OBJECT_FIRST_LEMMAS,
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
@@ -244,6 +245,8 @@ class ObjectSpeech:
             span = contents.object_complement(masked, cue.end, se, joiners)
             if span is None:
                 continue
+            if not _reports_words(masked[span[0] : span[1]], joiners):
+                continue
             if cue.word.endswith("ing"):
                 if re.search(r"[,:—–]\s*(?:and\s+)?$", before):  # '…, accusing X of …'
                     yield SpeechEvent(cue.start, (), (), (span,), rule=self.name, inherit=True)
@@ -251,6 +254,15 @@ class ObjectSpeech:
             speakers = speakers_before(context, cue)
             if speakers:
                 yield SpeechEvent(cue.start, speakers, (), (span,), rule=self.name)
+
+
+def _reports_words(complement: str, joiners: str) -> bool:
+    """'knocked Cruz for not reporting loans' reports a charge; 'blamed the weather for the
+    delay' and 'thanked voters for their support' report no words."""
+    if joiners == "for":
+        reason = re.search(r"\sfor\s+", complement)
+        return reason is None or bool(GERUND.match(complement, reason.end()))
+    return True
 
 
 SPEECH_RULES: tuple[SpeechRule, ...] = (

@@ -110,6 +110,9 @@ class MentionReader(NounPhrases):
             last = words[-1].casefold()
             phrase = _ADVERBIAL.search(masked, max(lo, end - 80), end)
             if phrase and phrase.start() > lo and not self._inside_relative(lo, phrase.start()):
+                before = masked[max(lo, phrase.start() - 30) : phrase.start()].split()
+                if before and before[-1].islower() and before[-1].endswith(("ed", "based")):
+                    break  # 'Drivers interviewed at Halden station said': the phrase's own
                 end = phrase.start()
                 continue
             if last in AUXILIARIES or last in TIME_WORDS:
