@@ -74,7 +74,7 @@ def inputs(sample_text: str) -> dict[str, str]:
 
 def many_speakers(size: int) -> str:
     """A worst case for speaker lookups: thousands of different made-up names."""
-    from readerapp.core.analysis.lexicon import words
+    from readerapp.core.analysis.lexicon.base import words
 
     rng = random.Random(7)
     syllables = sorted(

@@ -15,7 +15,7 @@ import pytest
 from readerapp.core.analysis import allegations, analyze, quote_rules, speech_rules
 from readerapp.core.analysis.allegations import ALLEGATION_RULES, trigger_words
 from readerapp.core.analysis.document import build_document
-from readerapp.core.analysis.lexicon import ACCUSATION_PATTERN, WRONGDOING_PATTERN
+from readerapp.core.analysis.lexicon.accusations import ACCUSATION_PATTERN, WRONGDOING_PATTERN
 from readerapp.core.analysis.speech import SpeechRule, find_events
 from readerapp.core.analysis.subjects import MentionReader
 from readerapp.core.article import parse_article

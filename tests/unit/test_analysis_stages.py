@@ -11,7 +11,7 @@ import pytest
 from readerapp.core.analysis import contents
 from readerapp.core.analysis.document import MAX_SENTENCE, build_document
 from readerapp.core.analysis.entities import EntityResolver
-from readerapp.core.analysis.lexicon import verb_forms
+from readerapp.core.analysis.lexicon.base import verb_forms
 from readerapp.core.analysis.mentions import Mention, NounPhrases
 from readerapp.core.analysis.names import NameIndex, parse_name
 from readerapp.core.analysis.quotes import find_quoted_spans, is_title

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.accusations import (
     ACCORDING_TO_SOURCE,
     ACCUSATION_PATTERN,
     ACTIVE_ACCUSATION,

@@ -16,7 +16,7 @@ from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.entities import EntityResolver
 from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.focus import FIRST_VERB, name_mentions, sentence_subjects
-from readerapp.core.analysis.lexicon import NAMING_BEFORE_QUOTE
+from readerapp.core.analysis.lexicon.speech import NAMING_BEFORE_QUOTE
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.model import Quote
 from readerapp.core.analysis.quotes import is_title

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.people import OBJECT_PRONOUNS
+from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     ADVERBIAL_WORDS,
-    OBJECT_PRONOUNS,
     OPENING_PREPOSITIONS,
-    SPEECH_NOUNS,
-    SPEECH_PARTICIPLES,
-    TIME_WORDS,
 )
+from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS, SPEECH_PARTICIPLES, TIME_WORDS
 
 Span = tuple[int, int]
 MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerate text linear

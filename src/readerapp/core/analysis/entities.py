@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.entity_lookup import NameLookup
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.people import (
     GENDERED_NOUNS,
     GROUP_DETERMINERS,
     HONORIFIC_GENDER,
@@ -27,6 +27,7 @@ from readerapp.core.analysis.lexicon import (
     TITLE_WORDS,
     UNNAMED_SOURCE_NOUNS,
 )
+from readerapp.core.analysis.lexicon.phrases import ORG_NAME_WORDS
 from readerapp.core.analysis.mentions import Mention, is_plural, stem
 from readerapp.core.analysis.model import Speaker
 from readerapp.core.analysis.names import NAME_RUN, NameIndex, name_key, parse_name
@@ -429,8 +430,6 @@ def role_head(role: str) -> str:
 
 
 def looks_like_org(name: str, role: str) -> bool:
-    from readerapp.core.analysis.lexicon import ORG_NAME_WORDS
-
     words = name.split()
     if (len(name) >= 2 and name.replace(".", "").isupper() and " " not in name) or any(
         w.strip(".,").casefold() in ORG_NAME_WORDS for w in words

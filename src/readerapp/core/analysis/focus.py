@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 
 from readerapp.core.analysis.document import Document
-from readerapp.core.analysis.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
+from readerapp.core.analysis.lexicon.people import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, NAME_RUN_RE, NameIndex, parse_name
 from readerapp.core.analysis.subjects import MentionReader

@@ -12,28 +12,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from readerapp.core.analysis.lexicon import (
-    AUXILIARIES,
+from readerapp.core.analysis.lexicon.people import (
     DEFINITE_DETERMINERS,
     DETERMINERS,
     DOCUMENT_NOUNS,
-    FINITE_AUXILIARIES,
-    FINITE_SPEECH,
-    FORM_TO_LEMMA,
     GROUP_DETERMINERS,
     GROUP_PRONOUNS,
-    LEADING_CONNECTIVES,
     NON_NAME_WORDS,
-    ORG_NAME_WORDS,
     ORG_NOUNS,
     PARTY_TAG,
     PERSON_NOUNS,
-    POSTMODIFIER_WORDS,
-    PREPOSITIONS,
     PRONOUNS,
     ROLE_MODIFIERS,
-    TIME_WORDS,
     TITLE_WORDS,
+)
+from readerapp.core.analysis.lexicon.phrases import (
+    FINITE_AUXILIARIES,
+    LEADING_CONNECTIVES,
+    ORG_NAME_WORDS,
+    POSTMODIFIER_WORDS,
+    PREPOSITIONS,
+)
+from readerapp.core.analysis.lexicon.speech import (
+    AUXILIARIES,
+    FINITE_SPEECH,
+    FORM_TO_LEMMA,
+    TIME_WORDS,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 

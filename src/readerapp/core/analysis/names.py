@@ -14,19 +14,19 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.people import (
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_WORDS,
-    ORG_NAME_WORDS,
     PERSON_NOUNS,
     POST_NOMINALS,
     ROLE_MODIFIERS,
     SURNAME_LIKE_TITLES,
-    TIME_WORDS,
     TITLE_WORDS,
 )
+from readerapp.core.analysis.lexicon.phrases import ORG_NAME_WORDS
+from readerapp.core.analysis.lexicon.speech import TIME_WORDS
 
 
 def _uppercase_class() -> str:

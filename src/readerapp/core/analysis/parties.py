@@ -14,9 +14,8 @@ from bisect import bisect_right
 from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import DATELINE, Document
 from readerapp.core.analysis.entities import EntityResolver
-from readerapp.core.analysis.lexicon import (
-    CLAUSE_OPENERS,
-    DOCUMENT_PHRASE,
+from readerapp.core.analysis.lexicon.accusations import CLAUSE_OPENERS, DOCUMENT_PHRASE
+from readerapp.core.analysis.lexicon.people import (
     INDEFINITE_PRONOUNS,
     NON_NAME_WORDS,
     ORG_NOUNS,

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from readerapp.core.analysis import contents
-from readerapp.core.analysis.lexicon import ATTRIBUTION_GAP_WORDS, SPEECH_NOUNS
+from readerapp.core.analysis.lexicon.phrases import ATTRIBUTION_GAP_WORDS
+from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.quotes import QuotedSpan, is_title
 from readerapp.core.analysis.speech import (

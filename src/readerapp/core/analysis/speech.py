@@ -17,13 +17,12 @@ from typing import Protocol
 
 from readerapp.core.analysis.document import Document, Span
 from readerapp.core.analysis.focus import FIRST_VERB
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.phrases import NON_VERB_OPENERS, NOT_BEFORE_VERB
+from readerapp.core.analysis.lexicon.speech import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
     HEARING_BODIES,
     NAMING_VERBS,
-    NON_VERB_OPENERS,
-    NOT_BEFORE_VERB,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
     OBJECT_SPEECH_FORMS,

@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterator
 
 from readerapp.core.analysis import contents
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.accusations import GERUND
+from readerapp.core.analysis.lexicon.phrases import (
     ATTRIBUTION_GAP_WORDS,
     FINITE_AUXILIARIES,
-    GERUND,
     OBJECT_FIRST_LEMMAS,
+)
+from readerapp.core.analysis.lexicon.speech import (
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     THAT_ONLY_LEMMAS,

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from readerapp.core.analysis.lexicon import (
+from readerapp.core.analysis.lexicon.people import PARTY_TAG, PRONOUNS
+from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
-    AUXILIARIES,
-    PARTY_TAG,
     PHRASE_STOPS,
-    PRONOUNS,
     SUBORDINATORS,
-    TIME_WORDS,
 )
+from readerapp.core.analysis.lexicon.speech import AUXILIARIES, TIME_WORDS
 from readerapp.core.analysis.mentions import (
     AGE,
     FILED_BY,

@@ -1,0 +1,26 @@
+"""Helpers for writing word lists and verb forms."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, so long lists stay readable."""
+    return frozenset(text.split())
+
+
+def verb_forms(lemma: str) -> tuple[str, str, str, str]:
+    """Regular inflections: 'claim' -> (claim, claims, claimed, claiming)."""
+    if lemma.endswith("ee"):
+        return lemma, lemma + "s", lemma + "d", lemma + "ing"
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    if re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", lemma) and len(lemma) <= 4:
+        double = lemma + lemma[-1]  # 'quip' -> quipped, 'chat' -> chatted
+        return lemma, lemma + "s", double + "ed", double + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
