@@ -10,40 +10,26 @@ from __future__ import annotations
 
 import re
 
-from readerapp.core.analysis.lexicon.people import OBJECT_PRONOUNS
+from readerapp.core.analysis.lexicon.clauses import (
+    ADVERBIAL_AFTER_VERB,
+    CLAUSE_START,
+    NOT_REPORTED_START,
+    PARTICIPLE_CLAUSE,
+    THAT_WORD,
+    TOLD_OBJECT,
+)
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     ADVERBIAL_WORDS,
     OPENING_PREPOSITIONS,
 )
-from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS, SPEECH_PARTICIPLES, TIME_WORDS
+from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS, TIME_WORDS
 
 Span = tuple[int, int]
 MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerate text linear
 MIN_WORDS = 3
 
-_PARTICIPLE = re.compile(
-    r",\s+(?:and\s+)?(?:"
-    + "|".join(sorted(SPEECH_PARTICIPLES, key=len, reverse=True))
-    + r")\b\s*(?:that\s+)?",
-    re.IGNORECASE,
-)
-_THAT = re.compile(r"\bthat\s+")
 _ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | ADVERBIAL_WORDS
-# Objects of 'told': 'told reporters', 'told CNN', 'told The Washington Post', 'told him'.
-_TOLD_OBJECT = re.compile(
-    r"\s+(?:(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+[A-Z][\w’'.&\-]*)*(?:['’]s\s+[A-Z][\w’'.\-]*"
-    r"(?:\s+[A-Z][\w’'.\-]*)*)?|reporters|journalists|supporters|voters|the\s+crowd|an?\s+"
-    r"(?:\w+\s+){0,2}(?:audience|crowd|interviewer|reporter)|"
-    + "|".join(sorted(OBJECT_PRONOUNS))
-    + r")\b"
-)
-_CLAUSE_START = re.compile(
-    r"\s+(?!(?:in|on|at|to|by|from|with|during|after|before|for|as|about|through|of|so|not|"
-    r"and|but|or|then|yes|no|this|last|earlier|later|today|yesterday|tomorrow|again|also)\b)"
-    r"(?=[\w\"“‘'~])",
-    re.IGNORECASE,
-)
 
 
 def words_in(text: str) -> int:
@@ -68,17 +54,17 @@ def clause_after(
     """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
     position = verb_end
     if told:
-        obj = _TOLD_OBJECT.match(masked, position, sentence_end)
+        obj = TOLD_OBJECT.match(masked, position, sentence_end)
         if obj:
             position = obj.end()
     window = min(sentence_end, position + 90)
-    that = _THAT.search(masked, position, window)
+    that = THAT_WORD.search(masked, position, window)
     if that and _only_adverbials(masked[position : that.start()]):
         return clip(masked, that.end(), sentence_end)
     if not bare:
         return []  # 'answered her door', 'added sugar': only 'that' starts what they report
     skipped = _skip_adverbials(masked, position, sentence_end)
-    clause = _CLAUSE_START.match(masked, skipped, sentence_end)
+    clause = CLAUSE_START.match(masked, skipped, sentence_end)
     if clause is None or masked[skipped : skipped + 2].strip(" ") in (",", ".", ":", ";"):
         return []
     return clip(masked, clause.end(), sentence_end)
@@ -96,19 +82,10 @@ def _only_adverbials(text: str) -> bool:
     )
 
 
-_ADVERBIAL_AFTER_VERB = re.compile(
-    r"\s+(?:(?:on|in|at|during|last|this|late|early|via|through)\s+(?:[\w’'.\-]+\s+){0,4}?"
-    r"(?:" + "|".join(sorted(TIME_WORDS | SPEECH_NOUNS)) + r"|\d[\w.]*)"
-    r"|(?:" + "|".join(sorted(TIME_WORDS)) + r")(?:\s+(?:morning|afternoon|evening|night))?)"
-    r"\b,?",
-    re.IGNORECASE,
-)
-
-
 def _skip_adverbials(masked: str, position: int, end: int) -> int:
     """Skip 'on Tuesday', 'in a statement', 'Thursday night' right after a verb."""
     for _ in range(3):
-        found = _ADVERBIAL_AFTER_VERB.match(masked, position, end)
+        found = ADVERBIAL_AFTER_VERB.match(masked, position, end)
         if not found:
             break
         position = found.end()
@@ -118,7 +95,7 @@ def _skip_adverbials(masked: str, position: int, end: int) -> int:
 def clip(masked: str, start: int, end: int) -> list[Span]:
     """A reported clause, split where ', adding that …' starts a second one."""
     end = min(end, start + MAX_CONTENT)
-    participle = _PARTICIPLE.search(masked, start, end)
+    participle = PARTICIPLE_CLAUSE.search(masked, start, end)
     spans = [trim(masked, start, participle.start() if participle else end)]
     if participle:
         spans.append(trim(masked, participle.end(), end))
@@ -134,7 +111,7 @@ def clause_before(masked: str, sentence_start: int, comma: int) -> Span | None:
 
 def continuation(masked: str, position: int, sentence_end: int) -> list[Span]:
     """', adding that …' after an attribution: more of the same speaker's words."""
-    found = _PARTICIPLE.match(masked, position, sentence_end) or _PARTICIPLE.search(
+    found = PARTICIPLE_CLAUSE.match(masked, position, sentence_end) or PARTICIPLE_CLAUSE.search(
         masked, position, min(sentence_end, position + 60)
     )
     if not found or "~" in masked[position : found.start()]:
@@ -149,6 +126,6 @@ def object_complement(masked: str, verb_end: int, sentence_end: int, joiners: st
         rf"\s+((?:[^,.;:~\"“”]{{1,80}}?|[^.;:~\"“”]{{1,60}}?,[^.;:~\"“”]{{1,40}}?,)\s+(?:{joiners})\b)",
         masked[verb_end : min(sentence_end, verb_end + 200)],
     )
-    if not found or found.group(1).split()[0].casefold() in ("not", "never", "to"):
+    if not found or found.group(1).split()[0].casefold() in NOT_REPORTED_START:
         return None  # 'asked not to be named' reports nothing said
     return trim(masked, verb_end + found.start(1), sentence_end)

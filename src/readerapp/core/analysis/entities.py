@@ -15,6 +15,15 @@ from collections.abc import Callable
 
 from readerapp.core.analysis.entity import Entity
 from readerapp.core.analysis.entity_lookup import NameLookup
+from readerapp.core.analysis.lexicon.base import is_plural, stem
+from readerapp.core.analysis.lexicon.clauses import (
+    ARTICLE_AFTER_COMMA,
+    FILED_BY_PREFIX,
+    FILER_ROLE,
+    OWNED_OFFICE,
+    PARTITIVE_START,
+    ROLE_POSTMODIFIER,
+)
 from readerapp.core.analysis.lexicon.people import (
     GENDERED_NOUNS,
     GROUP_DETERMINERS,
@@ -28,19 +37,16 @@ from readerapp.core.analysis.lexicon.people import (
     UNNAMED_SOURCE_NOUNS,
 )
 from readerapp.core.analysis.lexicon.phrases import ORG_NAME_WORDS
-from readerapp.core.analysis.mentions import Mention, is_plural, stem
+from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.model import Speaker
 from readerapp.core.analysis.names import NAME_RUN, NameIndex, name_key, parse_name
 
 _ANTECEDENT_WINDOW = 20_000
 _JUST_QUOTED = 400  # characters: how close a back-reference must follow the person's quote
 _FOCUS_WINDOW = 3_000  # characters a pronoun looks back for its antecedent
-_NAME_BEFORE = re.compile(rf"({NAME_RUN}),\s+(?:the\s+|a\s+)?$")
+_NAME_BEFORE = re.compile(rf"({NAME_RUN}){ARTICLE_AFTER_COMMA}")
 _NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
-_FILED = re.compile(
-    r"\b(?:(?:law)?suits?|complaints?|petitions?)\b[^.;]{0,40}?\b(?:filed|brought)\s+by\s+"
-    rf"(?:(?:the|a|an)\s+)?(?P<role>(?:[a-z][\w\-]*['’]?\s+){{0,4}}?)(?:named\s+)?(?P<name>{NAME_RUN})"
-)
+_FILED = re.compile(rf"{FILED_BY_PREFIX}{FILER_ROLE}(?P<name>{NAME_RUN})")
 
 
 class EntityResolver(NameLookup):
@@ -369,7 +375,7 @@ class EntityResolver(NameLookup):
             if entity is person or not entity.quotes:
                 continue
             words = [w.casefold() for w in re.findall(r"[\w’'\-]+", entity.name)]
-            owned = re.search(r"['’]s\s+(?:office|spokes\w+|campaign)$", entity.name.casefold())
+            owned = OWNED_OFFICE.search(entity.name.casefold())
             if owned and (set(w.strip("’'s") for w in words) & owners or words[-1] in SPOKESPEOPLE):
                 merge(person, entity)
 
@@ -422,9 +428,9 @@ def _agreeing(bucket: list[tuple[int, Entity, int]], pronoun: str) -> Entity | N
 
 def role_head(role: str) -> str:
     """The noun a role is about: 'one of Kenya's payment companies' -> 'company'."""
-    role = re.sub(r"^(?:one|some|each|any)\s+of\s+(?:the\s+)?", "", role.strip(), flags=re.I)
+    role = PARTITIVE_START.sub("", role.strip())
     # 'epidemiologist at the Tasman Institute' is about an epidemiologist, not an institute.
-    noun_part = re.split(r"\s(?:of|for|at|in|from|with|on)\s", role)[0]
+    noun_part = ROLE_POSTMODIFIER.split(role)[0]
     found = re.findall(r"[a-z\-]+", noun_part.casefold())
     return stem(found[-1]) if found else ""
 

@@ -6,9 +6,13 @@ Mutable while the article is read (names, roles and quotes accumulate); frozen i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from readerapp.core.analysis.lexicon.clauses import (
+    CLAUSE_AFTER_ROLE,
+    CLAUSE_BEFORE_ROLE,
+    MEMBERS_NOT_ROLE,
+)
 from readerapp.core.analysis.model import Quote, Speaker
 
 
@@ -73,20 +77,8 @@ class Entity:
         )
 
 
-# A role is a noun phrase; the clause it was cut from is not part of it.
-_CLAUSE_BEFORE_ROLE = re.compile(
-    r"^.*\b(?:said|says|told|added|blamed|accused|claimed|alleged|asked|called|named|thanked|"
-    r"praised|critici[sz]ed|met|hired|sacked|fired|replaced|appointed)\s+",
-    re.IGNORECASE,
-)
-_CLAUSE_AFTER_ROLE = re.compile(
-    r"\s+(?:who|which|whose|that|said|says|told|added|claims|claimed|alleges|alleged)\b.*$",
-    re.IGNORECASE,
-)
-
-
 def noun_phrase(role: str) -> str:
-    role = _CLAUSE_AFTER_ROLE.sub("", _CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
-    if re.match(r"(?:including|such\s+as|among\s+them)\b", role, re.IGNORECASE):
+    role = CLAUSE_AFTER_ROLE.sub("", CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
+    if MEMBERS_NOT_ROLE.match(role):
         return ""  # 'veterans …, including Mr. Jebens,': members, not a role
     return role.strip(" ,")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from readerapp.core.analysis.entity import Entity
-from readerapp.core.analysis.mentions import stem
+from readerapp.core.analysis.lexicon.base import stem
 from readerapp.core.analysis.names import name_key, token_keys, variant_spelling
 
 _VARIANT_MIN = 7  # shorter names one letter apart are usually different names

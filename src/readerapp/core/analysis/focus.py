@@ -10,6 +10,13 @@ from __future__ import annotations
 import re
 
 from readerapp.core.analysis.document import Document
+from readerapp.core.analysis.lexicon.clauses import (
+    APPOSITIVE_AFTER,
+    DESCRIBED_BEFORE,
+    FIRST_VERB,
+    PREPOSITION_BEFORE_NAME,
+    TITLE_BEFORE,
+)
 from readerapp.core.analysis.lexicon.people import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
@@ -20,14 +27,6 @@ from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, NAME_RUN_RE, NameIndex, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
-# Where a sentence's subject ends: its first verb (a plural noun must not pass for one).
-FIRST_VERB = re.compile(
-    r"(?<=\s)(?:[a-z]{2,}ed|has|have|had|is|was|were|are|will|would|can|could|did|does|said|says|"
-    r"told|tells|wrote|writes|made|makes|took|takes|gave|gives|got|gets|went|goes|knew|began|"
-    r"became|faces|faced|admits|expects|plans|wants|found|finds|thinks|thought|took|met|"
-    r"meets|spoke|speaks|led|leads|ran|runs|won|wins|lost|loses|left|leaves|sat|sits|saw|"
-    r"sees|came|comes|kept|keeps|held|holds|told|brought|built|paid|sent|shows|showed|gets)\b"
-)
 _QUOTE_START = frozenset("\"“‘'~«„<")
 _LEAD_NAME = re.compile(rf"(?:{HONORIFIC}\s+)?{NAME_RUN}(?=\s+[a-z]|,)")
 
@@ -72,13 +71,7 @@ def sentence_subjects(
     return found
 
 
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|into|across|near|of|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE
-)
-
-
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")  # 'the music website Loud Acre'
-_TITLE_BEFORE = re.compile(r"\b(?:the|a|an|former|then|late|fellow|ex)\s+$", re.IGNORECASE)
 
 
 def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Mention]:
@@ -97,11 +90,11 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
         name = parsed.name
         if not (" " in name or parsed.honorific or name in names.mid_sentence):
             continue
-        if _PLACE_BEFORE.search(masked, max(0, match.start() - 12), match.start()) or (
-            _PLACE_BEFORE.match(match.group().split()[0] + " ")  # 'In Lower Marsh, …'
+        if PREPOSITION_BEFORE_NAME.search(masked, max(0, match.start() - 12), match.start()) or (
+            PREPOSITION_BEFORE_NAME.match(match.group().split()[0] + " ")  # 'In Lower Marsh, …'
         ):
             continue
-        if " " not in name and _TITLE_BEFORE.search(
+        if " " not in name and TITLE_BEFORE.search(
             masked, max(0, match.start() - 12), match.start()
         ):
             continue  # 'the former Nazim', 'a Democrat': a title or a noun, not a name
@@ -123,22 +116,14 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
     return found
 
 
-# 'Orbit's chief executive, Carla Diaz, …' and 'Carla Diaz, the chief executive, …'
-_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[.;]\s+|\b(?:blamed|accused|praised|thanked|named|hired|appointed|and|with|by)\s+)"
-    r"((?:the|a|an|[A-Z][\w’'\-]*['’]s)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+),\s+$"
-)
-_APPOSITIVE_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,.;\"“”~]{3,60}?),")
-
-
 def _role_around(masked: str, start: int, end: int) -> str:
     """A role written beside a name the text only mentions."""
-    before = _DESCRIBED_BEFORE.search(masked, max(0, start - 80), start)
+    before = DESCRIBED_BEFORE.search(masked, max(0, start - 80), start)
     if before and masked[end : end + 1] == ",":
         head = before.group(1).split()[-1].casefold()
         if head in PERSON_NOUNS or head in TITLE_WORDS:
             return before.group(1)
-    after = _APPOSITIVE_AFTER.match(masked, end)
+    after = APPOSITIVE_AFTER.match(masked, end)
     if after and after.group(1).split()[-1].casefold() in PERSON_NOUNS | TITLE_WORDS:
         return after.group(1)
     return ""

@@ -12,6 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from readerapp.core.analysis.lexicon.base import is_plural, stem
+from readerapp.core.analysis.lexicon.clauses import (
+    AND_JOIN,
+    FILED_BY,
+    INTRO_ADVERBIAL,
+    LEADING_ARTICLE,
+    NAME_ROLE_PREPOSITIONS,
+    NAMED_WORD,
+    PROPER_WITH_OF,
+    QUANTIFIED,
+    ROLE_PLACE_START,
+)
 from readerapp.core.analysis.lexicon.people import (
     DEFINITE_DETERMINERS,
     DETERMINERS,
@@ -37,31 +49,14 @@ from readerapp.core.analysis.lexicon.speech import (
     AUXILIARIES,
     FINITE_SPEECH,
     FORM_TO_LEMMA,
-    TIME_WORDS,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 
 _POSTMODIFIER_SPLIT = r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s"
-_NAMED = re.compile(r"\s(?:named|called)\s+(?=[A-Z])")
 WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
 AGE = re.compile(r"^\d{1,3}$")
 _VERBS_NOT_IN_NAMES = FINITE_SPEECH | FINITE_AUXILIARIES
-_INTRO_ADVERBIAL = re.compile(
-    r"(?:(?:on|in|at|by|during|since|until|over|last|this|next|earlier|later|late|early)\s+)?"
-    r"(?:(?:the|a)\s+)?(?:(?:" + "|".join(sorted(TIME_WORDS)) + r"|\d[\w,]*|early|late|same|"
-    r"previous|following|morning|afternoon|evening|night)\s+)+",
-    re.IGNORECASE,
-)
-FILED_BY = re.compile(
-    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released)\s+"
-    r"(?:\w+\s+){0,3}?by\s+"
-)
-_QUANTIFIED = re.compile(
-    r"(?:dozens|hundreds|thousands|scores|many|some|most|several|few|none|all|one|two|three|"
-    r"four|five|a\s+number|a\s+group|a\s+handful|a\s+majority)\s+of\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
 _ROLE_WORDS = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _HEAD_NOUNS = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
 
@@ -84,40 +79,17 @@ class Mention:
     phrase_start: int = -1  # where the whole subject phrase starts, roles included
 
     def with_role(self, role: str) -> Mention:
-        role = re.sub(r"^(?:a|an|the|another)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+        role = LEADING_ARTICLE.sub("", role.strip(" ,"))
         if re.search(r"\w{4}\.$", role):
             role = role[:-1]  # the full stop of the sentence, not of 'Jr.'"
         if not role or len(role.split()) > 14 or AGE.match(role) or re.fullmatch(PARTY_TAG, role):
             return self
         if self.role:
-            if re.match(r"(?:of|at|from|for)\s", self.role) and not re.match(
-                r"(?:of|at|from|for)\s", role
-            ):
+            if ROLE_PLACE_START.match(self.role) and not ROLE_PLACE_START.match(role):
                 # 'Another pollster, David Woodard of Clemson University'
                 return replace(self, role=f"{role} {self.role}")
             return self
         return replace(self, role=role)
-
-
-def stem(word: str) -> str:
-    """A crude singular: 'officials' -> 'official', 'companies' -> 'company'."""
-    word = word.casefold()
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("people", "police", "staff")):
-        return word
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def is_plural(word: str) -> bool:
-    word = word.casefold()
-    return (
-        word in ("people", "police", "staff")
-        or word.endswith("men")
-        or (word.endswith("s") and not word.endswith("ss") and stem(word) != word)
-    )
 
 
 class NounPhrases:
@@ -149,7 +121,7 @@ class NounPhrases:
                 continue
             break
         first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
-        intro = _INTRO_ADVERBIAL.match(masked, start, end)
+        intro = INTRO_ADVERBIAL.match(masked, start, end)
         if (
             intro
             and intro.end() < end
@@ -170,7 +142,7 @@ class NounPhrases:
         first_word = lower.split()[0]
         if first_word in PREPOSITIONS and first_word != "of":
             return self._after_intro(start, end)  # 'During the briefing a journalist'
-        joined = re.search(r"\s(?:and|&)\s", text)
+        joined = AND_JOIN.search(text)
         if joined:
             left = self.noun_phrase(start, start + joined.start())
             right = self.noun_phrase(start + joined.end(), end)
@@ -212,7 +184,7 @@ class NounPhrases:
             # "Mr Soto's lawyer", "Gowdy's office", "the company's chief executive"
             head = possessive.group(2).split()[-1].casefold()
             return (self._description(start, end, head, definite=True),)
-        quantified = _QUANTIFIED.match(text)
+        quantified = QUANTIFIED.match(text)
         if quantified:
             inner = self.noun_phrase(start + quantified.end(), end)
             if inner and inner[0].kind in ("group", "description"):
@@ -232,7 +204,7 @@ class NounPhrases:
             pre.append(word)
         if not pre:
             return ()
-        named = _NAMED.search(self.masked, start, end)
+        named = NAMED_WORD.search(self.masked, start, end)
         if named:  # 'a former staffer named Bradley Podliska'
             found = self.noun_phrase(named.end(), end)
             if found and found[0].kind == "name":
@@ -282,11 +254,7 @@ class NounPhrases:
     def _proper_with_of(self, start: int, end: int, words: list[str]) -> tuple[Mention, ...]:
         """'The Office of the Data Protection Commissioner': a capitalised name with 'of'."""
         text = self.masked[start:end]
-        found = re.fullmatch(
-            r"(?:the|The)\s+((?:[A-Z][\w’'\-]*\s+)+(?:of|for|on)\s+(?:the\s+)?"
-            r"(?:[A-Z][\w’'.\-]*\s*)+)",
-            text,
-        )
+        found = PROPER_WITH_OF.fullmatch(text)
         if not found or len(words) > 10:
             return ()
         name = found.group(1).strip()
@@ -379,11 +347,7 @@ class NounPhrases:
         for run in NAME_RUN_RE.finditer(masked, start, end):
             rest = masked[run.end() : end].strip()
             tail = rest.casefold().split()
-            if (
-                tail
-                and tail[0] not in ("of", "from", "at", "for")
-                and not re.fullmatch(PARTY_TAG, rest)
-            ):
+            if tail and tail[0] not in NAME_ROLE_PREPOSITIONS and not re.fullmatch(PARTY_TAG, rest):
                 continue  # 'Trump supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
             if len(prefix) > 6 or not all(_role_like(w) for w in prefix):
@@ -405,7 +369,7 @@ class NounPhrases:
             )
             if (
                 tail
-                and tail[0] in ("of", "from", "at", "for")
+                and tail[0] in NAME_ROLE_PREPOSITIONS
                 and len(tail) > 1
                 and (tail[-1] not in DETERMINERS)
             ):

@@ -15,6 +15,20 @@ from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import DATELINE, Document
 from readerapp.core.analysis.entities import EntityResolver
 from readerapp.core.analysis.lexicon.accusations import CLAUSE_OPENERS, DOCUMENT_PHRASE
+from readerapp.core.analysis.lexicon.clauses import (
+    CLAUSE_VERB,
+    DESCRIPTION_TAIL,
+    LEADING_CONNECTIVE,
+    LEADING_NOUN_PHRASE,
+    PERSONAL_PRONOUN_START,
+    PLACE_PREPOSITION_BEFORE,
+    PLURAL_NOUN_PHRASE,
+    PREPOSITION_OR_ARTICLE_BEFORE,
+    SUBJECT_PRONOUN_START,
+    SUBJECT_PRONOUN_WORD,
+    TRAILING_ADVERB,
+    VERBS_AFTER_NAME,
+)
 from readerapp.core.analysis.lexicon.people import (
     INDEFINITE_PRONOUNS,
     NON_NAME_WORDS,
@@ -27,52 +41,6 @@ from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
-_CLAUSE_VERB = re.compile(
-    r"(?<=\s)(?:[a-z]{2,}ed|is|was|were|are|has|have|had|will|would|could|can|did|does|took|"
-    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|[a-z]{3,}s)\b"
-)
-_VERBS_AFTER_NAME = frozenset(
-    [
-        "is",
-        "was",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "did",
-        "does",
-        "and",
-        "or",
-        "but",
-        "who",
-        "which",
-        "that",
-        "said",
-        "says",
-        "told",
-    ]
-)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$", re.I
-)
-_PRONOUN = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
-_SUBJECT_PRONOUN = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
-_LEADING_NOUN_PHRASE = re.compile(
-    r"^\W*((?:the|a|an|his|her|their|its|our|some|many|several)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)"
-    r"(?=\s+(?:had|has|have|was|were|is|are|knew|did|would|will|could|used|ran|being|made|took|"
-    r"paid|told|kept|sold|let|gave)\b)",
-    re.IGNORECASE,
-)
-_LEADING_CONNECTIVE = re.compile(
-    r"^(?:but|and|however|yet|so|meanwhile|still|also|now|then)\b[\s,]*", re.IGNORECASE
-)
-_TRAILING_ADVERB = re.compile(
-    r"\s+(?:also|later|then|previously|earlier|again|repeatedly)$", re.IGNORECASE
-)
-# Where a descriptive subject turns into its description: 'A union representing …'.
-_DESCRIPTION = re.compile(r"\s+(?:who|which|that|whose|[a-z]+ing|based|led|run|owned|backed)\b.*$")
 
 
 class Parties:
@@ -140,7 +108,7 @@ class Parties:
         # 'Russian hackers', 'Chinese government': a modifier, not a party
         return not (
             follower
-            and follower.group(1) not in _VERBS_AFTER_NAME
+            and follower.group(1) not in VERBS_AFTER_NAME
             and not follower.group(1).endswith(("ed", "s"))
         )
 
@@ -149,11 +117,13 @@ class Parties:
         if self.known(name) and self.resolver.find_name(name) is not None:
             return False
         first = self.text[position : position + 8].split()[0] if self.text[position:] else ""
-        if _PLACE_BEFORE.match(first + " "):
+        if PLACE_PREPOSITION_BEFORE.match(first + " "):
             return True  # 'In Lower Marsh, …': the run began with the preposition
         if any(w.casefold() in PLACE_WORDS for w in name.split()):
             return True
-        return _PLACE_BEFORE.search(self.text, max(0, position - 14), position) is not None
+        return (
+            PLACE_PREPOSITION_BEFORE.search(self.text, max(0, position - 14), position) is not None
+        )
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -198,10 +168,10 @@ class Parties:
             m.end() for m in CLAUSE_OPENERS.finditer(self.text, max(lo, position - 300), position)
         ]
         start = opens[-1] if opens else lo
-        verbs = list(_CLAUSE_VERB.finditer(self.text, start, position + 1))
+        verbs = list(CLAUSE_VERB.finditer(self.text, start, position + 1))
         if not verbs:
             verbs = list(
-                _CLAUSE_VERB.finditer(self.text, start, min(position + 40, len(self.text)))
+                CLAUSE_VERB.finditer(self.text, start, min(position + 40, len(self.text)))
             )[:1]
         if not verbs:
             return ""
@@ -250,7 +220,7 @@ class Parties:
         name = self.first_name(start, end, skip=accuser)
         if name and name != accuser:
             return name
-        phrase = _LEADING_NOUN_PHRASE.match(self.text[start:end])
+        phrase = LEADING_NOUN_PHRASE.match(self.text[start:end])
         if phrase:
             return re.sub(r"\s+\w+ly$", "", phrase.group(1))
         recent = [
@@ -271,7 +241,7 @@ class Parties:
         """The first full or known name in the span; a span that opens with 'he', 'she' or
         'they' is about the person last named."""
         text = self.text
-        pronoun = _SUBJECT_PRONOUN.match(text, start, end)
+        pronoun = SUBJECT_PRONOUN_START.match(text, start, end)
         if pronoun and not _same_number(pronoun.group(1), skip):
             subject = self.previous_subject(start, skip) or self.recent_name(start, skip)
             if subject:
@@ -282,7 +252,7 @@ class Parties:
                 return name
         if found:
             return found[0]
-        if _PRONOUN.match(text, start, end):
+        if PERSONAL_PRONOUN_START.match(text, start, end):
             return self.recent_name(start, skip)
         return ""
 
@@ -306,11 +276,11 @@ class Parties:
                 return self.canonical(named.group())
             chunk = inner[:cut] if cut >= 0 else inner
         phrase_start = chunk.rfind(", ") + 2 if ", " in chunk else 0
-        phrase = _LEADING_CONNECTIVE.sub("", chunk[phrase_start:]).strip()
-        phrase = _TRAILING_ADVERB.sub("", phrase).strip()
+        phrase = LEADING_CONNECTIVE.sub("", chunk[phrase_start:]).strip()
+        phrase = TRAILING_ADVERB.sub("", phrase).strip()
         if not phrase:
             return ""
-        if re.fullmatch(r"(?:he|she|they|it)", phrase, re.IGNORECASE):
+        if SUBJECT_PRONOUN_WORD.fullmatch(phrase):
             return self.recent_speaker(sentence_start) or self.recent_name(sentence_start)
         lead = NAME_RUN_RE.match(phrase)
         if lead:
@@ -324,12 +294,10 @@ class Parties:
                 return f"the {document.group('document').casefold()}"
             filer_name = NAME_RUN_RE.search(filer)
             return filer_name.group() if filer_name else filer.strip()
-        phrase = _DESCRIPTION.sub("", phrase) or phrase
+        phrase = DESCRIPTION_TAIL.sub("", phrase) or phrase
         for run in NAME_RUN_RE.finditer(phrase):
             before = phrase[: run.start()]
-            if not before or re.search(
-                r"\b(?:of|for|from|at|in|on|by|with|to|the|a|an)\s+$", before, re.I
-            ):
+            if not before or PREPOSITION_OR_ARTICLE_BEFORE.search(before):
                 continue  # 'leaders of the MQM' are the leaders, not the MQM
             parsed = parse_name(run.group())
             if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
@@ -363,7 +331,5 @@ def _same_number(pronoun: str, accuser: str) -> bool:
     """Could the pronoun be the accuser? 'X and Y claimed that they …' is about X and Y."""
     if not accuser:
         return False
-    plural = (
-        "; " in accuser or " and " in accuser or re.fullmatch(r"(?:the\s+)?[a-z]+s", accuser, re.I)
-    )
+    plural = "; " in accuser or " and " in accuser or PLURAL_NOUN_PHRASE.fullmatch(accuser)
     return (pronoun.casefold() == "they") == bool(plural)

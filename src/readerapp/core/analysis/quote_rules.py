@@ -11,6 +11,15 @@ import re
 from collections.abc import Iterator
 
 from readerapp.core.analysis import contents
+from readerapp.core.analysis.lexicon.clauses import (
+    ANSWER_MARK,
+    NAME_THEN_VERB,
+    PRONOUN_AFTER,
+    QUESTION_MARK,
+    QUOTE_JOINER_GAP,
+    THAT_AT_END,
+    VERB_BEFORE_QUOTE,
+)
 from readerapp.core.analysis.lexicon.phrases import ATTRIBUTION_GAP_WORDS
 from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS
 from readerapp.core.analysis.mentions import Mention
@@ -25,21 +34,9 @@ from readerapp.core.analysis.speech import (
 
 _MARKS = re.compile(r"[\"“”~]|''")
 
-_PRONOUN_AFTER = re.compile(r"\s+(he|she|they|it|we|I)\b")
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
 
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
-
-_VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]+(?:s|ed))\s*[,:]\s*$")
-
-_NAME_THEN_VERB = re.compile(
-    r"[\s,]*(?P<who>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*|he|she|they|we|I)\s+"
-    r"(?P<verb>[a-z]{3,}(?:ed|s))\b"
-)
-
-_ANSWER = re.compile(r"A[:.]\s+")
-
-_QUESTION = re.compile(r"Q(?:[:.]\s+|(?=[A-Z][a-z]))")
 
 
 def gap_word(word: str) -> bool:
@@ -54,7 +51,7 @@ def _gap_is_attribution(gap: str) -> bool:
         return True
     if _MARKS.search(stripped) or re.search(r"[.;!?]", stripped):
         return False
-    ends = stripped.endswith((",", ":")) or re.search(r"\bthat$", stripped) is not None
+    ends = stripped.endswith((",", ":")) or THAT_AT_END.search(stripped) is not None
     found = re.findall(r"[\w’'.\-]+", stripped)
     if len(found) > 9:
         return False
@@ -118,7 +115,7 @@ class VerbAfterQuote:
             if lead == cue.start:  # '…," said Jo Roe'
                 speakers = reader.after(cue.end, se)
                 if not speakers:
-                    pronoun = _PRONOUN_AFTER.match(masked, cue.end, se)
+                    pronoun = PRONOUN_AFTER.match(masked, cue.end, se)
                     if pronoun is None:
                         continue
                     speakers = (
@@ -181,7 +178,7 @@ class VerbBeforeQuote:
             following = index + 1
             while following < len(doc.quotes) and following not in context.claimed_quotes:
                 gap = masked[doc.quotes[following - 1].close : doc.quotes[following].open]
-                if not re.fullmatch(r"\s*(?:,|and|…|\.\.\.)?\s*", gap):
+                if not QUOTE_JOINER_GAP.fullmatch(gap):
                     break
                 quotes.append(following)  # '… said: "A" and "B"'
                 following += 1
@@ -248,7 +245,7 @@ class AnyVerbBeforeQuote:
                 continue
             lo = context.clause_start(quote.open)
             lo = max(lo, quote.open - 240)
-            verb = _VERB_BEFORE_QUOTE.search(masked, lo, quote.open)
+            verb = VERB_BEFORE_QUOTE.search(masked, lo, quote.open)
             if verb is None or "~" in masked[lo : quote.open]:
                 continue
             speakers = context.reader.before(lo, verb.start(1))
@@ -268,7 +265,7 @@ class AnyVerbAfterQuote:
             if index in context.claimed_quotes or quote.tweet:
                 continue
             _, se = context.doc.sentence_at(_next_word(masked, quote.close))
-            tail = _NAME_THEN_VERB.match(masked, quote.close, se)
+            tail = NAME_THEN_VERB.match(masked, quote.close, se)
             if tail is None or len(masked[tail.end() : se].split()) > 6:
                 continue
             speakers = context.reader.noun_phrase(tail.start("who"), tail.end("who"))
@@ -376,8 +373,8 @@ class Interview:
     def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
         doc = context.doc
         if "interview" not in doc.memo:  # read the paragraphs once, not once per slice
-            marked = [(s, e) for s, e in doc.paragraphs if _ANSWER.match(doc.masked, s, e)]
-            questions = sum(1 for s, e in doc.paragraphs if _QUESTION.match(doc.masked, s, e))
+            marked = [(s, e) for s, e in doc.paragraphs if ANSWER_MARK.match(doc.masked, s, e)]
+            questions = sum(1 for s, e in doc.paragraphs if QUESTION_MARK.match(doc.masked, s, e))
             doc.memo["interview"] = marked if len(marked) >= 2 and questions >= 1 else []
         found = doc.memo["interview"]
         assert isinstance(found, list)
@@ -390,7 +387,7 @@ class Interview:
         for start, end in answers:
             if not context.lo <= start < context.hi:
                 continue
-            first = _ANSWER.match(doc.masked, start, end)
+            first = ANSWER_MARK.match(doc.masked, start, end)
             assert first is not None
             span = contents.trim(doc.masked, first.end(), end)
             if span is not None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from readerapp.core.analysis.lexicon.clauses import TITLE_SMALL_WORDS
 from readerapp.core.segments import paragraph_spans
 
 MAX_MARKS_PER_PARAGRAPH = 400
@@ -269,12 +270,11 @@ def mask_quotes(text: str, spans: list[QuotedSpan]) -> str:
     return "".join(pieces)
 
 
-_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
-
-
 def is_title(words: str) -> bool:
     """'Good Morning America', 'The Walking Dead': a name in quotation marks, not speech."""
     tokens = words.strip(" .,!?;:").split()
     if not tokens or len(tokens) > 8:
         return False
-    return all(t[:1].isupper() or t[:1].isdigit() or t.casefold() in _SMALL_WORDS for t in tokens)
+    return all(
+        t[:1].isupper() or t[:1].isdigit() or t.casefold() in TITLE_SMALL_WORDS for t in tokens
+    )

@@ -17,6 +17,13 @@ from typing import Protocol
 
 from readerapp.core.analysis.document import Document, Span
 from readerapp.core.analysis.focus import FIRST_VERB
+from readerapp.core.analysis.lexicon.clauses import (
+    AFTER_COMMA_AND,
+    COORDINATOR_BEFORE,
+    ON_OR_FOR,
+    RELATIVE_BEFORE,
+    THAT_OR_QUOTE_AFTER,
+)
 from readerapp.core.analysis.lexicon.phrases import NON_VERB_OPENERS, NOT_BEFORE_VERB
 from readerapp.core.analysis.lexicon.speech import (
     FINITE_SPEECH,
@@ -170,7 +177,7 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
     if word in SPEECH_PARTICIPLES:
         return "participle"
     if word in ("called", "calls"):  # 'called on X to …', 'called for …'
-        return "object" if re.match(r"\s+(?:on|for)\b", masked[end : end + 5]) else None
+        return "object" if ON_OR_FOR.match(masked[end : end + 5]) else None
     return None
 
 
@@ -184,7 +191,7 @@ def _quote_soon(masked: str, end: int) -> bool:
 def _verb_context(masked: str, start: int, end: int) -> bool:
     """'claims that', 'X reports', '…," claims X': a noun-like form used as a verb, not
     'the claims', 'his claims', 'media reports'."""
-    if re.match(r"\s*(?:that\b|[:,]?\s*[\"“]|:)", masked[end : end + 8]):
+    if THAT_OR_QUOTE_AFTER.match(masked[end : end + 8]):
         return True
     before = masked[max(0, start - 30) : start]
     if re.search(r"[\"”~,]\s*$|''\s*$", before):
@@ -221,7 +228,7 @@ def find_events(
 
 def after_comma(masked: str, position: int) -> bool:
     """', saying …', ': adding', '— tweeting': a participle that continues its clause."""
-    return re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, position - 6) : position]) is not None
+    return AFTER_COMMA_AND.search(masked[max(0, position - 6) : position]) is not None
 
 
 def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
@@ -231,8 +238,8 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
         return found
     # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
     between = context.doc.masked[lo : cue.start]
-    relative = re.search(r"\b(?:who|which|that|whom)\s+(?:\w+\s+){0,2}$", between)
-    if not relative and re.search(r"\b(?:and|but|then|yet)\s+(?:\w+\s+){0,2}$", between):
+    relative = RELATIVE_BEFORE.search(between)
+    if not relative and COORDINATOR_BEFORE.search(between):
         start, _ = context.doc.sentences[cue.sentence]
         for earlier in reversed(context.cues_between(start, lo)):
             found = context.reader.before(context.clause_start(earlier.start), earlier.start)

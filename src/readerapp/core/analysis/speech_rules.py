@@ -12,6 +12,14 @@ from collections.abc import Iterator
 
 from readerapp.core.analysis import contents
 from readerapp.core.analysis.lexicon.accusations import GERUND
+from readerapp.core.analysis.lexicon.clauses import (
+    AFTER_COMMA_AND,
+    FOR_REASON,
+    NEGATED_BEFORE,
+    OPEN_QUESTION,
+    PASSIVE_BEFORE,
+    TO_BEFORE,
+)
 from readerapp.core.analysis.lexicon.phrases import (
     ATTRIBUTION_GAP_WORDS,
     FINITE_AUXILIARIES,
@@ -41,12 +49,6 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
-_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$")
-
-_OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
-
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being|be|get|got)\s+(?:\w+ly\s+)?$")
-
 
 def _sentence(context: SpeechContext, cue: Cue) -> tuple[int, int]:
     return context.doc.sentences[cue.sentence]
@@ -68,12 +70,12 @@ class ReportedSpeech:
             lo = context.clause_start(cue.start)
             before = masked[max(lo, cue.start - 40) : cue.start]
             if (
-                re.search(r"\bto\s+$", before)
-                or _NEGATED.search(before)
-                and _OPEN_QUESTION.match(masked, cue.end, se)
+                TO_BEFORE.search(before)
+                or NEGATED_BEFORE.search(before)
+                and OPEN_QUESTION.match(masked, cue.end, se)
             ):
                 continue  # 'declined to say whether …' reports nothing said
-            if _PASSIVE_BEFORE.search(before):
+            if PASSIVE_BEFORE.search(before):
                 continue
             subject = context.reader.before(lo, cue.start)
             opens_clause = (
@@ -221,7 +223,7 @@ class Participle:
         for cue in context.cues:
             if cue.kind != "participle" or cue.start in context.used_cues:
                 continue
-            if not re.search(r"[,:—–]\s*(?:and\s+)?$", masked[max(0, cue.start - 6) : cue.start]):
+            if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]):
                 continue
             _, se = _sentence(context, cue)
             spans = contents.clause_after(masked, cue.end, se, told=cue.word == "telling")
@@ -240,7 +242,7 @@ class ObjectSpeech:
             if cue.kind != "object" or cue.start in context.used_cues:
                 continue
             before = masked[max(0, cue.start - 30) : cue.start]
-            if _PASSIVE_BEFORE.search(before) or re.search(r"\bto\s+$", before):
+            if PASSIVE_BEFORE.search(before) or TO_BEFORE.search(before):
                 continue  # 'was accused of …' names the accused, not the speaker
             ss, se = _sentence(context, cue)
             joiners = OBJECT_SPEECH.get(cue.lemma, "of")
@@ -250,7 +252,7 @@ class ObjectSpeech:
             if not _reports_words(masked[span[0] : span[1]], joiners):
                 continue
             if cue.word.endswith("ing"):
-                if re.search(r"[,:—–]\s*(?:and\s+)?$", before):  # '…, accusing X of …'
+                if AFTER_COMMA_AND.search(before):  # '…, accusing X of …'
                     yield SpeechEvent(cue.start, (), (), (span,), rule=self.name, inherit=True)
                 continue
             speakers = speakers_before(context, cue)
@@ -262,7 +264,7 @@ def _reports_words(complement: str, joiners: str) -> bool:
     """'knocked Cruz for not reporting loans' reports a charge; 'blamed the weather for the
     delay' and 'thanked voters for their support' report no words."""
     if joiners == "for":
-        reason = re.search(r"\sfor\s+", complement)
+        reason = FOR_REASON.search(complement)
         return reason is None or bool(GERUND.match(complement, reason.end()))
     return True
 

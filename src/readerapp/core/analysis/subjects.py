@@ -11,11 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from readerapp.core.analysis.lexicon.clauses import (
+    ADVERBIAL_BEFORE_VERB,
+    APPOSITIVE_OPENERS,
+    PLACE_OF_PREPOSITIONS,
+    RELATIVE_OR_PARTICIPLE_START,
+    RELATIVE_START,
+    SUBORDINATE_CLAUSE,
+)
 from readerapp.core.analysis.lexicon.people import PARTY_TAG, PRONOUNS
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     PHRASE_STOPS,
-    SUBORDINATORS,
 )
 from readerapp.core.analysis.lexicon.speech import AUXILIARIES, TIME_WORDS
 from readerapp.core.analysis.mentions import (
@@ -57,7 +64,7 @@ class MentionReader(NounPhrases):
         else:
             cut = max(_last_boundary(segment), 0)
             found = ()
-            clause = _SUBORDINATE.search(segment, cut)
+            clause = SUBORDINATE_CLAUSE.search(segment, cut)
             if clause:  # 'The emails show that Reines asked': the subject after 'that'
                 found = self.noun_phrase(lo + clause.end(), end)
                 cut = clause.end() if found else cut
@@ -106,7 +113,7 @@ class MentionReader(NounPhrases):
             if len(words) < 2:
                 break
             last = words[-1].casefold()
-            phrase = _ADVERBIAL.search(masked, max(lo, end - 80), end)
+            phrase = ADVERBIAL_BEFORE_VERB.search(masked, max(lo, end - 80), end)
             if phrase and phrase.start() > lo and not self._inside_relative(lo, phrase.start()):
                 before = masked[max(lo, phrase.start() - 30) : phrase.start()].split()
                 if before and before[-1].islower() and before[-1].endswith(("ed", "based")):
@@ -125,7 +132,7 @@ class MentionReader(NounPhrases):
         segment = self.masked[lo:end].rstrip(" ,")
         cut = segment.rfind(", ")
         last = segment[cut + 2 :] if cut >= 0 else segment
-        return re.match(r"(?:who|which|whose|that)\b", last) is not None
+        return RELATIVE_START.match(last) is not None
 
     def _appositive_subject(self, lo: int, comma: int) -> tuple[Mention, ...]:
         """'Jane Roe, a lawyer,' / 'The minister, Jo Bloggs,' / 'X, who …,' before a verb."""
@@ -167,7 +174,7 @@ class MentionReader(NounPhrases):
         mention = replace(head[0], phrase_start=phrase_start)
         for start, end in extras:
             text = self._text(start, end)
-            if not re.match(r"(?:who|which|whose|that)\b", text) and not AGE.match(text):
+            if not RELATIVE_START.match(text) and not AGE.match(text):
                 mention = mention.with_role(text)
         return (mention, *head[1:])
 
@@ -177,7 +184,7 @@ class MentionReader(NounPhrases):
         words = self.masked[piece[0] : piece[1]].split()
         return (
             len(before) >= 2
-            and before[-2].casefold() in ("from", "in", "of", "near")
+            and before[-2].casefold() in PLACE_OF_PREPOSITIONS
             and 0 < len(words) <= 3
             and all(w[:1].isupper() for w in words)
         )
@@ -187,8 +194,7 @@ class MentionReader(NounPhrases):
         first = text.split()[0].casefold() if text.split() else ""
         return (
             bool(AGE.match(text))
-            or first in ("a", "an", "the", "who", "which", "whose", "himself", "herself")
-            or first in ("from", "of", "at", "for", "in")
+            or first in APPOSITIVE_OPENERS
             or bool(re.fullmatch(PARTY_TAG, text))
             or (text[:1].islower() and first not in PRONOUNS)
         )
@@ -220,7 +226,7 @@ class MentionReader(NounPhrases):
                     named = self.noun_phrase(*pieces[0])
                     if named and named[0].kind == "name":
                         return (named[0].with_role(self._text(mention.start, mention.end)),)
-                elif not re.match(r"(?:who|which|whose|that|\w+ing)\b", text):
+                elif not RELATIVE_OR_PARTICIPLE_START.match(text):
                     mention = mention.with_role(text)
         return (mention, *phrase[1:])
 
@@ -237,23 +243,12 @@ class MentionReader(NounPhrases):
     # -- one noun phrase ---------------------------------------------------------------
 
 
-_ADVERBIAL = re.compile(
-    r"\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
-    r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
-    r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
-)
-
-
 def _adverbial_chunk(words: list[str]) -> bool:
     """', in a statement,' or ', on Tuesday,': a chunk between commas that is no subject."""
     first = words[0].casefold()
     return first in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"} or all(
         w.casefold() in TIME_WORDS for w in words
     )
-
-
-_SUBORDINATE = re.compile(r".*\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
 
 
 def _last_boundary(segment: str) -> int:

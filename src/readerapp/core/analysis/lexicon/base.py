@@ -1,4 +1,4 @@
-"""Helpers for writing word lists and verb forms."""
+"""Helpers for writing word lists, and English inflection: verb forms, crude singulars."""
 
 from __future__ import annotations
 
@@ -24,3 +24,24 @@ def verb_forms(lemma: str) -> tuple[str, str, str, str]:
         double = lemma + lemma[-1]  # 'quip' -> quipped, 'chat' -> chatted
         return lemma, lemma + "s", double + "ed", double + "ing"
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+def stem(word: str) -> str:
+    """A crude singular: 'officials' -> 'official', 'companies' -> 'company'."""
+    word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("people", "police", "staff")):
+        return word
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def is_plural(word: str) -> bool:
+    word = word.casefold()
+    return (
+        word in ("people", "police", "staff")
+        or word.endswith("men")
+        or (word.endswith("s") and not word.endswith("ss") and stem(word) != word)
+    )
