@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from readerapp.core.analysis.lexicon.base import is_plural, stem
 from readerapp.core.analysis.lexicon.clauses import (
     AND_JOIN,
+    ARTICLES,
     FILED_BY,
+    INDEFINITE_ARTICLES,
     INTRO_ADVERBIAL,
     LEADING_ARTICLE,
     NAME_ROLE_PREPOSITIONS,
@@ -159,7 +161,7 @@ class NounPhrases:
             lower = text.casefold()
             if lower in PRONOUNS and word is words[-1]:
                 return (Mention("pronoun", lower, start + word.start(), start + word.end()),)
-            if lower in ("a", "an", "the") or text[:1].isupper():
+            if lower in ARTICLES or text[:1].isupper():
                 found = self.noun_phrase(start + word.start(), end)
                 if found and found[0].kind != "pronoun":
                     return found
@@ -176,7 +178,7 @@ class NounPhrases:
         possessive = _POSSESSIVE.match(text)
         if (
             possessive
-            and first not in ("a", "an", "one")
+            and first not in INDEFINITE_ARTICLES
             and len(possessive.group(1).split()) <= 4
             and not any(w in POSTMODIFIER_WORDS for w in possessive.group(1).casefold().split())
             and possessive.group(2).split()[-1].casefold() in _HEAD_NOUNS

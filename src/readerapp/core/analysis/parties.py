@@ -26,6 +26,7 @@ from readerapp.core.analysis.lexicon.clauses import (
     PREPOSITION_OR_ARTICLE_BEFORE,
     SUBJECT_PRONOUN_START,
     SUBJECT_PRONOUN_WORD,
+    THIRD_PERSON_SUBJECTS,
     TRAILING_ADVERB,
     VERBS_AFTER_NAME,
 )
@@ -185,7 +186,7 @@ class Parties:
         if not found:
             return ""
         mention = found[0]
-        if mention.kind == "pronoun" and mention.text not in ("he", "she", "they", "it"):
+        if mention.kind == "pronoun" and mention.text not in THIRD_PERSON_SUBJECTS:
             return ""  # 'I', 'we', 'you': the speaker's own side
         if mention.text.casefold() in INDEFINITE_PRONOUNS:
             return ""  # 'Everyone can see …'

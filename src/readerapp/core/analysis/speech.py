@@ -20,9 +20,11 @@ from readerapp.core.analysis.focus import FIRST_VERB
 from readerapp.core.analysis.lexicon.clauses import (
     AFTER_COMMA_AND,
     COORDINATOR_BEFORE,
+    NOT_OBJECT_CUES,
     ON_OR_FOR,
     RELATIVE_BEFORE,
     THAT_OR_QUOTE_AFTER,
+    VERB_AFTER_WORDS,
 )
 from readerapp.core.analysis.lexicon.phrases import NON_VERB_OPENERS, NOT_BEFORE_VERB
 from readerapp.core.analysis.lexicon.speech import (
@@ -153,7 +155,7 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
         return "according" if masked[end : end + 4] == " to " else None
     if word in NAMING_VERBS and _quote_soon(masked, end):
         return "naming"
-    if word in OBJECT_SPEECH_FORMS and word not in ("called", "calls", "told", "tells"):
+    if word in OBJECT_SPEECH_FORMS and word not in NOT_OBJECT_CUES:
         joiners = OBJECT_SPEECH[OBJECT_SPEECH_FORMS[word]]
         if re.match(rf"\s+[^.;:~]{{1,80}}?\s(?:{joiners})\b", masked[end : end + 100]):
             return "object"
@@ -201,7 +203,7 @@ def _verb_context(masked: str, start: int, end: int) -> bool:
         return False
     word = previous.group(1)
     lower = word.casefold()
-    if lower in ("he", "she", "it", "they", "who", "which", "also", "now", "still"):
+    if lower in VERB_AFTER_WORDS:
         return True
     return word[:1].isupper() and lower not in NON_VERB_OPENERS and not word.endswith(("'s", "’s"))
 

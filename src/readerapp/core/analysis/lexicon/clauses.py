@@ -201,3 +201,10 @@ PLACE_OF_PREPOSITIONS = words("from in of near")
 APPOSITIVE_OPENERS = words("a an the who which whose himself herself from of at for in")
 # Lower-case words inside a title: 'Who Will Survive, PSP or MQM?'.
 TITLE_SMALL_WORDS = words("a an and at by for in of on or the to")
+# 'he claims', 'who reports': words after which a noun-like form is a verb.
+VERB_AFTER_WORDS = words("he she it they who which also now still")
+# 'called', 'told' take an object without reporting it as speech on their own.
+NOT_OBJECT_CUES = words("called calls told tells")
+ARTICLES = words("a an the")
+INDEFINITE_ARTICLES = words("a an one")
+THIRD_PERSON_SUBJECTS = words("he she they it")
