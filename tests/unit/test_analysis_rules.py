@@ -114,6 +114,51 @@ def events(rule: SpeechRule, text: str) -> list[tuple[list[str], list[str]]]:
             [(["the harbour master"], ["The pier will reopen in May"])],
         ),
         (
+            speech_rules.ReportedSpeech(),
+            "The pier will reopen in May, Ada Voss said after the storm.",
+            [(["Ada Voss"], ["The pier will reopen in May"])],
+        ),
+        (
+            speech_rules.ReportedSpeech(),
+            '"A safe pier" would take a year, Ada Voss said.',
+            [(["Ada Voss"], ['"A safe pier" would take a year'])],
+        ),
+        (
+            speech_rules.ReportedSpeech(),
+            "Ada Voss, an engineer who advised on the project, smiled.",
+            [],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            "''It was 'old-school,''' said Ada Voss.",
+            [(["Ada Voss"], ["It was 'old-school,'"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            "\u201cThe pier is safe,\u201c said Ada Voss.",
+            [(["Ada Voss"], ["The pier is safe"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"The pier is safe," Ada Voss, Liberal of Lower Marsh, said.',
+            [(["Ada Voss"], ["The pier is safe"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"The pier is safe," the veteran councillor and former mayor told reporters.',
+            [(["the veteran councillor"], ["The pier is safe"])],
+        ),
+        (
+            speech_rules.ObjectSpeech(),
+            "Ada Voss knocked the council for not publishing the survey.",
+            [(["Ada Voss"], ["the council for not publishing the survey"])],
+        ),
+        (
+            speech_rules.ObjectSpeech(),
+            "Ada Voss blamed the storm for the delay.",
+            [],
+        ),
+        (
             speech_rules.AccordingTo(),
             "According to the harbour master, the pier will reopen in May.",
             [(["the harbour master"], ["the pier will reopen in May"])],

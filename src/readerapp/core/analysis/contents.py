@@ -104,8 +104,9 @@ def clip(masked: str, start: int, end: int) -> list[Span]:
 
 def clause_before(masked: str, sentence_start: int, comma: int) -> Span | None:
     """'The plant will power 900 homes, the agency said.': the words before the comma."""
-    if re.search(r"[\"“”~]", masked[sentence_start:comma]):
-        return None
+    marks = list(re.finditer(r"[\"“”~]+", masked[sentence_start:comma]))
+    if marks and words_in(masked[sentence_start + marks[-1].end() : comma]) < 2:
+        return None  # '"…," the agency said' is a quote's, not a clause's
     return trim(masked, sentence_start, comma)
 
 

@@ -151,6 +151,17 @@ class NounPhrases:
             # 'Ana Silva and Ben Cho', 'the Clinton campaign and some experts': two speakers
             if left and right and {left[0].kind, right[0].kind} <= {"name", "description", "group"}:
                 return (left[0], right[0])
+            tail = masked[start + joined.end() : end].split()
+            if (
+                left
+                and left[0].kind == "description"
+                and left[0].definite
+                and tail[-1:]
+                and tail[0].casefold() not in DETERMINERS
+                and tail[-1].casefold() in PERSON_NOUNS
+            ):
+                # 'the Vermont senator and Democratic presidential candidate': one person
+                return (replace(left[0], full=self._text(start, end)),)
         return self._single(start, end)
 
     def _after_intro(self, start: int, end: int) -> tuple[Mention, ...]:

@@ -98,6 +98,10 @@ def _find(
                 if _opens(mark, single):
                     open_at, open_width = at, len(mark)
                 continue
+            if len(mark) == 2 and text[at + 2 : at + 3] == mark[0]:
+                at += 1  # three apostrophes: the first closes a quote inside the quote
+            if _strict_opener(mark, single) and _misprinted_close(text, at, len(mark)):
+                mark = "”"  # '…for her here,“ said Jim Clyburn': a closing mark set wrong
             if _strict_opener(mark, single) and at > open_at + open_width:
                 if _nested(found[number + 1 :], single):
                     depth += 1
@@ -126,6 +130,13 @@ def _find(
             _emit(text, spans, open_at, open_width, p_end, p_end, index, continued, closed=False)
             carried = True
     return spans
+
+
+def _misprinted_close(text: str, at: int, width: int) -> bool:
+    """An opening mark glued to the word before it and followed by a space closes."""
+    before = text[at - 1 : at]
+    after = text[at + width : at + width + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def _nested(later: list[tuple[int, str]], single: bool) -> bool:

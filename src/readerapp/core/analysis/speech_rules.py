@@ -18,9 +18,11 @@ from readerapp.core.analysis.lexicon.clauses import (
     NEGATED_BEFORE,
     OPEN_QUESTION,
     PASSIVE_BEFORE,
+    RELATIVE_BEFORE,
     TO_BEFORE,
 )
 from readerapp.core.analysis.lexicon.phrases import (
+    ADVERBIAL_PREPOSITIONS,
     ATTRIBUTION_GAP_WORDS,
     FINITE_AUXILIARIES,
     OBJECT_FIRST_LEMMAS,
@@ -107,7 +109,9 @@ class ReportedSpeech:
         verbs = [w for w in rest.split() if w.casefold() in FINITE_AUXILIARIES | {"that"}]
         if verbs and not rest.lstrip(" ,").startswith(("who", "which")):
             return None  # 'said the firm, Acme, had been allowed': the firm is no speaker
-        span = contents.clause_before(masked, lo, lo + len(prefix) - 1)
+        span = contents.clause_before(
+            masked, _partial_quote_start(context, lo), lo + len(prefix) - 1
+        )
         if span is None:
             return None
         return SpeechEvent(
@@ -125,7 +129,8 @@ class ReportedSpeech:
         before = masked[lo:start].rstrip()
         after = masked[cue.end : se]
         spans: list[tuple[int, int]] = []
-        if before.endswith(",") and contents.words_in(before) >= 1:
+        relative = RELATIVE_BEFORE.search(masked, start, cue.start)  # 'an engineer who advised'
+        if before.endswith(",") and contents.words_in(before) >= 1 and not relative:
             comma = lo + len(before) - 1
             rest = re.match(r"[^,.;:]*?(?=,)", after)
             if rest is not None and not _adverbial_only(rest.group()):
@@ -139,7 +144,7 @@ class ReportedSpeech:
                 first_span = contents.trim(masked, lo, comma) or _short(masked, lo, comma)
                 spans = [s for s in (first_span, contents.trim(masked, second, se)) if s]
             elif tail is not None:
-                span = contents.clause_before(masked, lo, comma)
+                span = contents.clause_before(masked, _partial_quote_start(context, lo), comma)
                 spans = [span] if span else []
         if not spans:
             bare = cue.lemma not in THAT_ONLY_LEMMAS
@@ -158,15 +163,27 @@ class ReportedSpeech:
 
 
 def _adverbial_only(text: str) -> bool:
-    """' on Tuesday', ' in a statement to the Post': what may follow a parenthetical verb."""
+    """' on Tuesday', ' in a statement to the Post', ' after the attacks': what may follow a
+    parenthetical verb."""
     found = re.findall(r"[\w’'.\-]+", text)
-    return (
-        len(found) <= 8
-        and (not found or found[0].casefold() != "that")
-        and all(
-            w.casefold() in ATTRIBUTION_GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found
-        )
+    if len(found) > 8 or found and found[0].casefold() == "that":
+        return False
+    if found and found[0].casefold() in ADVERBIAL_PREPOSITIONS:
+        return not any(w.casefold() in FINITE_AUXILIARIES for w in found)
+    return all(
+        w.casefold() in ATTRIBUTION_GAP_WORDS or w[:1].isupper() or w.isdigit() for w in found
     )
+
+
+def _partial_quote_start(context: SpeechContext, lo: int) -> int:
+    """'"Boots on the ground" would be appropriate, Carson said': the clause starts at the
+    quote that opens it, not after it."""
+    start, _ = context.doc.sentence_at(lo)
+    last = context.doc.last_quote_closed_by(lo)
+    if last is None or start >= lo:
+        return lo
+    quote = context.doc.quotes[last]
+    return quote.open if quote.open >= start and quote.close == lo else lo
 
 
 def _short(masked: str, start: int, end: int) -> tuple[int, int] | None:

@@ -14,12 +14,13 @@ from dataclasses import replace
 from readerapp.core.analysis.lexicon.clauses import (
     ADVERBIAL_BEFORE_VERB,
     APPOSITIVE_OPENERS,
+    NAME_ROLE_PREPOSITIONS,
     PLACE_OF_PREPOSITIONS,
     RELATIVE_OR_PARTICIPLE_START,
     RELATIVE_START,
     SUBORDINATE_CLAUSE,
 )
-from readerapp.core.analysis.lexicon.people import PARTY_TAG, PRONOUNS
+from readerapp.core.analysis.lexicon.people import PARTY_TAG, PERSON_NOUNS, PRONOUNS
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     PHRASE_STOPS,
@@ -191,10 +192,13 @@ class MentionReader(NounPhrases):
 
     def _appositive(self, start: int, end: int) -> bool:
         text = self._text(start, end)
-        first = text.split()[0].casefold() if text.split() else ""
+        tokens = text.split()
+        first = tokens[0].casefold() if tokens else ""
         return (
             bool(AGE.match(text))
             or first in APPOSITIVE_OPENERS
+            # 'Peter King, Republican of New York,'
+            or (first in PERSON_NOUNS and len(tokens) > 2 and tokens[1] in NAME_ROLE_PREPOSITIONS)
             or bool(re.fullmatch(PARTY_TAG, text))
             or (text[:1].islower() and first not in PRONOUNS)
         )
