@@ -159,6 +159,36 @@ def events(rule: SpeechRule, text: str) -> list[tuple[list[str], list[str]]]:
             [],
         ),
         (
+            quote_rules.ColonSpeaker(),
+            'The delay does not surprise harbour engineer Ada Voss: "Piers always take longer."',
+            [(["Ada Voss"], ["Piers always take longer."])],
+        ),
+        (
+            quote_rules.ColonSpeaker(),
+            'PIER WORK RUNS LATE - Ada Voss and Ben Ilic: "It will open in June."',
+            [(["Ada Voss", "Ben Ilic"], ["It will open in June."])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"The pier opens on Monday," the notice read.',
+            [(["the notice"], ["The pier opens on Monday"])],
+        ),
+        (
+            quote_rules.VerbBeforeQuote(),
+            'The council met on Monday.\n\nAdded Ada Voss:\n\n"We are ready."',
+            [(["Ada Voss"], ["We are ready."])],
+        ),
+        (
+            quote_rules.VerbBeforeQuote(),
+            'The Gazette confirmed the delay, reporting:\n\n"The pier will open in June."',
+            [(["(inherited)"], ["The pier will open in June."])],
+        ),
+        (
+            quote_rules.VerbBeforeQuote(),
+            "Asked whether the pier was safe, Ada Voss shook her head and said, ''No.''",
+            [(["Ada Voss"], ["No."])],
+        ),
+        (
             speech_rules.AccordingTo(),
             "According to the harbour master, the pier will reopen in May.",
             [(["the harbour master"], ["the pier will reopen in May"])],

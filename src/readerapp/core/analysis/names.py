@@ -26,7 +26,7 @@ from readerapp.core.analysis.lexicon.people import (
     TITLE_WORDS,
 )
 from readerapp.core.analysis.lexicon.phrases import ORG_NAME_WORDS
-from readerapp.core.analysis.lexicon.speech import TIME_WORDS
+from readerapp.core.analysis.lexicon.speech import FINITE_SPEECH, TIME_WORDS
 
 
 def _uppercase_class() -> str:
@@ -149,7 +149,8 @@ def parse_name(run: str) -> ParsedName | None:
     while tokens:
         bare = _bare(tokens[0])
         if (
-            bare in NON_NAME_WORDS
+            # 'Stated Stone:', 'Added Ada Voss:' ('Said' is also a given name)
+            (bare in NON_NAME_WORDS or bare in FINITE_SPEECH - {"said"} and len(tokens) > 1)
             and not title
             and bare not in HONORIFICS
             and not (bare in TIME_WORDS and tokens[0] != run.split()[0] and len(tokens) > 1)

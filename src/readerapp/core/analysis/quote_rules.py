@@ -23,6 +23,7 @@ from readerapp.core.analysis.lexicon.clauses import (
 from readerapp.core.analysis.lexicon.phrases import ATTRIBUTION_GAP_WORDS
 from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS
 from readerapp.core.analysis.mentions import Mention
+from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.quotes import QuotedSpan, is_title
 from readerapp.core.analysis.speech import (
     Cue,
@@ -195,6 +196,10 @@ class VerbBeforeQuote:
                     continue
             else:
                 speakers = speakers_before(context, cue)
+                ss, _ = doc.sentence_at(cue.start)
+                if not speakers and not masked[ss : cue.start].strip(' "“”~'):
+                    # 'Stated Stone: "…"', 'Added the mayor, "…"': the speaker after the verb
+                    speakers = context.reader.after(cue.end, doc.sentence_at(cue.start)[1])
             if speakers:
                 yield SpeechEvent(cue.start, speakers, tuple(quotes), spans, rule=self.name)
 
@@ -226,8 +231,12 @@ class VerbBeforeQuote:
         ):
             return None
         cues = context.cues_between(ps, pe)
-        if not cues or cues[-1].kind != "finite" or cues[-1].start in context.used_cues:
-            return None
+        if (
+            not cues
+            or cues[-1].kind not in ("finite", "participle")
+            or cues[-1].start in context.used_cues
+        ):
+            return None  # 'The Times confirmed it, reporting:' and the quote below it
         if re.fullmatch(r"[^,;~]{0,30}?[.:]?\s*", doc.masked[cues[-1].end : pe]) is None:
             return None
         return cues[-1]
@@ -360,8 +369,27 @@ class ColonSpeaker:
                 speakers = context.reader.noun_phrase(start, start + len(owner.group(1)))
             else:
                 speakers = context.reader.noun_phrase(start, start + len(phrase))
+            if not speakers:
+                speakers = self._name_at_end(context, start, phrase)
             if speakers and speakers[0].kind in ("name", "description"):
                 yield SpeechEvent(start, speakers, (index,), rule=self.name)
+
+    @staticmethod
+    def _name_at_end(context: SpeechContext, start: int, phrase: str) -> tuple[Mention, ...]:
+        """'HEADLINE - Mark Blumenthal and Jon Cohen:', 'doesn't surprise pollster Daron
+        Shaw:': a full name (or two) right before the colon."""
+        dash = max(phrase.rfind(" - "), phrase.rfind(" \u2014 "), phrase.rfind(" \u2013 "))
+        if dash >= 0:
+            found = context.reader.noun_phrase(start + dash + 3, start + len(phrase))
+            if found and all(m.kind == "name" for m in found):
+                return found
+        last = None
+        for match in NAME_RUN_RE.finditer(phrase):
+            last = match
+        if last is None or last.end() != len(phrase) or " " not in last.group():
+            return ()
+        found = context.reader.noun_phrase(start + last.start(), start + last.end())
+        return found if found and found[0].kind == "name" and " " in found[0].text else ()
 
 
 class Interview:

@@ -247,9 +247,13 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
             found = context.reader.before(context.clause_start(earlier.start), earlier.start)
             if found:
                 return found
-        verb = FIRST_VERB.search(context.doc.masked, start, cue.start)
-        if verb is not None and verb.start() < cue.start:
-            found = context.reader.before(start, verb.start())
-            if found and found[0].kind in ("name", "pronoun", "description", "group"):
-                return found
+        masked = context.doc.masked
+        comma = masked.rfind(", ", start, cue.start)
+        # 'Asked whether …, Mrs. Clinton shook her head and said': the clause after the comma
+        for clause in ([comma + 2] if comma >= 0 else []) + [start]:
+            verb = FIRST_VERB.search(masked, clause, cue.start)
+            if verb is not None and verb.start() < cue.start:
+                found = context.reader.before(clause, verb.start())
+                if found and found[0].kind in ("name", "pronoun", "description", "group"):
+                    return found
     return ()

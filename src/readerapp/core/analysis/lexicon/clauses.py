@@ -68,7 +68,9 @@ FIRST_VERB = re.compile(
     r"told|tells|wrote|writes|made|makes|took|takes|gave|gives|got|gets|went|goes|knew|began|"
     r"became|faces|faced|admits|expects|plans|wants|found|finds|thinks|thought|took|met|"
     r"meets|spoke|speaks|led|leads|ran|runs|won|wins|lost|loses|left|leaves|sat|sits|saw|"
-    r"sees|came|comes|kept|keeps|held|holds|told|brought|built|paid|sent|shows|showed|gets)\b"
+    r"sees|came|comes|kept|keeps|held|holds|told|brought|built|paid|sent|shows|showed|gets|"
+    r"shook|stood|rose|fell|threw|wore|drew|broke|grew|hung|struck|swung|wept|felt|heard|"
+    r"began|sang|rang|spun|tore|shut|put|let|set|hit|cut|read|leaned|smiled|shrugged)\b"
 )
 QUANTIFIED = re.compile(
     r"(?:dozens|hundreds|thousands|scores|many|some|most|several|few|none|all|one|two|three|"

@@ -22,6 +22,7 @@ _IRREGULAR = {
     "commit": ("commit", "commits", "committed", "committing"),
     "confess": ("confess", "confesses", "confessed", "confessing"),
     "post": ("post", "posts", "posted", "posting"),
+    "read": ("read", "reads", "read", "reading"),
 }
 
 # Verbs that report what someone said, and take what they said as a clause or a quote.
@@ -36,7 +37,7 @@ REPORTING_LEMMAS = words("""
     guarantee threaten demand ask wonder question query inquire concur relate elaborate
     marvel gush rant fume sniff huff chide scold rail preach plead beg confess urge
     advise recommend predict hint imply indicate signal stipulate specify hear
-    clarify summarize summarise post rebut dispute continue
+    clarify summarize summarise post rebut dispute continue read
     """)
 
 # Speech verbs whose -s form is also a plural noun ('the reports', 'his claims'): they
@@ -53,7 +54,7 @@ DENIAL_LEMMAS = words("deny dismiss reject refute")
 # Base forms that report speech with a plural subject ('officials say', 'critics argue').
 BASE_SPEECH = words("""
     say tell claim argue insist warn add allege contend maintain note suggest predict
-    complain write report agree acknowledge admit charge worry
+    complain write report agree acknowledge admit charge worry read
     """)
 
 
@@ -103,7 +104,7 @@ THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
-    muse snap scoff lament
+    muse snap scoff lament read
     """)
 # A verb and its object say what was said: 'accused X of …', 'urged X to …'.
 OBJECT_SPEECH = {
