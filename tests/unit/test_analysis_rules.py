@@ -189,6 +189,31 @@ def events(rule: SpeechRule, text: str) -> list[tuple[list[str], list[str]]]:
             [(["Ada Voss"], ["No."])],
         ),
         (
+            quote_rules.VerbAfterQuote(),
+            '"We are horrified" by the damage at the pier, Ada Voss said.',
+            [(["Ada Voss"], ["We are horrified", "by the damage at the pier"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"It is bad luck," Ada Voss said, that both storms came in May.',
+            [(["Ada Voss"], ["It is bad luck", "both storms came in May"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"Only you, Ben," Ada Voss said, would call a storm good luck.',
+            [(["Ada Voss"], ["Only you, Ben", "would call a storm good luck"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"This is fantastic!" beamed Ada Voss.',
+            [(["Ada Voss"], ["This is fantastic!"])],
+        ),
+        (
+            quote_rules.VerbAfterQuote(),
+            '"Not us!" Ada Voss, the harbour master, Tweeted with a photo.',
+            [(["Ada Voss"], ["Not us!"])],
+        ),
+        (
             speech_rules.AccordingTo(),
             "According to the harbour master, the pier will reopen in May.",
             [(["the harbour master"], ["the pier will reopen in May"])],

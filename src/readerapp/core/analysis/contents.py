@@ -15,12 +15,16 @@ from readerapp.core.analysis.lexicon.clauses import (
     CLAUSE_START,
     NOT_REPORTED_START,
     PARTICIPLE_CLAUSE,
+    THAT_AFTER_COMMA,
     THAT_WORD,
     TOLD_OBJECT,
+    VERB_AFTER_COMMA,
 )
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     ADVERBIAL_WORDS,
+    FINITE_AUXILIARIES,
+    MODALS,
     OPENING_PREPOSITIONS,
 )
 from readerapp.core.analysis.lexicon.speech import SPEECH_NOUNS, TIME_WORDS
@@ -112,6 +116,15 @@ def clause_before(masked: str, sentence_start: int, comma: int) -> Span | None:
 
 def continuation(masked: str, position: int, sentence_end: int) -> list[Span]:
     """', adding that …' after an attribution: more of the same speaker's words."""
+    that = THAT_AFTER_COMMA.match(masked, position, sentence_end)
+    if that:  # '"…," he said, that both men had …'
+        span = trim(masked, that.end(), sentence_end)
+        return [span] if span else []
+    verb = VERB_AFTER_COMMA.match(masked, position, sentence_end)
+    if verb and verb.group(1).casefold() in FINITE_AUXILIARIES | MODALS:
+        # '"Only you, Dinesh," she said, would use the occasion …': the quote goes on unmarked
+        span = trim(masked, verb.start(1), sentence_end)
+        return [span] if span else []
     found = PARTICIPLE_CLAUSE.match(masked, position, sentence_end) or PARTICIPLE_CLAUSE.search(
         masked, position, min(sentence_end, position + 60)
     )

@@ -110,7 +110,8 @@ class VerbAfterQuote:
             if _MARKS.search(between) or ";" in between:
                 continue
             ends_sentence = doc.text[quote.end - 1 : quote.end] in (".", "!", "?")
-            if ends_sentence and ("," in between or len(between.split()) > 5):
+            parenthetical = masked[cue.end : cue.end + 1] == ","
+            if ends_sentence and parenthetical and ("," in between or len(between.split()) > 5):
                 continue  # '"… simple." The governor, Whitfield said, had …': a new sentence
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
@@ -136,6 +137,12 @@ class VerbAfterQuote:
                 attribution_end = cue.end
             quotes = [index, *self._split_quote(context, attribution_end, se)]
             more = contents.continuation(masked, attribution_end, se)
+            opening = min(m.phrase_start if m.phrase_start >= 0 else m.start for m in speakers)
+            if lead != cue.start and masked[after:opening].rstrip().endswith(","):
+                # '"We are horrified" by the shooting, Nefzi said': the clause goes on
+                rest = contents.trim(masked, after, masked.rfind(",", after, opening))
+                if rest is not None and masked[after : after + 1] == " ":
+                    more = [rest, *more]
             yield SpeechEvent(cue.start, speakers, tuple(quotes), tuple(more), rule=self.name)
 
     @staticmethod

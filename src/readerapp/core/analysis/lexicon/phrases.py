@@ -42,6 +42,7 @@ NOT_BEFORE_VERB = words(
 )
 # Verbs that end a noun phrase: 'The researcher said the team' is a clause.
 FINITE_AUXILIARIES = words("is was were are has have had will would can could did does be been")
+MODALS = words("would will could can should may might must shall")
 # Words after a speaker's name that the name cannot run into: 'said Jo Roe in a statement'.
 PHRASE_STOPS = words(
     "in on at during while when after before as who which that to and but last this earlier "

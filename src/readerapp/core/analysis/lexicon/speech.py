@@ -37,7 +37,8 @@ REPORTING_LEMMAS = words("""
     guarantee threaten demand ask wonder question query inquire concur relate elaborate
     marvel gush rant fume sniff huff chide scold rail preach plead beg confess urge
     advise recommend predict hint imply indicate signal stipulate specify hear
-    clarify summarize summarise post rebut dispute continue read
+    clarify summarize summarise post rebut dispute continue read beam echo jeer sigh laugh
+    chuckle groan
     """)
 
 # Speech verbs whose -s form is also a plural noun ('the reports', 'his claims'): they
@@ -104,7 +105,7 @@ THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
-    muse snap scoff lament read
+    muse snap scoff lament read beam echo jeer sigh laugh chuckle groan
     """)
 # A verb and its object say what was said: 'accused X of …', 'urged X to …'.
 OBJECT_SPEECH = {
