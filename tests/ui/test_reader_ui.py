@@ -110,7 +110,7 @@ async def test_header_article_and_both_sidebar_sections(sample_path):
 async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
     release = threading.Event()
 
-    def slow_analyze(article):
+    def slow_analyze(article, **options):
         release.wait(10)
         return Analysis()
 
@@ -123,8 +123,7 @@ async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
         assert "analyzing" in str(screen.query_one("#status").render())
         assert any("The contract was signed" in line for line in screen_lines(screen.pane))
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reader_ready(pilot)
         assert "no speakers found" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
 
 
@@ -450,3 +449,16 @@ async def test_at_80_columns_the_library_shows_every_column(tmp_path):
         assert "Date" in header and "Words" in header and "Notes" in header
         await pilot.press("j")
         assert table.cursor_row == 1
+
+
+async def test_a_partial_analysis_says_so_in_the_sidebar(story, monkeypatch):
+    notice = "The analysis stopped after the first 40% of this unusually long article."
+    monkeypatch.setattr(
+        "readerapp.core.analysis.analyze", lambda article, **options: Analysis(notice=notice)
+    )
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader_ready(pilot)
+        sidebar = screen.query_one(Sidebar)
+        assert sidebar.show_root and str(sidebar.root.label) == notice
+        assert any(n.message == notice for n in app._notifications)

@@ -139,6 +139,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.pane.focus()
+        self.pane.cursor_moved()  # the status line says where the cursor is from the start
         self.status.say("analyzing…")
         if self.article.notice:
             notify(self, self.article.notice, title="Encoding", severity="warning", timeout=10)
@@ -162,7 +163,8 @@ class ReaderScreen(Screen[None]):
         from readerapp.core.analysis import analyze
 
         try:
-            analysis = analyze(self.article)
+            # Stops between slices when the screen goes away, so it never outlives it.
+            analysis = analyze(self.article, should_stop=self._stop_analysis.is_set)
         except Exception as err:  # an analysis bug must not take the reader down
             self.post_message(AnalysisDone(None, f"{type(err).__name__}: {err}"))
             return
@@ -192,6 +194,8 @@ class ReaderScreen(Screen[None]):
             f"{counted(len(analysis.speakers), 'speaker')}, "
             f"{counted(len(analysis.allegations), 'allegation')}"
         )
+        if analysis.notice:  # a partial result: the sidebar says so too
+            notify(self, analysis.notice, title="Analysis", severity="warning", timeout=15)
 
     # -- the notes -----------------------------------------------------------------------
 

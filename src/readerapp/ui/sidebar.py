@@ -114,6 +114,9 @@ class Sidebar(Tree[SidebarItem]):
             node.add_leaf(plain(f"analysis failed: {reason}", "red"))
 
     def show_analysis(self, analysis: Analysis) -> None:
+        if analysis.notice:
+            self.root.set_label(plain(analysis.notice, "yellow"))
+            self.show_root = True
         self._allegation_names = {a.evidence: AllegationItem(a).label for a in analysis.allegations}
         if self._linked:  # notes on allegations can now say which allegation
             self.show_notes(*self._notes)
