@@ -6,6 +6,8 @@ Annotations are grouped by their own `ArticleRef` (not by the file found on
 disk) so that an export carries each annotation's article identity unchanged.
 Deleted annotations (tombstones) ride along in `tombstones`, so that a delete
 travels to the other machine; formats for reading (Markdown) leave them out.
+The corrections of each article's analysis ride along too (withdrawn ones
+included, so a withdrawal travels), and `analysis` is the corrected one.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from readerapp.core.analysis import Analysis, analyze
 from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, article_ref
 from readerapp.core.article import Article, ArticleError, load_article
+from readerapp.core.corrections.record import Correction
+
+R = TypeVar("R", Annotation, Correction)
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class ArticleNotes:
     analysis: Analysis | None = None
     orphaned: frozenset[str] = frozenset()
     tombstones: tuple[Annotation, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # of the analysis, withdrawn ones included
 
     def is_orphaned(self, annotation: Annotation) -> bool | None:
         """True/False when the article text is here to check against, else None (unknown)."""
@@ -71,10 +78,10 @@ def tombstone(ident: str, ref: ArticleRef, updated: str, revision: int) -> Annot
     )
 
 
-def group_by_article(annotations: Iterable[Annotation]) -> dict[ArticleRef, list[Annotation]]:
-    groups: dict[ArticleRef, list[Annotation]] = {}
-    for annotation in annotations:
-        groups.setdefault(annotation.article, []).append(annotation)
+def group_by_article(records: Iterable[R]) -> dict[ArticleRef, list[R]]:
+    groups: dict[ArticleRef, list[R]] = {}
+    for record in records:
+        groups.setdefault(record.article, []).append(record)
     return groups
 
 
@@ -88,15 +95,30 @@ def orphaned_ids(annotations: Iterable[Annotation], text: str) -> frozenset[str]
 
 
 def notes_for_article(
-    article: Article, analysis: Analysis | None, annotations: Iterable[Annotation]
+    article: Article,
+    analysis: Analysis | None,
+    annotations: Iterable[Annotation],
+    corrections: Iterable[Correction] = (),
 ) -> list[ArticleNotes]:
-    """The export of one open article; still one entry when it has no annotations yet."""
+    """The export of one open article; still one entry when it has no annotations yet.
+
+    `analysis` is the machine's: the export carries it with `corrections` applied.
+    """
+    fixes = group_by_article(corrections)
+    if analysis is not None and fixes:
+        from readerapp.core.corrections.corrected import apply
+
+        every = [c for group in fixes.values() for c in group]
+        analysis = apply(analysis, every, article.text).analysis
     groups = group_by_article(annotations) or {article_ref(article): []}
+    for ref in fixes:
+        groups.setdefault(ref, [])
     result = []
     for ref, group in groups.items():
         live, deleted = live_and_deleted(group)
         orphaned = orphaned_ids(live, article.text)
-        result.append(ArticleNotes(ref, live, article, analysis, orphaned, deleted))
+        own = tuple(sorted(fixes.get(ref, ()), key=lambda c: (c.created, c.id)))
+        result.append(ArticleNotes(ref, live, article, analysis, orphaned, deleted, own))
     return result
 
 
@@ -104,25 +126,32 @@ def notes_for_all(
     annotations: Iterable[Annotation],
     open_article: Callable[[Path], Article] = load_article,
     analyse: Callable[[Article], Analysis] = analyze,
+    corrections: Iterable[Correction] = (),
 ) -> list[ArticleNotes]:
     """Every article in the database, each looked up on disk by its recorded path.
 
     Each file is read and analysed once even if several identities point at it.
-    Articles that are gone keep their annotations, with no metadata beyond the ref.
+    Articles that are gone keep their annotations and corrections, with no metadata
+    beyond the ref.
     """
     found: dict[str, tuple[Article, Analysis] | None] = {}
     result = []
     groups = group_by_article(annotations)
+    fixes = group_by_article(corrections)
+    for ref in fixes:
+        groups.setdefault(ref, [])
     for ref in sorted(groups, key=lambda r: (r.title.casefold(), r.path, r.sha256)):
         if ref.path not in found:
             found[ref.path] = _open(ref.path, open_article, analyse)
         opened = found[ref.path]
+        own = fixes.get(ref, [])
         if opened is None:
             live, deleted = live_and_deleted(groups[ref])
-            result.append(ArticleNotes(ref, live, tombstones=deleted))
+            ordered = tuple(sorted(own, key=lambda c: (c.created, c.id)))
+            result.append(ArticleNotes(ref, live, tombstones=deleted, corrections=ordered))
             continue
         article, analysis = opened
-        result.extend(notes_for_article(article, analysis, groups[ref]))
+        result.extend(notes_for_article(article, analysis, groups[ref], own))
     return result
 
 
