@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from readerapp.core.annotation import ArticleRef, new_id, utc_now
+from readerapp.core.annotation import ArticleRef, instant, new_id, utc_now
 from readerapp.core.corrections.edits import CorrectionEdit, CorrectionOutcome, replay
 from readerapp.core.corrections.record import Correction, Fix
 from readerapp.core.notebook_changes import AnyChange, CorrectionChange, take_fresh
@@ -81,11 +82,20 @@ class CorrectionBook:
         from readerapp.core.corrections.fixes import label
 
         self._check_writable()
-        correction = Correction(new_id(), self.ref, fix)
         with self.queue.lock:
+            correction = Correction(new_id(), self.ref, fix, created=self._next_stamp())
             self._record(CorrectionChange((None,), (correction,), label(fix)))
             self._keep(CorrectionEdit(None, correction))
         return correction
+
+    def _next_stamp(self) -> str:
+        """Now, but later than every correction held (lock held): corrections apply in the
+        order they were made, and one made on what another did must come after it even
+        within the same millisecond or when the clock was set back."""
+        now = instant(utc_now())
+        latest = max((instant(c.created) for c in self._held.values()), default=now)
+        stamp = max(now, latest + timedelta(milliseconds=1))  # both are whole milliseconds
+        return stamp.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
     def restore(self, removed: Removed) -> CorrectionChange | None:
         """Bring back a removed item (one of `Corrected.removed`): every correction that

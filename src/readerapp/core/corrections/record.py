@@ -298,20 +298,20 @@ def _read_ref(r: _Reader) -> Ref:
             ),
             new=bool(r.get("new", bool, required=False)),
         )
+    if kind not in ("quote", "allegation"):
+        raise RecordError(r.at("kind"), "expected speaker, quote or allegation")
     selector = r.child("selector")
     assert selector is not None
     if kind == "quote":
         return QuoteRef(
             _read_selector(selector), r.text("speaker", limits.LINK_KEY, required=False) or ""
         )
-    if kind == "allegation":
-        return AllegationRef(
-            _read_selector(selector),
-            r.text("accuser", limits.LINK_KEY),
-            r.text("accused", limits.LINK_KEY),
-            r.text("claim", limits.LINK_KEY),
-        )
-    raise RecordError(r.at("kind"), "expected speaker, quote or allegation")
+    return AllegationRef(
+        _read_selector(selector),
+        r.text("accuser", limits.LINK_KEY),
+        r.text("accused", limits.LINK_KEY),
+        r.text("claim", limits.LINK_KEY),
+    )
 
 
 def read_fix(r: _Reader) -> Fix:
@@ -331,14 +331,10 @@ def read_fix(r: _Reader) -> Fix:
     }
     values["anonymous"] = r.get("anonymous", bool, required=False)
     values["direct"] = r.get("direct", bool, required=False)
+    item = _read_ref(target) if target is not None else None
+    selector = _read_selector(span) if span is not None else None
     try:
-        return Fix(
-            action=action,
-            target=_read_ref(target) if target is not None else None,
-            speaker=speaker,
-            span=_read_selector(span) if span is not None else None,
-            **values,
-        )
+        return Fix(action=action, target=item, speaker=speaker, span=selector, **values)
     except ValueError as err:
         raise RecordError(r.where, str(err)) from None
 
@@ -360,7 +356,8 @@ def read_correction(data: Any, article: ArticleRef, where: str = "") -> Correcti
     ident = r.text("id", limits.ID)
     if not ident:
         raise RecordError(r.at("id"), "expected a non-empty id")
-    revision = r.get("revision", int, required=False) or 1
+    revision = r.get("revision", int, required=False)
+    revision = 1 if revision is None else revision
     if revision < 1:
         raise RecordError(r.at("revision"), "expected a positive integer")
     created = _read_timestamp(r, "created")
