@@ -129,9 +129,9 @@ def against_corrections(args: argparse.Namespace) -> int:
         if len(results) == 1 and results[0].skipped != "no corrections":
             return fail(str(results[0].skipped))
         where = (
-            f"none of the {len(results)} articles in {visible_name(path)} has"
+            f"none of the {len(results)} articles in {visible_name(path)} has any"
             if path.is_dir()
-            else f"{visible_name(path)} has"
+            else f"{visible_name(path)} has no"
         )
         return fail(
             f"{where} corrections of its analysis in the notes database, so there is nothing "
