@@ -168,6 +168,30 @@ def test_corrections_follow_an_edited_article_file(article, isolated_db):
     assert (added.text, added.start) == ("hiding the audit", edited.text.index("hiding the audit"))
 
 
+def test_a_moved_and_edited_article_keeps_its_corrections_but_a_namesake_does_not(
+    article, isolated_db, tmp_path
+):
+    first = window(isolated_db, article)
+    shown = first.corrections.corrected(machine())
+    first.corrections.correct(
+        fixes.rename_speaker(shown, by_name(shown.analysis, "Tom Bell"), "Thomas Bell")
+    )
+    first.close()
+    namesake_path = tmp_path / "another-budget-story.txt"
+    namesake_source = "Budget row\n\n" + TEXT.replace("Ruiz added", "Ruiz said")
+    namesake_path.write_text(namesake_source, encoding="utf-8")
+    namesake = parse_article(namesake_source, path=namesake_path)
+    assert "Tom Bell" in names(window(isolated_db, namesake))  # another article, same title
+    assert article.path is not None
+    moved_path = tmp_path / "moved" / "budget.txt"
+    moved_path.parent.mkdir()
+    article.path.rename(moved_path)  # the file moved, then changed
+    moved_source = SOURCE.replace("Ruiz added", "Ruiz replied")
+    moved_path.write_text(moved_source, encoding="utf-8")
+    moved = parse_article(moved_source, path=moved_path)
+    assert "Thomas Bell" in names(window(isolated_db, moved))
+
+
 def test_import_merges_corrections_newest_revision_first_and_twice_adds_nothing(article, tmp_path):
     source = tmp_path / "source.json"
     notebook = window(source, article)

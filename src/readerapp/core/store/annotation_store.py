@@ -148,29 +148,42 @@ class AnnotationStore:
 
     def read_article(self, ref: ArticleRef) -> ArticleRecords:
         """The article's annotations and corrections (deleted ones included), found as
-        `for_article` says, from one look at the index."""
-        with self._lock:
-            view = self._view(validate=False)
-            own = shard_name(ref.sha256)
-            names = {n for n in view if n == own or (ref.path and view[n].has_path(ref.path))}
-            titled = {n for n, entry in view.items() if ref.title and entry.has_title(ref.title)}
-            shards = {n: self._shard_records(n) for n in sorted(names | titled)}
-            self._watched[ref] = frozenset(names | titled | {own})
-            if self._files is not None:
-                self._files[1].trim()
+        `for_article` says, from one look at the index. Each kind falls back to the title
+        on its own; corrections only to those whose article file is gone."""
 
         def same(article: ArticleRef) -> bool:
             return article.sha256 == ref.sha256 or bool(ref.path and article.path == ref.path)
 
-        def found(pick: int) -> list[Any]:
-            mine = [r for n in sorted(names) for r in shards[n][pick] if same(r.article)]
-            if mine or not ref.title:
-                return mine
-            return [
-                r for n in sorted(titled) for r in shards[n][pick] if r.article.title == ref.title
-            ]
+        def by_title(article: ArticleRef) -> bool:
+            return article.title == ref.title
 
-        return ArticleRecords(found(0), found(1))
+        def moved(article: ArticleRef) -> bool:
+            # Corrections name speakers, which another article of the same title may have
+            # too: by title only those whose file is gone (it moved, then changed).
+            return not article.path or not os.path.exists(article.path)
+
+        with self._lock:
+            view = self._view(validate=False)
+            own = shard_name(ref.sha256)
+            names = {n for n in view if n == own or (ref.path and view[n].has_path(ref.path))}
+            held = [self._shard_records(n) for n in sorted(names)]
+            notes = [a for shard in held for a in shard[0] if same(a.article)]
+            fixes = [c for shard in held for c in shard[1] if same(c.article)]
+            if ref.title and not (notes and fixes):
+                titled = {n for n, entry in view.items() if entry.has_title(ref.title)}
+                names |= titled
+                held = [self._shard_records(n) for n in sorted(titled)]
+                notes = notes or [a for shard in held for a in shard[0] if by_title(a.article)]
+                fixes = fixes or [
+                    c
+                    for shard in held
+                    for c in shard[1]
+                    if by_title(c.article) and moved(c.article)
+                ]
+            self._watched[ref] = frozenset(names | {own})
+            if self._files is not None:
+                self._files[1].trim()
+        return ArticleRecords(notes, fixes)
 
     def _shard_records(
         self, name: str, *, keep: bool = True
