@@ -477,7 +477,7 @@ async def test_a_database_the_user_cannot_write_opens_read_only_and_says_why(
     before = isolated_db.read_bytes()
     # As the kernel answers a non-root user for a 0444 file (root may write anything).
     monkeypatch.setattr(
-        "readerapp.core.store.annotation_store.write_problem",
+        "readerapp.core.store.opening.write_problem",
         lambda path: f"{path.name} is read-only (mode 0444)",
     )
     app = ReaderApp(load_article(story), db_path=isolated_db)

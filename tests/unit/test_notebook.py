@@ -9,7 +9,7 @@ import pytest
 from readerapp.core.annotation import Annotation, Link
 from readerapp.core.article import Article, parse_article
 from readerapp.core.notebook import UNSET, Notebook, ReadOnlyNotebook, Target
-from readerapp.core.store import AnnotationStore, open_store
+from readerapp.core.store import AnnotationStore, ArticleRecords, open_store
 
 TEXT = "Title\n\nFirst sentence here. Second one.\n\nA third paragraph."
 FIRST = (0, 20)  # "First sentence here."
@@ -253,8 +253,8 @@ def test_check_for_changes_reads_nothing_when_nothing_changed(article, isolated_
     b_changes: list[str | None] = []
     b = window(isolated_db, article, b_changes)
     reads: list[object] = []
-    real = b.store.for_article
-    monkeypatch.setattr(b.store, "for_article", lambda *a, **k: reads.append(a) or real(*a, **k))
+    real = b.store.read_article
+    monkeypatch.setattr(b.store, "read_article", lambda *a, **k: reads.append(a) or real(*a, **k))
     assert not b.check_for_changes() and not b.check_for_changes()
     assert reads == []
     a.annotate(Target(FIRST), colour="orange")
@@ -271,15 +271,15 @@ def test_a_save_that_lands_while_reloading_is_not_undone(article, isolated_db, m
     b.flush()
     a.annotate(Target((21, 32)), note="elsewhere")  # another window writes: b will reload
     a.flush()
-    real = b.store.for_article
+    real = b.store.read_article
 
-    def read_then_save(*args: object, **kwargs: object) -> list[Annotation]:
+    def read_then_save(*args: object, **kwargs: object) -> ArticleRecords:
         found = real(*args, **kwargs)  # the file as it was before b's next save
         b.annotate(Target(FIRST, made.annotation.id), colour="green")
         b.flush()
         return found
 
-    monkeypatch.setattr(b.store, "for_article", read_then_save)
+    monkeypatch.setattr(b.store, "read_article", read_then_save)
     assert b.check_for_changes()
     assert b.get(made.annotation.id).annotation.colour == "green"  # type: ignore[union-attr]
     assert len(b.placed) == 2
@@ -352,8 +352,9 @@ def test_a_failing_save_is_reported_not_swallowed(article, isolated_db):
 def test_the_calls_from_before_annotate_still_work(article, isolated_db):
     notebook = window(isolated_db, article)
     made = notebook.create(0, 5)
-    edited = notebook.update(made, tags=("x",))
-    assert edited.tags == ("x",) and edited.id == made.id
-    notebook.delete(edited)
+    edited = notebook.annotate(Target((0, 5), made.id), tags=("x",))
+    assert edited is not None
+    assert edited.annotation.tags == ("x",) and edited.annotation.id == made.id
+    notebook.delete(edited.annotation)
     notebook.flush()
     assert reopened(isolated_db) == []

@@ -1,8 +1,12 @@
-"""`readerapp analyze [PATH] [--json]`: speakers, quotes and allegations of one article.
+"""`readerapp analyze [PATH] [--json] [--machine]`: speakers, quotes and allegations.
 
-Never imports Textual, so it starts fast in scripts and pipes. Article text goes
-to Rich as `Text` objects, never as markup, so brackets in an article ("[00]")
-print as written. Bad input is one line on stderr and exit 2.
+The analysis shown is the machine's with the user's corrections from the notes
+database applied (`--machine`: the machine's alone); each item says its status
+(machine, confirmed, edited, added), so after corrections `--json` is a gold
+file `readerapp eval` accepts. Never imports Textual, so it starts fast in
+scripts and pipes. Article text goes to Rich as `Text` objects, never as
+markup, so brackets in an article ("[00]") print as written. Bad input is one
+line on stderr and exit 2.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import os
 import sys
 from typing import Any
 
-from readerapp.commands import add_library_options, fail, fetching
+from readerapp.commands import add_db_option, add_library_options, fail, fetching
+from readerapp.commands.corrections_db import DatabaseProblem, corrected, open_corrections
 from readerapp.core.analysis import Analysis, analysis_to_json, analyze
 from readerapp.core.article import Article, ArticleError, load_article
+from readerapp.core.corrections.corrected import Corrected
 from readerapp.core.locations import bundled_article
 from readerapp.core.web import load_location
 
@@ -39,6 +45,12 @@ def parser() -> argparse.ArgumentParser:
     result.add_argument(
         "--json", action="store_true", help="print one JSON object (the gold schema plus offsets)"
     )
+    result.add_argument(
+        "--machine",
+        action="store_true",
+        help="the automatic analysis, without your corrections from the notes database",
+    )
+    add_db_option(result)
     return result
 
 
@@ -55,16 +67,33 @@ def main(argv: list[str]) -> int:
             article = load_article(bundled_article())
     except ArticleError as err:
         return fail(str(err))
-    analysis = analyze(article)
+    machine = analyze(article)
+    result = None
+    if not args.machine:
+        try:
+            store = open_corrections(args.db)
+        except DatabaseProblem as err:
+            return fail(str(err))
+        try:
+            result = corrected(store, article, machine)
+        finally:
+            if store is not None:
+                store.close()
+    analysis = result.analysis if result is not None else machine
     try:
         if args.json:
-            sys.stdout.write(json_text(analysis_to_json(article, analysis)) + "\n")
+            data = analysis_to_json(article, analysis)
+            if result is not None and result.orphans:
+                data["orphaned_corrections"] = orphans_json(result)
+            sys.stdout.write(json_text(data) + "\n")
         else:
             if isinstance(sys.stdout, io.TextIOWrapper):
                 # A console that cannot show every character (cp1252, Latin-1, ASCII)
                 # gets '?' for those, not a UnicodeEncodeError traceback.
                 sys.stdout.reconfigure(errors="replace")
             print_report(article, analysis)
+            if result is not None:
+                print_corrections(result)
         sys.stdout.flush()
     except BrokenPipeError:  # `readerapp analyze | head`: the reader left early, not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -84,6 +113,40 @@ def json_text(data: dict[str, Any]) -> str:
     except (UnicodeEncodeError, LookupError):
         return json.dumps(data, ensure_ascii=True, indent=1)
     return text
+
+
+def orphans_json(result: Corrected) -> list[dict[str, str]]:
+    """The corrections that no longer apply, each with why (kept in the database)."""
+    from readerapp.core.corrections.fixes import label
+
+    return [
+        {"id": o.correction.id, "correction": label(o.correction.fix), "reason": o.reason}
+        for o in result.orphans
+    ]
+
+
+#: How the report marks an item the user has checked, changed or made.
+MARKS = {"machine": "", "confirmed": " ✓", "edited": " (edited)", "added": " (added)"}
+
+
+def print_corrections(result: Corrected) -> None:
+    """What the user removed and which corrections no longer apply, below the tables."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    if result.removed:
+        console.print(
+            Text(
+                f"Removed by you: {len(result.removed)} "
+                "(readerapp analyze --machine shows the automatic analysis).",
+                style="dim",
+            )
+        )
+    for orphan in orphans_json(result):
+        line = Text("Correction no longer applied: ", style="bold")
+        line.append(f"{orphan['correction']} ({orphan['reason']})")
+        console.print(line)
 
 
 def print_report(article: Article, analysis: Analysis) -> None:
@@ -108,6 +171,7 @@ def print_report(article: Article, analysis: Analysis) -> None:
     speakers.add_column("Quotes", ratio=6)
     for speaker in analysis.speakers:
         who = Text(speaker.name, style="bold")
+        who.append(MARKS[speaker.status], style="dim")
         if speaker.aliases:
             who.append("\naka " + "; ".join(speaker.aliases), style="dim")
         if speaker.anonymous:
@@ -123,7 +187,7 @@ def print_report(article: Article, analysis: Analysis) -> None:
             else:  # reported speech: not the speaker's own words
                 quotes.append("≈ ", style="dim")
                 quotes.append(quote.text)
-            quotes.append(f"  [{quote.start}:{quote.end}]", style="dim")
+            quotes.append(f"  [{quote.start}:{quote.end}]{MARKS[quote.status]}", style="dim")
         speakers.add_row(who, Text(speaker.role), quotes)
     console.print(speakers)
 
@@ -140,6 +204,7 @@ def print_report(article: Article, analysis: Analysis) -> None:
         who = Text(allegation.accuser, style="bold")
         who.append(" → ")
         who.append(allegation.accused, style="bold")
+        who.append(MARKS[allegation.status], style="dim")
         evidence = Text(allegation.evidence)
         evidence.append(f"  [{allegation.start}:{allegation.end}]", style="dim")
         allegations.add_row(who, Text(allegation.claim), evidence)

@@ -101,7 +101,8 @@ def _collect(
     (through the analysis cache beside the database).
 
     Deleted annotations come along as tombstones, so that the delete travels too; an
-    export of some tags only has none (a deleted note's tags went with it).
+    export of some tags only has none (a deleted note's tags went with it), and no
+    corrections of the analysis (they carry no tags).
     """
     article = None
     if article_arg is not None:
@@ -113,16 +114,19 @@ def _collect(
     try:
         if article is None:
             annotations = store.all(include_deleted=True)
+            corrections = store.all_corrections()
         else:
-            annotations = store.for_article(article_ref(article), include_deleted=True)
+            found = store.read_article(article_ref(article))
+            annotations = found.annotations
+            corrections = found.corrections
     finally:
         store.close()
     if tags:
-        annotations = matching(annotations, tags=tags)
+        annotations, corrections = matching(annotations, tags=tags), []
     cache = LibraryCache.beside(db_path)
     if article is None:
-        return notes_for_all(annotations, analyse=cache.analysis_of)
-    return notes_for_article(article, cache.analysis_of(article), annotations)
+        return notes_for_all(annotations, analyse=cache.analysis_of, corrections=corrections)
+    return notes_for_article(article, cache.analysis_of(article), annotations, corrections)
 
 
 def _to_stdout(data: bytes) -> int:

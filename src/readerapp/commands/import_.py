@@ -13,7 +13,7 @@ import codecs
 from pathlib import Path
 
 from readerapp.commands import add_db_option, fail
-from readerapp.core.exchange import ExchangeError, import_annotations, read_annotations
+from readerapp.core.exchange import ExchangeError, import_annotations, read_export
 from readerapp.core.files import FileProblem, read_bytes, write_problem
 from readerapp.core.locations import database_path
 from readerapp.core.safe_text import visible_name
@@ -60,13 +60,13 @@ def main(argv: list[str]) -> int:
             f"{name}: not a JSON export (the bytes are not UTF-8 text); nothing was imported"
         )
     try:
-        annotations = read_annotations(data)
+        export = read_export(data)
     except ExchangeError as err:
         return fail(f"{name}: {err}; nothing was imported")
     try:
         store = AnnotationStore(db_path)
         try:
-            report = import_annotations(store, annotations)
+            report = import_annotations(store, export.annotations, export.corrections)
         finally:
             store.close()
     except StoreError as err:  # its message already says the database was left as it was

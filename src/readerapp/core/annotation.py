@@ -17,7 +17,7 @@ import os
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from readerapp.core.safe_text import clean_line, clean_text
 
@@ -118,10 +118,21 @@ class Annotation:
         return replace(self, updated=utc_now(), revision=self.revision + 1, **changes)
 
 
-def newer(candidate: Annotation, current: Annotation) -> bool:
+class Versioned(Protocol):
+    """A record kept with a revision counter: an annotation, or a correction of the analysis."""
+
+    @property
+    def revision(self) -> int: ...
+
+    @property
+    def updated(self) -> str: ...
+
+
+def newer(candidate: Versioned, current: Versioned) -> bool:
     """Whether `candidate` is a newer copy than `current`: the one rule for newer-wins
-    (store, import, export merges). The higher revision wins; on equal revisions the
-    later instant of `updated`; on a full tie, neither (the copy in hand stays)."""
+    (store, import, export merges; annotations and corrections alike). The higher
+    revision wins; on equal revisions the later instant of `updated`; on a full tie,
+    neither (the copy in hand stays)."""
     if candidate.revision != current.revision:
         return candidate.revision > current.revision
     return instant(candidate.updated) > instant(current.updated)

@@ -1,4 +1,7 @@
-"""The annotations of one open article: anchored, editable, undoable, saved in order.
+"""The notes of one open article: anchored, editable, undoable, saved in order.
+
+It holds the article's annotations, and in `corrections` the corrections of
+its analysis (`notebook_corrections`), on one undo stack.
 
 The reader calls this on its event loop, so nothing here waits for the disk:
 every change updates memory at once and is queued to one background thread
@@ -11,6 +14,8 @@ tag or colour survives. When the saved record differs from what this window
 holds (another window's fields came in, a conflict, a note deleted elsewhere),
 memory takes the saved record and `on_changed` is told. `check_for_changes`,
 called from a timer, notices saves by other processes with a few `stat` calls.
+A correction is saved as a `CorrectionEdit` the same way (its content never
+changes; undo and redo withdraw it and make it again).
 
 Memory is shared by three threads (the UI's, the writer's, the poller's), so
 every read and change of it holds one lock, briefly; anchoring and disk work
@@ -22,8 +27,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from readerapp.core.anchoring import anchor
@@ -36,72 +40,32 @@ from readerapp.core.annotation import (
     new_id,
 )
 from readerapp.core.article import Article
-from readerapp.core.edits import Edit, Outcome, apply_edit, tombstone
-from readerapp.core.safe_text import clean_line, clean_text, visible_name
+from readerapp.core.edits import Edit, Outcome, apply_edit
+from readerapp.core.notebook_changes import (
+    AnyChange,
+    Change,
+    CorrectionChange,
+    Placed,
+    ReadOnlyNotebook,
+    take_fresh,
+    visible,
+)
+from readerapp.core.notebook_corrections import CORRECTED_ELSEWHERE, CorrectionBook
+from readerapp.core.safe_text import clean_line, clean_text
+from readerapp.core.save_queue import SaveQueue
 from readerapp.core.store import AnnotationStore, StoreError
 from readerapp.core.target import UNSET, Target, Unset
 
-__all__ = ["UNSET", "Change", "Notebook", "Placed", "ReadOnlyNotebook", "Target"]
-
-
-class ReadOnlyNotebook(Exception):
-    """Changes are not saved (the database is read-only or unusable); str() is one sentence."""
-
-
-@dataclass(frozen=True)
-class Placed:
-    """An annotation and where its passage is in the current text (None: orphaned)."""
-
-    annotation: Annotation
-    span: tuple[int, int] | None
-
-    def text_changed(self, article: Article) -> bool:
-        """Whether the passage reads otherwise now than when it was annotated (the
-        article was edited there): the reader marks it until the user confirms it."""
-        if self.span is None:
-            return False
-        return article.text[self.span[0] : self.span[1]] != self.annotation.selector.exact
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change this window made, for undo and redo: the annotation before and after.
-
-    `old` is None for a creation; `new` is a tombstone for a deletion. `before` and
-    `after` give the same with None for "absent", as the reader shows it.
-    """
-
-    old: Annotation | None
-    new: Annotation
-
-    @property
-    def before(self) -> Annotation | None:
-        return self.old if self.old is not None and not self.old.deleted else None
-
-    @property
-    def after(self) -> Annotation | None:
-        return None if self.new.deleted else self.new
-
-    @property
-    def kind(self) -> str:
-        """One of creation, deletion or change, for the status line."""
-        if self.before is None:
-            return "creation" if self.after is not None else "change"
-        return "deletion" if self.after is None else "change"
-
-    @property
-    def annotation_id(self) -> str:
-        return self.new.id
-
-    def states(self) -> tuple[Annotation, Annotation]:
-        """Before and after as whole annotations; an absent one is a tombstone of the other."""
-        return (self.old if self.old is not None else tombstone(self.new)), self.new
-
-
-def _visible(annotation: Annotation) -> tuple[object, ...]:
-    """What the user sees of an annotation: two copies alike here look alike on screen."""
-    a = annotation
-    return (a.colour, a.tags, a.note, a.deleted, a.selector, a.link)
+__all__ = [
+    "UNSET",
+    "Change",
+    "CorrectionBook",
+    "CorrectionChange",
+    "Notebook",
+    "Placed",
+    "ReadOnlyNotebook",
+    "Target",
+]
 
 
 def _ignore(message: str | None) -> None:
@@ -130,14 +94,21 @@ class Notebook:
         self._lock = threading.RLock()
         self._notes: dict[str, Placed] = {}  # by id, tombstones included
         self._elsewhere: set[str] = set()  # tags in use on other articles, read by load()
-        self._undo: list[Change] = []
-        self._redo: list[Change] = []
-        self._unsaved: Counter[str] = Counter()  # edits queued but not yet saved, by id
-        self._saved: Counter[str] = Counter()  # saves whose result memory took, by id
+        self._undo: list[AnyChange] = []
+        self._redo: list[AnyChange] = []
         self._problem: str | None = None  # why this article's notes cannot be saved
         self._token: Hashable = None
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readerapp-save")
-        self._pending: list[Future[None]] = []
+        self._queue = SaveQueue(self._lock, on_error, store.path)
+        #: The corrections of this article's analysis (`correct`, `corrected`, `restore`).
+        self.corrections = CorrectionBook(
+            store,
+            self.ref,
+            article.text,
+            self._queue,
+            record=self._record,
+            check_writable=self._check_writable,
+            on_changed=on_changed,
+        )
 
     # -- reading ------------------------------------------------------------------
 
@@ -149,9 +120,10 @@ class Notebook:
         """
         token = self.store.watch_token(self.ref)
         try:
-            found = self.store.for_article(self.ref, include_deleted=True)
+            records = self.store.read_article(self.ref)
+            found, fixes = records.annotations, records.corrections
         except StoreError as err:
-            found = []
+            found, fixes = [], []
             self._problem = (
                 f"{str(err).rstrip('.')}, so these notes are read-only and changes are not saved."
             )
@@ -159,8 +131,9 @@ class Notebook:
         mine = Counter(tag for a in found if not a.deleted for tag in set(a.tags))
         with self._lock:
             self._notes = placed
+            self.corrections.hold(fixes)
             self._token = token
-            self._pending.append(self._writer.submit(self._load_other_tags, mine))
+            self._queue.submit(None, lambda: self._load_other_tags(mine))
 
     def _load_other_tags(self, mine: Counter[str]) -> None:
         """The writer thread: the tags in use on other articles (`mine`: this article's
@@ -288,7 +261,7 @@ class Notebook:
                 # until then it is marked "text changed" and keeps its first wording.
                 fields["selector"] = TextSelector.from_text(self.article.text, *placed.span)
             wanted = replace(current, **fields)
-            if _visible(wanted) == _visible(current):
+            if visible(wanted) == visible(current):
                 return placed
             if not (wanted.colour or wanted.tags or wanted.note):
                 wanted = replace(wanted, deleted=True)
@@ -339,128 +312,117 @@ class Notebook:
             self._keep(Edit(current, wanted), placed)
             return current
 
-    def undo(self) -> Change | None:
-        """Reverse this window's last change; returns it, or None if there is nothing to undo.
+    def undo(self) -> AnyChange | None:
+        """Reverse this window's last change (to a note or a correction); returns it, or
+        None if there is nothing to undo.
 
         Only the fields that change touched are put back, on the annotation as it is
         now, so another window's change since then survives.
         """
         return self._replay(self._undo, self._redo, backwards=True)
 
-    def redo(self) -> Change | None:
+    def redo(self) -> AnyChange | None:
         """Make the last undone change again; None if there is nothing to redo."""
         return self._replay(self._redo, self._undo, backwards=False)
 
     def _replay(
-        self, source: list[Change], sink: list[Change], *, backwards: bool
-    ) -> Change | None:
+        self, source: list[AnyChange], sink: list[AnyChange], *, backwards: bool
+    ) -> AnyChange | None:
         self._check_writable()
         with self._lock:
             while source:
                 change = source.pop()
-                before, after = change.states()
-                base, wanted = (after, before) if backwards else (before, after)
-                placed = self._notes.get(change.annotation_id)
-                current = placed.annotation if placed is not None else None
-                outcome = apply_edit(current, Edit(base, wanted))
-                if outcome.refused:
-                    continue  # deleted in another window since: nothing of it to undo
-                sink.append(change)
-                if outcome.changed and outcome.annotation is not None:
-                    self._keep(Edit(current, outcome.annotation), placed)
-                return change
+                done = (
+                    self.corrections.replay(change, backwards=backwards)
+                    if isinstance(change, CorrectionChange)
+                    else self._replay_note(change, backwards=backwards)
+                )
+                if done:
+                    sink.append(change)
+                    return change
             return None
 
-    def _record(self, change: Change) -> None:
+    def _replay_note(self, change: Change, *, backwards: bool) -> bool:
+        before, after = change.states()
+        base, wanted = (after, before) if backwards else (before, after)
+        placed = self._notes.get(change.annotation_id)
+        current = placed.annotation if placed is not None else None
+        outcome = apply_edit(current, Edit(base, wanted))
+        if outcome.refused:
+            return False  # deleted in another window since: nothing of it to undo
+        if outcome.changed and outcome.annotation is not None:
+            self._keep(Edit(current, outcome.annotation), placed)
+        return True
+
+    def _record(self, change: AnyChange) -> None:
         self._undo.append(change)
         self._redo.clear()  # a new change ends the redo history, as in every editor
 
     def _keep(self, edit: Edit, known: Placed | None = None) -> None:
         """Hold the edit's result in memory now and queue its save (lock held)."""
         self._notes[edit.annotation_id] = self._place(edit.wanted, known)
-        self._unsaved[edit.annotation_id] += 1
-        self._pending = [f for f in self._pending if not f.done()]
-        self._pending.append(self._writer.submit(self._save, edit))
+        self._queue.submit(edit.annotation_id, lambda: self._save(edit))
 
     def _save(self, edit: Edit) -> None:
         """The writer thread: save one edit, then take in what the file held."""
         outcome: Outcome | None = None
         try:
             outcome = self.store.apply(edit)
-        except StoreError as err:  # already one sentence for the user
-            self.on_error(str(err))
-        except Exception as err:  # reported to the user, never silently dropped
-            self.on_error(f"Could not save to {visible_name(self.store.path)}: {err}")
+        except Exception as err:
+            self._queue.report(err)
         with self._lock:
-            self._unsaved[edit.annotation_id] -= 1
-            if self._unsaved[edit.annotation_id] > 0:
-                return  # a later edit of the same note is queued and brings its result
-            del self._unsaved[edit.annotation_id]
+            if not self._queue.finished(edit.annotation_id):
+                return
             if outcome is None or outcome.annotation is None:
                 return
             known = self._notes.get(edit.annotation_id)
             self._notes[edit.annotation_id] = self._place(outcome.annotation, known)
-            self._saved[edit.annotation_id] += 1
-            differs = known is None or _visible(known.annotation) != _visible(outcome.annotation)
+            self._queue.landed(edit.annotation_id)
+            differs = known is None or visible(known.annotation) != visible(outcome.annotation)
         if outcome.message is not None or differs:
             self.on_changed(outcome.message)
 
     # -- other windows ----------------------------------------------------------------
 
     def check_for_changes(self) -> bool:
-        """Reload this article's notes if another process changed them; True if they
-        changed. Costs a few `stat` calls when nothing changed (call it from a timer or
-        worker thread, not the event loop)."""
+        """Reload this article's notes and corrections if another process changed them;
+        True if they changed. Costs a few `stat` calls when nothing changed (call it from
+        a timer or worker thread, not the event loop)."""
         token = self.store.watch_token(self.ref)
         with self._lock:
             if token == self._token:
                 return False
-            saved = Counter(self._saved)  # a save that lands while we read is newer than it
+            before = self._queue.snapshot()  # a save that lands while we read is newer
         try:
-            found = self.store.for_article(self.ref, include_deleted=True)
+            records = self.store.read_article(self.ref)
         except StoreError as err:
             self.on_error(str(err))
             return False
         with self._lock:
             known = dict(self._notes)
-        fresh = {a.id: self._place(a, known.get(a.id)) for a in found}
-        changed = False
+        fresh = {a.id: self._place(a, known.get(a.id)) for a in records.annotations}
         with self._lock:
             self._token = token
-            for annotation_id in set(self._notes) | set(fresh):
-                if self._unsaved[annotation_id] or self._saved[annotation_id] != saved.get(
-                    annotation_id, 0
-                ):
-                    continue  # this window's own edit is on its way, or came back while we read
-                old, new = self._notes.get(annotation_id), fresh.get(annotation_id)
-                if new is None:
-                    if old is not None:
-                        del self._notes[annotation_id]
-                        changed = changed or not old.annotation.deleted
-                    continue
-                self._notes[annotation_id] = new
-                if old is None:
-                    changed = changed or not new.annotation.deleted
-                elif _visible(old.annotation) != _visible(new.annotation):
-                    changed = True
-        if changed:
-            self.on_changed(None)
-        return changed
+            notes = take_fresh(
+                self._notes,
+                fresh,
+                lambda key: self._queue.ours(key, before),
+                lambda p: visible(p.annotation),
+            )
+            fixes = self.corrections.take(records.corrections, before)
+        if notes or fixes:
+            self.on_changed(CORRECTED_ELSEWHERE if fixes else None)
+        return notes or fixes
 
     # -- the writer -------------------------------------------------------------------
 
     def flush(self) -> None:
         """Wait until every queued change is saved."""
-        with self._lock:
-            pending = list(self._pending)
-        for future in pending:
-            future.result()
-        with self._lock:
-            self._pending = [f for f in self._pending if not f.done()]
+        self._queue.flush()
 
     def close(self) -> None:
         """Wait for the queued saves, then stop the writer thread."""
-        self._writer.shutdown(wait=True)
+        self._queue.close()
 
     # -- the calls of the reader before `annotate` (kept until the UI moves over) ----
 
@@ -489,16 +451,3 @@ class Notebook:
             self._record(Change(None, annotation))
             self._keep(Edit(None, annotation))
         return annotation
-
-    def update(self, annotation: Annotation, **changes: object) -> Annotation:
-        """Edit an annotation's colour, tags or note (prefer `annotate`)."""
-        placed = self.annotate(
-            Target(None, annotation.id),
-            colour=changes.get("colour", UNSET),  # type: ignore[arg-type]
-            tags=changes.get("tags", UNSET),  # type: ignore[arg-type]
-            note=changes.get("note", UNSET),  # type: ignore[arg-type]
-        )
-        if placed is not None:
-            return placed.annotation
-        with self._lock:
-            return self._notes[annotation.id].annotation

@@ -7,7 +7,11 @@ can highlight and jump to them; the text beside each span is that exact slice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+
+#: Where an item of the analysis comes from: the machine's, checked by the user,
+#: changed by the user, or made by the user (see `readerapp.core.corrections`).
+Status = Literal["machine", "confirmed", "edited", "added"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class Quote:
     end: int
     text: str
     direct: bool = True  # False for reported speech ("X said that ...")
+    status: Status = "machine"
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Speaker:
     role: str = ""
     anonymous: bool = False
     quotes: tuple[Quote, ...] = ()
+    status: Status = "machine"
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class Allegation:
     start: int
     end: int
     evidence: str
+    status: Status = "machine"
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ def analysis_to_json(article: Any, analysis: Analysis) -> dict[str, Any]:
                 "anonymous": s.anonymous,
                 "quotes": [q.text for q in s.quotes],
                 "quote_spans": [[q.start, q.end] for q in s.quotes],
+                "quote_statuses": [q.status for q in s.quotes],
+                "status": s.status,
             }
             for s in analysis.speakers
         ],
@@ -75,6 +84,7 @@ def analysis_to_json(article: Any, analysis: Analysis) -> dict[str, Any]:
                 "claim": a.claim,
                 "evidence_substring": a.evidence,
                 "evidence_span": [a.start, a.end],
+                "status": a.status,
             }
             for a in analysis.allegations
         ],

@@ -12,11 +12,13 @@ cannot bring back a note deleted since. Which copy is newer is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import orjson
 
 from readerapp.core.annotation import Annotation, newer
+from readerapp.core.corrections.record import Correction
 from readerapp.core.exchange import jsonformat, w3c
 from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
@@ -25,8 +27,18 @@ if TYPE_CHECKING:
     from readerapp.core.store import AnnotationStore, MergeReport
 
 
-def read_annotations(data: bytes) -> list[Annotation]:
-    """The annotations in an export (readerapp JSON or W3C, told apart by content).
+@dataclass(frozen=True)
+class Export:
+    """What an export file holds for the database: annotations, and corrections of the
+    analysis (only readerapp's JSON carries those)."""
+
+    annotations: list[Annotation]
+    corrections: list[Correction]
+
+
+def read_export(data: bytes) -> Export:
+    """The annotations and corrections in an export (readerapp JSON or W3C, told apart
+    by content); ExchangeError names the first bad place, before anything is written.
 
     The same id twice in one file: the newer copy wins (`annotation.newer`).
     """
@@ -37,14 +49,20 @@ def read_annotations(data: bytes) -> list[Annotation]:
             raise ExchangeError(f"not valid JSON ({_first_line(err)})") from None
         if jsonformat.is_document(document):
             annotations = jsonformat.parse_document(document)
+            corrections = jsonformat.parse_corrections(document)
         elif w3c.is_document(document):
-            annotations = w3c.parse_document(document)
+            annotations, corrections = w3c.parse_document(document), []
         else:
             raise ExchangeError(
                 "not a readerapp or W3C annotation export (expected "
                 f'"format": "{jsonformat.FORMAT_NAME}" or "@context": "{w3c.CONTEXT}")'
             )
-        return newest_by_id(annotations)
+        return Export(newest_by_id(annotations), corrections)
+
+
+def read_annotations(data: bytes) -> list[Annotation]:
+    """The annotations in an export (see `read_export`)."""
+    return read_export(data).annotations
 
 
 def newest_by_id(annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -57,10 +75,13 @@ def newest_by_id(annotations: Iterable[Annotation]) -> list[Annotation]:
     return list(newest.values())
 
 
-def import_annotations(store: AnnotationStore, annotations: list[Annotation]) -> MergeReport:
-    """Merge into `store` (newer wins by `annotation.newer`, tombstones included, one
-    atomic replace of the files it touches) and say what changed."""
-    return store.merge(annotations)
+def import_annotations(
+    store: AnnotationStore, annotations: list[Annotation], corrections: Iterable[Correction] = ()
+) -> MergeReport:
+    """Merge into `store` (newer wins by `annotation.newer`, tombstones and withdrawn
+    corrections included, one atomic replace of the files it touches) and say what
+    changed."""
+    return store.merge(annotations, corrections)
 
 
 def _first_line(err: Exception) -> str:

@@ -3,8 +3,9 @@
 Documented in docs/export-format.md and by `readerapp-export.schema.json`
 beside this module (what `readerapp export --schema` prints). Bump `VERSION`
 only for changes an older reader would misread; adding optional keys is not one
-(so `revision`, `path_bytes` and `tombstones` came without a bump: an older
-readerapp ignores them, and at worst keeps a note that was deleted elsewhere).
+(so `revision`, `path_bytes`, `tombstones` and `corrections` came without a
+bump: an older readerapp ignores them, and at worst keeps a note that was
+deleted elsewhere, or leaves the analysis uncorrected).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from readerapp.core.annotation import (
     path_from_record,
     path_to_record,
 )
+from readerapp.core.corrections import record as correction_record
+from readerapp.core.corrections.record import Correction, RecordError
 from readerapp.core.exchange.notes import ArticleNotes, tombstone
 from readerapp.core.exchange.validation import (
     at,
@@ -81,7 +84,16 @@ def _article(entry: ArticleNotes) -> dict[str, Any]:
     }
     if entry.tombstones:
         result["tombstones"] = [_tombstone(a) for a in entry.tombstones]
+    if entry.corrections:
+        result["corrections"] = [_correction(c) for c in entry.corrections]
     return result
+
+
+def _correction(c: Correction) -> dict[str, Any]:
+    """A correction as the database holds it, without the article (the entry says it)."""
+    record = correction_record.to_record(c)
+    del record["article"]
+    return record
 
 
 def _tombstone(a: Annotation) -> dict[str, Any]:
@@ -145,6 +157,26 @@ def parse_document(data: dict[str, Any]) -> list[Annotation]:
         for number, item in enumerate(expect_list(article.get("tombstones", []), here)):
             annotations.append(_parse_tombstone(item, ref, at(here, number)))
     return annotations
+
+
+def parse_corrections(data: dict[str, Any]) -> list[Correction]:
+    """Every correction of the analysis in a readerapp export (call after `parse_document`,
+    which checks the rest); ExchangeError names the first bad place."""
+    corrections = []
+    for index, article in enumerate(data.get("articles", [])):
+        where = at("articles", index)
+        ref = ArticleRef(
+            sha256=str(article["sha256"]),
+            path=_path(article, where),
+            title=line(article, "title", where, limits.TITLE, default=""),
+        )
+        here = at(where, "corrections")
+        for number, item in enumerate(expect_list(article.get("corrections", []), here)):
+            try:
+                corrections.append(correction_record.read_correction(item, ref, at(here, number)))
+            except RecordError as err:
+                raise problem(err.where, err.message) from None
+    return corrections
 
 
 def _path(article: dict[str, Any], where: str) -> str:

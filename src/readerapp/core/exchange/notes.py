@@ -9,6 +9,8 @@ edited). One that cannot be placed keeps its own identity and selector, so it
 can still be found on a machine that has the old version.
 Deleted annotations (tombstones) ride along in `tombstones`, so that a delete
 travels to the other machine; formats for reading (Markdown) leave them out.
+The corrections of each article's analysis ride along too (withdrawn ones
+included, so a withdrawal travels), and `analysis` is the corrected one.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from readerapp.core.analysis import Analysis, analyze
 from readerapp.core.annotation import Annotation, ArticleRef, TextSelector, article_ref
 from readerapp.core.article import Article, ArticleError, load_article
+from readerapp.core.corrections.record import Correction
+
+R = TypeVar("R", Annotation, Correction)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class ArticleNotes:
     analysis: Analysis | None = None
     orphaned: frozenset[str] = frozenset()
     tombstones: tuple[Annotation, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # of the analysis, withdrawn ones included
     originals: Mapping[str, str] = field(default_factory=dict)  # id → wording when made
 
     def is_orphaned(self, annotation: Annotation) -> bool | None:
@@ -75,10 +82,10 @@ def tombstone(ident: str, ref: ArticleRef, updated: str, revision: int) -> Annot
     )
 
 
-def group_by_article(annotations: Iterable[Annotation]) -> dict[ArticleRef, list[Annotation]]:
-    groups: dict[ArticleRef, list[Annotation]] = {}
-    for annotation in annotations:
-        groups.setdefault(annotation.article, []).append(annotation)
+def group_by_article(records: Iterable[R]) -> dict[ArticleRef, list[R]]:
+    groups: dict[ArticleRef, list[R]] = {}
+    for record in records:
+        groups.setdefault(record.article, []).append(record)
     return groups
 
 
@@ -92,12 +99,25 @@ def orphaned_ids(annotations: Iterable[Annotation], text: str) -> frozenset[str]
 
 
 def notes_for_article(
-    article: Article, analysis: Analysis | None, annotations: Iterable[Annotation]
+    article: Article,
+    analysis: Analysis | None,
+    annotations: Iterable[Annotation],
+    corrections: Iterable[Correction] = (),
 ) -> list[ArticleNotes]:
     """The export of one open article: first its annotations as placed in its text now
-    (one entry, even with none), then any that cannot be placed, by their own article."""
+    (one entry, even with none), then any that cannot be placed, by their own article.
+
+    `analysis` is the machine's: the export carries it with `corrections` applied; each
+    entry carries the corrections made on its article's identity.
+    """
     from readerapp.core.anchoring import anchor
 
+    fixes = group_by_article(corrections)
+    if analysis is not None and fixes:
+        from readerapp.core.corrections.corrected import apply
+
+        every = [c for group in fixes.values() for c in group]
+        analysis = apply(analysis, every, article.text).analysis
     live, deleted = live_and_deleted(annotations)
     current, text = article_ref(article), article.text
     placed: list[Annotation] = []
@@ -112,6 +132,10 @@ def notes_for_article(
         if selector.exact != annotation.selector.exact:
             originals[annotation.id] = annotation.selector.exact
         placed.append(replace(annotation, article=current, selector=selector))
+
+    def own(ref: ArticleRef) -> tuple[Correction, ...]:
+        return tuple(sorted(fixes.pop(ref, ()), key=lambda c: (c.created, c.id)))
+
     result = [
         ArticleNotes(
             current,
@@ -119,12 +143,19 @@ def notes_for_article(
             article,
             analysis,
             tombstones=deleted,
+            corrections=own(current),
             originals=originals,
         )
     ]
     for ref, group in group_by_article(lost).items():
         orphaned = frozenset(a.id for a in group)
-        result.append(ArticleNotes(ref, in_text_order(group), article, analysis, orphaned))
+        result.append(
+            ArticleNotes(
+                ref, in_text_order(group), article, analysis, orphaned, corrections=own(ref)
+            )
+        )
+    for ref in list(fixes):  # corrections made on an earlier version, with no notes of it
+        result.append(ArticleNotes(ref, (), article, analysis, corrections=own(ref)))
     return result
 
 
@@ -132,25 +163,32 @@ def notes_for_all(
     annotations: Iterable[Annotation],
     open_article: Callable[[Path], Article] = load_article,
     analyse: Callable[[Article], Analysis] = analyze,
+    corrections: Iterable[Correction] = (),
 ) -> list[ArticleNotes]:
     """Every article in the database, each looked up on disk by its recorded path.
 
     Each file is read and analysed once even if several identities point at it.
-    Articles that are gone keep their annotations, with no metadata beyond the ref.
+    Articles that are gone keep their annotations and corrections, with no metadata
+    beyond the ref.
     """
     found: dict[str, tuple[Article, Analysis] | None] = {}
     result = []
     groups = group_by_article(annotations)
+    fixes = group_by_article(corrections)
+    for ref in fixes:
+        groups.setdefault(ref, [])
     for ref in sorted(groups, key=lambda r: (r.title.casefold(), r.path, r.sha256)):
         if ref.path not in found:
             found[ref.path] = _open(ref.path, open_article, analyse)
         opened = found[ref.path]
+        own = fixes.get(ref, [])
         if opened is None:
             live, deleted = live_and_deleted(groups[ref])
-            result.append(ArticleNotes(ref, live, tombstones=deleted))
+            ordered = tuple(sorted(own, key=lambda c: (c.created, c.id)))
+            result.append(ArticleNotes(ref, live, tombstones=deleted, corrections=ordered))
             continue
         article, analysis = opened
-        result.extend(notes_for_article(article, analysis, groups[ref]))
+        result.extend(notes_for_article(article, analysis, groups[ref], own))
     return result
 
 

@@ -9,7 +9,8 @@ folder beside it::
                                   "shards": {"<shard>": {sha256, refs, live, tags, signature}}}
     annotations.json.d/<shard>.json
                                  {"meta": {"1": {"schema": 2}},
-                                  "annotations": {"<annotation id>": <to_record(annotation)>}}
+                                  "annotations": {"<annotation id>": <to_record(annotation)>},
+                                  "corrections": {"<correction id>": <to_record(correction)>}}
     annotations.json.lock        the flock every writer holds
 
 A shard is named by its article's sha256 (`schema.shard_name`), so a save
@@ -43,29 +44,29 @@ changed only through TinyDB's public table API; the storage seam
 middleware (`storage.ReadOnly`), and a `storage.Batch` makes the table
 operations of one save a single write per file.
 
-Room for corrections (issue 15). A `corrections` table in the same shard file
-is a small change: `Shard` gets `corrections = self.db.keyed("corrections")`
-with the same `record`/`put` calls, and the store a `save_correction` that runs
-`put` inside `_writing()`/`Batch` like `_commit` does: the same lock, the same
-atomic write, the same migration. `summarize` would count corrections if the
-library should show them.
+Corrections of the analysis (issue 15). Each shard has a `corrections` table
+beside `annotations`, written by the same `_commit` under the same locks, in the
+same atomic write, and found by the same lookup (`read_article`: sha256, then
+path, then title). A correction's content never changes; windows save only new
+corrections and withdrawals (`apply_correction`, replayed on the stored record),
+and import merges them by `annotation.newer` like annotations. The index counts
+a shard's corrections (`Entry.corrected`) so an export reads only the files that
+hold some. No schema bump: TinyDB keeps a file's other tables when it writes one,
+so an older readerapp leaves the table as it is.
 """
 
 from __future__ import annotations
 
-from readerapp.core.store.annotation_store import (
-    AnnotationStore,
-    database_exists,
-    folder_of,
-    open_store,
-)
+from readerapp.core.store.annotation_store import AnnotationStore, ArticleRecords, open_store
 from readerapp.core.store.errors import ErrorKind, StoreError
 from readerapp.core.store.merging import MergeReport
+from readerapp.core.store.opening import database_exists, folder_of
 from readerapp.core.store.schema import SCHEMA
 
 __all__ = [
     "SCHEMA",
     "AnnotationStore",
+    "ArticleRecords",
     "ErrorKind",
     "MergeReport",
     "StoreError",

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -26,30 +27,37 @@ from readerapp.core.atomic_file import (
     remove_stale_temp_files_in,
     signature,
 )
+from readerapp.core.corrections import record as correction_record
+from readerapp.core.corrections.edits import CorrectionEdit, CorrectionOutcome, replay
+from readerapp.core.corrections.record import Correction
 from readerapp.core.edits import Edit, Outcome, apply_edit
-from readerapp.core.files import FileProblem, check_regular, write_problem
 from readerapp.core.safe_text import visible_name
 from readerapp.core.store.catalog import Catalog
-from readerapp.core.store.errors import ErrorKind, StoreError
+from readerapp.core.store.errors import StoreError
 from readerapp.core.store.folder import ShardFolder, free_name
 from readerapp.core.store.index import Index
-from readerapp.core.store.merging import MergeReport, Verdict, judge, newest_by_id
+from readerapp.core.store.merging import MergeReport, R, Verdict, judge, newest_by_id
 from readerapp.core.store.migration import file_storage, migrate
-from readerapp.core.store.schema import SCHEMA, Records, shard_name
-from readerapp.core.store.shard import Entry
+from readerapp.core.store.opening import (
+    check_paths,
+    folder_of,
+    why_read_only,
+    write_failed,
+)
+from readerapp.core.store.schema import ANNOTATIONS, CORRECTIONS, SCHEMA, Records, shard_name
+from readerapp.core.store.shard import Entry, TableChange
 from readerapp.core.store.storage import Batch
 
-
-def folder_of(path: Path) -> Path:
-    """The folder of article files beside the database file `path` (symlinks followed)."""
-    real = Path(os.path.realpath(path))
-    return real.with_name(real.name + ".d")
+#: What a save writes: shard name → table name → records by id.
+Changes = Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]
 
 
-def database_exists(path: Path) -> bool:
-    """Whether there is a database at `path`: the file the user names is the database (a
-    folder of article files without it is what is left of a deleted one, and not read)."""
-    return Path(os.path.realpath(path)).exists()
+@dataclass(frozen=True)
+class ArticleRecords:
+    """One article's annotations and corrections of its analysis, deleted ones included."""
+
+    annotations: list[Annotation]
+    corrections: list[Correction]
 
 
 class AnnotationStore:
@@ -84,8 +92,8 @@ class AnnotationStore:
         self._closed = False
         self._files: tuple[Catalog, ShardFolder, Index] | None = None
         try:
-            self._check_paths(must_exist)
-            self._reason = self._why_read_only(read_only)
+            check_paths(self.path, self.folder, must_exist=must_exist)
+            self._reason = why_read_only(self.path, self.folder, asked=read_only)
             if self._reason is not None and not read_only and on_error == "raise":
                 raise StoreError(self._reason, path=self.path, kind="read_only")
             self._open_files()
@@ -101,39 +109,6 @@ class AnnotationStore:
         folder = ShardFolder(self.folder, catalog, self._reason)
         self._files = catalog, folder, Index(catalog, folder, self._real)
         catalog.version()  # a file that is not ours is found now, not at the first save
-
-    def _check_paths(self, must_exist: bool) -> None:
-        name = visible_name(self.path)
-        try:
-            check_regular(self._real)
-        except FileProblem as err:
-            kind: ErrorKind = "special" if err.kind in ("directory", "special") else "unreadable"
-            message = f"{err}; give a file path with --db."
-            raise StoreError(message, path=self.path, kind=kind) from None
-        if self.folder.exists() and not self.folder.is_dir():
-            raise StoreError(
-                f"{visible_name(self.folder)} should be the folder of {name}'s article files "
-                "but is not a folder; it was left untouched.",
-                path=self.folder,
-                kind="special",
-            )
-        if must_exist and not database_exists(self.path):
-            raise StoreError(
-                f"{name}: no such database; check the path given with --db or $READERAPP_DB.",
-                path=self.path,
-                kind="missing",
-            )
-
-    def _why_read_only(self, asked: bool) -> str | None:
-        name = visible_name(self.path)
-        if asked:
-            return f"The notes file {name} was opened read-only, so changes are not saved."
-        problem = write_problem(self._real)
-        if problem is None and self.folder.is_dir() and not os.access(self.folder, os.W_OK):
-            problem = f"the folder {visible_name(self.folder)} is not writable by you"
-        if problem is None:
-            return None
-        return f"Notes are read-only because {problem}; changes are not saved."
 
     # -- state -----------------------------------------------------------------------
 
@@ -161,49 +136,83 @@ class AnnotationStore:
         version of the file at the same path (the article was edited: the reader
         re-anchors them); failing both, those with the same title.
         """
-        with self._lock:
-            view = self._view(validate=False)
-            own = shard_name(ref.sha256)
-            names = {n for n in view if n == own or (ref.path and view[n].has_path(ref.path))}
-            found = [
-                a
-                for n in sorted(names)
-                for a in self._annotations_of(n)
-                if a.article.sha256 == ref.sha256 or (ref.path and a.article.path == ref.path)
-            ]
-            if not found and ref.title:
-                titled = {n for n, entry in view.items() if entry.has_title(ref.title)}
-                names |= titled
-                found = [
-                    a
-                    for n in sorted(titled)
-                    for a in self._annotations_of(n)
-                    if a.article.title == ref.title
-                ]
-            self._watched[ref] = frozenset(names | {own})
-            if self._files is not None:
-                self._files[1].trim()
+        found = self.read_article(ref).annotations
         if not include_deleted:
             found = [a for a in found if not a.deleted]
         return sorted(found, key=lambda a: (a.selector.start, a.selector.end, a.created))
 
-    def _annotations_of(self, name: str, *, keep: bool = True) -> list[Annotation]:
+    def corrections_for(self, ref: ArticleRef) -> list[Correction]:
+        """The corrections of the article's analysis, withdrawn ones included, found as
+        `for_article` finds annotations."""
+        return self.read_article(ref).corrections
+
+    def read_article(self, ref: ArticleRef) -> ArticleRecords:
+        """The article's annotations and corrections (deleted ones included), found as
+        `for_article` says, from one look at the index. Each kind falls back to the title
+        on its own; corrections only to those whose article file is gone."""
+
+        def same(article: ArticleRef) -> bool:
+            return article.sha256 == ref.sha256 or bool(ref.path and article.path == ref.path)
+
+        def by_title(article: ArticleRef) -> bool:
+            return article.title == ref.title
+
+        def moved(article: ArticleRef) -> bool:
+            # Corrections name speakers, which another article of the same title may have
+            # too: by title only those whose file is gone (it moved, then changed).
+            return not article.path or not os.path.exists(article.path)
+
+        with self._lock:
+            view = self._view(validate=False)
+            own = shard_name(ref.sha256)
+            names = {n for n in view if n == own or (ref.path and view[n].has_path(ref.path))}
+            held = [self._shard_records(n) for n in sorted(names)]
+            notes = [a for shard in held for a in shard[0] if same(a.article)]
+            fixes = [c for shard in held for c in shard[1] if same(c.article)]
+            if ref.title and not (notes and fixes):
+                titled = {n for n, entry in view.items() if entry.has_title(ref.title)}
+                names |= titled
+                held = [self._shard_records(n) for n in sorted(titled)]
+                notes = notes or [a for shard in held for a in shard[0] if by_title(a.article)]
+                fixes = fixes or [
+                    c
+                    for shard in held
+                    for c in shard[1]
+                    if by_title(c.article) and moved(c.article)
+                ]
+            self._watched[ref] = frozenset(names | {own})
+            if self._files is not None:
+                self._files[1].trim()
+        return ArticleRecords(notes, fixes)
+
+    def _shard_records(
+        self, name: str, *, keep: bool = True
+    ) -> tuple[list[Annotation], list[Correction]]:
         assert self._files is not None  # a name came from a view, which had files
         folder = self._files[1]
         if not keep:
             with folder.opened(name) as opened:
-                return [] if opened is None else opened.annotations()
+                return ([], []) if opened is None else (opened.annotations(), opened.corrections())
         shard = folder.shard(name)
-        return [] if shard is None else shard.annotations()
+        return ([], []) if shard is None else (shard.annotations(), shard.corrections())
 
     def all(self, *, include_deleted: bool = False) -> list[Annotation]:
         """Every annotation, oldest first (reads every article's file)."""
         with self._lock:
             names = list(self._view(validate=False))
-            found = [a for n in names for a in self._annotations_of(n, keep=False)]
+            found = [a for n in names for a in self._shard_records(n, keep=False)[0]]
         if not include_deleted:
             found = [a for a in found if not a.deleted]
         return sorted(found, key=lambda a: (a.created, a.id))
+
+    def all_corrections(self) -> list[Correction]:
+        """Every correction of every article's analysis, withdrawn ones included, oldest
+        first (reads only the article files the index says hold corrections)."""
+        with self._lock:
+            view = self._view(validate=True)
+            names = [n for n, entry in view.items() if entry.corrected]
+            found = [c for n in names for c in self._shard_records(n, keep=False)[1]]
+        return sorted(found, key=lambda c: (c.created, c.id))
 
     def get(self, annotation_id: str) -> Annotation | None:
         """The annotation with this id, deleted or not (looks through every article's file:
@@ -275,7 +284,7 @@ class AnnotationStore:
                     finally:
                         folder.trim()
             except OSError as err:
-                raise _write_failed(self.path, err) from err
+                raise write_failed(self.path, err) from err
 
     def apply(self, edit: Edit) -> Outcome:
         """Save one window's edit, replayed field by field on the record in the file."""
@@ -284,7 +293,20 @@ class AnnotationStore:
             stored = folder.file_shard(name).annotation(edit.annotation_id)
             outcome = apply_edit(stored, edit)
             if outcome.changed and outcome.annotation is not None:
-                self._commit({name: {edit.annotation_id: to_record(outcome.annotation)}})
+                record = to_record(outcome.annotation)
+                self._commit({name: {ANNOTATIONS: {edit.annotation_id: record}}})
+        return outcome
+
+    def apply_correction(self, edit: CorrectionEdit) -> CorrectionOutcome:
+        """Save one window's new, withdrawn or restored correction, replayed on the record
+        in the file (`corrections.edits.replay`)."""
+        name = shard_name(edit.wanted.article.sha256)
+        with self._writing() as (_, folder, _):
+            stored = folder.file_shard(name).correction(edit.correction_id)
+            outcome = replay(stored, edit)
+            if outcome.changed:
+                record = correction_record.to_record(outcome.correction)
+                self._commit({name: {CORRECTIONS: {edit.correction_id: record}}})
         return outcome
 
     def save(self, annotation: Annotation) -> None:
@@ -292,7 +314,8 @@ class AnnotationStore:
         windows save through `apply`); on disk when this returns."""
         record = to_record(annotation)
         with self._writing():
-            self._commit({shard_name(annotation.article.sha256): {annotation.id: record}})
+            name = shard_name(annotation.article.sha256)
+            self._commit({name: {ANNOTATIONS: {annotation.id: record}}})
 
     def delete(self, annotation_id: str) -> None:
         """Mark the annotation deleted (a tombstone); nothing is written if there is none."""
@@ -303,37 +326,56 @@ class AnnotationStore:
                 if stored is not None:
                     if not stored.deleted:
                         record = to_record(stored.edited(deleted=True))
-                        self._commit({name: {annotation_id: record}})
+                        self._commit({name: {ANNOTATIONS: {annotation_id: record}}})
                     return
 
-    def merge(self, annotations: Iterable[Annotation]) -> MergeReport:
-        """Import: for each id the newer copy wins (`annotation.newer`), tombstones included.
+    def merge(
+        self, annotations: Iterable[Annotation], corrections: Iterable[Correction] = ()
+    ) -> MergeReport:
+        """Import: for each id the newer copy wins (`annotation.newer`), tombstones and
+        withdrawn corrections included.
 
-        Every annotation is converted before anything is written, so bad input changes
+        Every record is converted before anything is written, so bad input changes
         nothing. The touched article files are then replaced together: all written and
         fsynced before the first rename, so an error writes none of them; only a crash
         in the instant between two renames can leave some merged and some not, and
-        importing the same file again completes it (a merge is idempotent).
+        importing the same file again completes it (a merge is idempotent). The report
+        counts corrections apart (`MergeReport.corrections`) when there were any.
         """
-        incoming = newest_by_id(annotations)
-        records = {key: to_record(a) for key, a in incoming.items()}
-        verdicts: list[Verdict] = []
+        notes = newest_by_id(annotations)
+        fixes = newest_by_id(corrections)
+        changes: dict[str, dict[str, Records]] = {}
         with self._writing() as (_, folder, _):
-            changes: dict[str, Records] = {}
-            for key, annotation in incoming.items():
-                name = shard_name(annotation.article.sha256)
-                shard = folder.file_shard(name)
-                present = shard.record(key) is not None
-                verdict, write = judge(annotation, shard.annotation(key), present)
-                verdicts.append(verdict)
-                if write:
-                    changes.setdefault(name, {})[key] = records[key]
+            verdicts = self._judged(folder, notes, ANNOTATIONS, to_record, changes)
+            judged = self._judged(folder, fixes, CORRECTIONS, correction_record.to_record, changes)
             if changes:
                 self._commit(changes)
-        return MergeReport.of(verdicts)
+        report = MergeReport.of(verdicts)
+        return replace(report, corrections=MergeReport.of(judged)) if fixes else report
 
-    def _commit(self, changes: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
-        """Write records into their shards, all files together; then keep the index
+    @staticmethod
+    def _judged(
+        folder: ShardFolder,
+        incoming: Mapping[str, R],
+        table: str,
+        to_json: Callable[[R], dict[str, Any]],
+        changes: dict[str, dict[str, Records]],
+    ) -> list[Verdict]:
+        """The verdict on each incoming record; those to write are added to `changes`."""
+        verdicts: list[Verdict] = []
+        for key, record in incoming.items():
+            name = shard_name(record.article.sha256)
+            shard = folder.file_shard(name)
+            present = shard.tables(table).record(key) is not None
+            stored = shard.annotation(key) if table == ANNOTATIONS else shard.correction(key)
+            verdict, write = judge(record, stored, present)  # type: ignore[arg-type]
+            verdicts.append(verdict)
+            if write:
+                changes.setdefault(name, {}).setdefault(table, {})[key] = to_json(record)
+        return verdicts
+
+    def _commit(self, changes: Changes) -> None:
+        """Write records into their shards' tables, all files together; then keep the index
         (inside `_writing`)."""
         assert self._files is not None
         catalog, folder, index = self._files
@@ -345,20 +387,22 @@ class AnnotationStore:
                 catalog.replace(dict(catalog.storage.read() or {}), {})
         folder.make(like=self._real)
         shards = {name: folder.file_shard(name) for name in changes}
-        replaced: dict[str, list[dict[str, Any]]] = {}
+        done: dict[str, list[TableChange]] = {}
         before = {}
         with Batch(template=self._real) as batch:
-            for name, records in changes.items():
+            for name, tables in changes.items():
                 storage = file_storage(shards[name])
                 batch.join(storage)
-                old = (shards[name].record(key) for key in records)
-                replaced[name] = [record for record in old if record is not None]
                 before[name] = storage.signature  # the file as read under the lock, just now
-                shards[name].put(records)
+                for table, records in tables.items():
+                    old = (shards[name].tables(table).record(key) for key in records)
+                    replaced = [record for record in old if record is not None]
+                    done.setdefault(name, []).append((table, replaced, records.values()))
+                    shards[name].put(records, table)
         rewrite = False
-        for name, records in changes.items():
+        for name in changes:
             after = file_storage(shards[name]).signature
-            rewrite = index.wrote(name, replaced[name], records, before[name], after) or rewrite
+            rewrite = index.wrote(name, done[name], before[name], after) or rewrite
         if rewrite:
             index.write()
 
@@ -383,7 +427,7 @@ class AnnotationStore:
                     os.rename(self.folder, free_name(self.folder, f"corrupt-{stamp}"))
                 fsync_dir(real.parent)
                 self.error = None
-                self._reason = self._why_read_only(False)
+                self._reason = why_read_only(self.path, self.folder, asked=False)
                 self._open_files()
             return backup
 
@@ -412,15 +456,6 @@ class AnnotationStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _write_failed(path: Path, err: OSError) -> StoreError:
-    reason = err.strerror or str(err)
-    return StoreError(
-        f"Could not save to {visible_name(path)} ({reason}); the change was not saved.",
-        path=path,
-        kind="write_failed",
-    )
 
 
 def open_store(path: Path, read_only: bool = False) -> AnnotationStore:

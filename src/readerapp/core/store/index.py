@@ -21,7 +21,7 @@ from readerapp.core.store.catalog import Catalog
 from readerapp.core.store.errors import StoreError
 from readerapp.core.store.folder import ShardFolder
 from readerapp.core.store.schema import SCHEMA
-from readerapp.core.store.shard import Entry, updated
+from readerapp.core.store.shard import Entry, TableChange, updated
 from readerapp.core.store.storage import Batch
 
 #: Entries this process may know better than the catalog file before it rewrites it.
@@ -80,18 +80,19 @@ class Index:
     def wrote(
         self,
         name: str,
-        replaced: list[dict[str, Any]],
-        records: Mapping[str, Mapping[str, Any]],
+        changes: list[TableChange],
         before: FileSignature | None,
         after: FileSignature | None,
     ) -> bool:
-        """A save replaced `replaced` by `records` in shard `name`, whose file went from
-        signature `before` to `after`. True if the catalog must be rewritten now (the
-        article is new, or has a path or title the catalog does not list)."""
+        """A save made `changes` (per table: records replaced, records written) in shard
+        `name`, whose file went from signature `before` to `after`. True if the catalog
+        must be rewritten now (the article is new, or has a path or title the catalog does
+        not list)."""
         known = self._fresh.pop(name, None) or self.catalog.entries().get(name)
-        new_place = known is None or not _places_known(known, records.values())
+        written = [record for _, _, records in changes for record in records]
+        new_place = known is None or not _places_known(known, written)
         if known is not None and known.signature == before:
-            self._fresh[name] = updated(known, replaced, records.values(), after)
+            self._fresh[name] = updated(known, changes, after)
         else:
             self._dirty.add(name)  # summarized when the catalog is written
         return new_place or len(self._dirty | self._fresh.keys()) >= STALE_ENTRIES

@@ -1,17 +1,40 @@
-"""Import's rule, one annotation at a time: the newer copy wins, tombstones included.
+"""Import's rule, one record at a time: the newer copy wins, tombstones included.
 
 "Newer" is `annotation.newer` (revision first, then the instant of `updated`),
 the one rule of the project, so an old export can neither bring back a note
-deleted since nor undo a later edit, whatever the clocks said.
+deleted since nor undo a later edit, whatever the clocks said. Corrections of
+the analysis merge by the same rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
-from readerapp.core.annotation import Annotation, newer
+from readerapp.core.annotation import ArticleRef, newer
+
+
+class Record(Protocol):
+    """An annotation or a correction: what merging needs of it."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def article(self) -> ArticleRef: ...
+
+    @property
+    def revision(self) -> int: ...
+
+    @property
+    def updated(self) -> str: ...
+
+    @property
+    def deleted(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Record)
 
 Verdict = Literal["added", "updated", "deleted", "unchanged"]
 
@@ -32,36 +55,45 @@ class MergeReport:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    #: The same counts for the corrections of the analysis, when the import had any.
+    corrections: MergeReport | None = None
 
     @property
     def changed(self) -> int:
         return self.added + self.updated + self.deleted
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.added} added, {self.updated} updated, {self.deleted} deleted, "
             f"{self.unchanged} unchanged"
         )
+        if self.corrections is not None:
+            c = self.corrections
+            text += (
+                f"; corrections of the analysis: {c.added} added, {c.updated} updated, "
+                f"{c.deleted} withdrawn, {c.unchanged} unchanged"
+            )
+        return text
 
     @classmethod
     def of(cls, verdicts: Iterable[Verdict]) -> MergeReport:
         counts = {"added": 0, "updated": 0, "deleted": 0, "unchanged": 0}
         for verdict in verdicts:
             counts[verdict] += 1
-        return cls(**counts)
+        return cls(counts["added"], counts["updated"], counts["deleted"], counts["unchanged"])
 
 
-def newest_by_id(annotations: Iterable[Annotation]) -> dict[str, Annotation]:
-    """One annotation per id: the newest; the first seen on a full tie."""
-    newest: dict[str, Annotation] = {}
-    for annotation in annotations:
-        kept = newest.get(annotation.id)
-        if kept is None or newer(annotation, kept):
-            newest[annotation.id] = annotation
+def newest_by_id(records: Iterable[R]) -> dict[str, R]:
+    """One record per id: the newest; the first seen on a full tie."""
+    newest: dict[str, R] = {}
+    for record in records:
+        kept = newest.get(record.id)
+        if kept is None or newer(record, kept):
+            newest[record.id] = record
     return newest
 
 
-def judge(incoming: Annotation, stored: Annotation | None, present: bool) -> tuple[Verdict, bool]:
+def judge(incoming: R, stored: R | None, present: bool) -> tuple[Verdict, bool]:
     """What merging `incoming` over the stored copy means, and whether to write it.
 
     `present`: a record with this id is stored; `stored`: it, parsed (None if unreadable).

@@ -9,6 +9,10 @@ store reads a file, asks this module what it holds, and writes the result.
   (`shards`); each article's annotations live in a TinyDB file of their own,
   `<name>.d/<shard>.json`, with its own `meta` and `annotations` tables.
   Timestamps are UTC with an offset (schema 1 could hold naive ones).
+  A shard may also hold a `corrections` table (the user's corrections of the
+  article's analysis). It came without a schema bump: TinyDB keeps every table
+  of a file when it writes one, so a readerapp that knows nothing of it leaves
+  it as it is.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from readerapp.core.store.errors import StoreError
 SCHEMA = 2
 META = "meta"
 ANNOTATIONS = "annotations"
+CORRECTIONS = "corrections"
 SHARDS = "shards"
 #: The shard of records whose article cannot be read: kept, never shown.
 UNSORTED = "unsorted"
