@@ -14,3 +14,17 @@ The bridge has been closed since March. Drivers face a long detour.
 
 The contractor denied the claim. It said the steel arrived late.
 """
+
+HARBOUR = """Harbour dredging contract under review
+
+The harbour board has paused a dredging contract after two councillors raised concerns.
+
+"We were never shown the tender documents," said Priya Natarajan, who chairs the finance committee.
+
+The board's chief executive, Tomas Lindqvist, said the contract had been awarded properly.
+"Every rule was followed," he said.
+
+Natarajan accused the board of hiding the cost of the contract from councillors.
+
+A dredging firm spokesman declined to comment.
+"""

@@ -187,6 +187,21 @@ class ReaderApp(App[None]):
                 HelpScreen(self.db_path, keymap=self.settings.keys, settings=settings_path())
             )
 
+    def _correction_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every correction of the analysis, named with its item, so it can be typed."""
+        from readerapp.ui.reader_screen import ReaderScreen
+
+        if not isinstance(screen, ReaderScreen):
+            return
+        pane = screen.pane
+        selection = pane.selection_span if pane.has_selection else None
+        for command in screen.correcting.available(selection):
+            yield SystemCommand(
+                command.label,
+                "Correct the analysis (u undoes)",
+                lambda c=command: screen.correcting.run(c, selection),
+            )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists readerapp's own actions beside Textual's.
 
@@ -195,6 +210,7 @@ class ReaderApp(App[None]):
         """
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key readerapp answers to", self.action_help)
+        yield from self._correction_commands(screen)
         focused = screen.focused
         for key in SCREEN_KEYS + NOTE_KEYS + TARGET_KEYS:
             if key.action.startswith("focus_") or not key.in_help:

@@ -35,7 +35,7 @@ def group_table(groups: list[tuple[str, list[HelpRow]]], *, ids: bool) -> Table:
 
 HELP_COLUMNS = (
     ("Reading", "Selecting", "Finding"),
-    ("Annotating", "Sidebar", "Panes", "App", "Library"),
+    ("Annotating", "Correcting", "Sidebar", "Panes", "App", "Library"),
 )
 
 

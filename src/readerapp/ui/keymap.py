@@ -112,7 +112,7 @@ TARGET_KEYS = (
     Key(
         "c",
         "annotate('confirm')",
-        "Confirm a passage whose text changed",
+        "Confirm: the item, or a changed passage",
         "Annotating",
         "c",
     ),
@@ -141,6 +141,24 @@ SCREEN_KEYS = (
     Key("i", "toggle_sidebar", "Show or hide the sidebar", "Panes", "i", footer="Sidebar"),
     Key("tab", "focus_next", "Next pane", "Panes", "Tab"),
     Key("shift+tab", "focus_previous", "Previous pane", "Panes", "Shift+Tab"),
+)
+
+# Correcting the analysis: on the sidebar's speaker, quote or allegation (c confirms one:
+# see TARGET_KEYS), or, in the article, on the selection.
+CORRECT_KEYS = (
+    Key("r", "correct", "Correct the item under the cursor…", "Correcting", "r"),
+    Key("x", "correct('remove')", "Remove it (or restore a removed one)", "Correcting", "x"),
+    Key("X", "toggle_removed", "Show or hide what you removed", "Correcting", "X"),
+)
+SELECTION_CORRECT_KEYS = (
+    Key(
+        "r",
+        "correct",
+        "The selection as a quote or an allegation…",
+        "Correcting",
+        "r",
+        in_help=False,  # the same key as above: one help row explains both
+    ),
 )
 
 # Keys of the sidebar's tree (bound on the tree itself).
@@ -203,6 +221,7 @@ SCOPES = (
     (NOTE_KEYS, "reader"),
     (SCREEN_KEYS, "reader"),
     (SIDEBAR_KEYS, "sidebar"),
+    (CORRECT_KEYS, "sidebar"),
     (LIBRARY_KEYS, "library"),
     (APP_KEYS, "app"),
 )

@@ -70,3 +70,24 @@ class NotesChanged(Message):
 
     rest_on: Span | None = None
     notice: str | None = None
+
+
+@dataclass
+class CorrectionWanted(Message):
+    """A correction key on an item of the analysis (the sidebar's row) or a selection.
+
+    `action` names the correction ("remove_speaker", "confirm_quote", …); None asks
+    which, with a menu of those that apply. `item` is a Speaker, Quote, Allegation or
+    Removed item of the analysis shown; `selection` the article's, if any.
+    """
+
+    item: object | None
+    action: str | None = None
+    selection: tuple[int, int] | None = None
+
+
+@dataclass
+class AnalysisCorrected(Message):
+    """A correction was kept (or undone): the sidebar shows the corrected analysis."""
+
+    status: str = ""

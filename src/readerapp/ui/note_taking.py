@@ -184,7 +184,7 @@ class NoteTaking:
             self.say("Nothing to redo" if redo else "Nothing to undo")
             return
         self.screen.post_message(NotesChanged())
-        self.say(f"{'Redid' if redo else 'Undid'} the {change.kind} of an annotation")
+        self.say(f"{'Redid' if redo else 'Undid'} {change.description}")
 
     def export(self, fmt: str, analysis: Analysis | None, path: Path) -> None:
         """Worker thread: write this article's notes to `path` (the user agreed to replace it)."""
@@ -195,7 +195,15 @@ class NoteTaking:
         annotations = [p.annotation for p in notebook.placed] + notebook.orphans
         app = self.screen.app
         try:
-            path = export_article_file(self.article, annotations, analysis, fmt, path, force=True)
+            path = export_article_file(
+                self.article,
+                annotations,
+                analysis,
+                fmt,
+                path,
+                force=True,
+                corrections=notebook.corrections.in_force,
+            )
         except ExchangeError as err:
             app.call_from_thread(notify, self.screen, str(err), severity="error")
             return

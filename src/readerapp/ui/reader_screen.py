@@ -24,10 +24,13 @@ from textual.widgets import Static
 
 from readerapp.core.article import Article
 from readerapp.core.text_search import search_pattern
+from readerapp.ui.correcting import Correcting
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.messages import (
+    AnalysisCorrected,
     AnnotateRequested,
+    CorrectionWanted,
     JumpRequested,
     NotesChanged,
     StatusChanged,
@@ -99,6 +102,8 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self.analysis_failed = ""
         self.notes = NoteTaking(self, article, session)
+        self.correcting = Correcting(self, self.notes)
+        self._shown_view: tuple[object, ...] = ()
         self._sidebar: Sidebar | None = None
         self._stop_analysis = threading.Event()
 
@@ -186,16 +191,41 @@ class ReaderScreen(Screen[None]):
             self.show_analysis(done.analysis)
 
     def show_analysis(self, analysis: Analysis) -> None:
+        """The machine's analysis arrived: shown with the user's corrections applied."""
         from readerapp.ui.sidebar_items import counted
 
-        self.analysis = analysis
-        self.sidebar.show_analysis(analysis)
+        self.analysis = self.correcting.machine = analysis
+        self._show_corrected()
         self.status.say(
             f"{counted(len(analysis.speakers), 'speaker')}, "
             f"{counted(len(analysis.allegations), 'allegation')}"
         )
         if analysis.notice:  # a partial result: the sidebar says so too
             notify(self, analysis.notice, title="Analysis", severity="warning", timeout=15)
+
+    def _show_corrected(self) -> None:
+        """The sidebar shows the analysis with the corrections applied (redrawn only when
+        that changed: a redraw while the user moves in the list would be felt)."""
+        shown = self.correcting.refresh()
+        if shown is not None:
+            view = (shown.analysis, shown.removed, shown.orphans)
+        elif self.analysis is not None:
+            view = (self.analysis, (), ())
+        else:
+            return
+        if view != self._shown_view:
+            self._shown_view = view
+            self.sidebar.show_analysis(*view)
+
+    @on(CorrectionWanted)
+    def _correction_wanted(self, wanted: CorrectionWanted) -> None:
+        selection = self.pane.selection_span if self.pane.has_selection else None
+        self.correcting.wanted(wanted, selection)
+
+    @on(AnalysisCorrected)
+    def _analysis_corrected(self, corrected: AnalysisCorrected) -> None:
+        self._show_corrected()
+        self.status.say(corrected.status)
 
     # -- the notes -----------------------------------------------------------------------
 
@@ -207,6 +237,8 @@ class ReaderScreen(Screen[None]):
     def _notes_loaded(self, notebook: Notebook) -> None:
         self._show_notes_of(notebook)
         self.notes.loaded(notebook)
+        if self.analysis is not None:  # the corrections kept with the notes apply now
+            self._show_corrected()
         orphans = len(notebook.orphans)
         if orphans:
             notify(
@@ -235,6 +267,8 @@ class ReaderScreen(Screen[None]):
     @on(NotesChanged)
     def _notes_changed(self, changed: NotesChanged) -> None:
         self._show_notes(changed.rest_on)
+        if self.analysis is not None:  # an undo, or another window, may have corrected it
+            self._show_corrected()
         if changed.notice:
             notify(self, changed.notice, title="Another window", severity="warning", timeout=10)
 

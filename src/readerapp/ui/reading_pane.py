@@ -22,8 +22,15 @@ from readerapp.core.segments import sentence_spans
 from readerapp.core.target import Target
 from readerapp.ui.annotation_keys import OnTarget, annotate
 from readerapp.ui.article_view import LONG_ARTICLE_CHARS, ArticleView, Span
-from readerapp.ui.keymap import ARTICLE_KEYS, NOTE_MOTION_KEYS, SELECT_KEYS, TARGET_KEYS, bindings
-from readerapp.ui.messages import Intent, StatusChanged
+from readerapp.ui.keymap import (
+    ARTICLE_KEYS,
+    NOTE_MOTION_KEYS,
+    SELECT_KEYS,
+    SELECTION_CORRECT_KEYS,
+    TARGET_KEYS,
+    bindings,
+)
+from readerapp.ui.messages import CorrectionWanted, Intent, StatusChanged
 from readerapp.ui.palette import CURRENT_TARGET, highlight_style
 from readerapp.ui.plain import notify
 from readerapp.ui.sidebar_items import passage_label
@@ -47,7 +54,9 @@ class NoteMark:
 
 class ReadingPane(ArticleView):
     BINDINGS = bindings(
-        ARTICLE_KEYS + SELECT_KEYS + TARGET_KEYS + NOTE_MOTION_KEYS, "article", priority=True
+        ARTICLE_KEYS + SELECT_KEYS + TARGET_KEYS + NOTE_MOTION_KEYS + SELECTION_CORRECT_KEYS,
+        "article",
+        priority=True,
     )
 
     @dataclass
@@ -281,6 +290,13 @@ class ReadingPane(ArticleView):
         if mark is None:
             return None
         return Target((mark.start, mark.end), mark.annotation_id, label=passage_label(mark.exact))
+
+    def action_correct(self) -> None:
+        """r with a selection: what it can become (a quote, an allegation) or replace."""
+        if not self.has_selection:
+            self.say("Select a passage first (v, s or p), then r to make it a quote or allegation")
+            return
+        self.post_message(CorrectionWanted(None, None, self.selection_span))
 
     def action_annotate(self, intent: Intent, colour: str | None = None) -> None:
         mark = None if self.has_selection else self.note_at(self.cursor_offset)

@@ -14,15 +14,17 @@ from textual.widgets import Tree
 
 from readerapp.core.annotation import Link
 from readerapp.ui.annotation_keys import OnTarget, annotate
-from readerapp.ui.keymap import SIDEBAR_KEYS, TARGET_KEYS, bindings
-from readerapp.ui.messages import Intent, JumpRequested
+from readerapp.ui.keymap import CORRECT_KEYS, SIDEBAR_KEYS, TARGET_KEYS, bindings
+from readerapp.ui.messages import CorrectionWanted, Intent, JumpRequested, StatusChanged
 from readerapp.ui.palette import swatch
 from readerapp.ui.plain import plain
 from readerapp.ui.sidebar_items import (
     QUOTATION_MARKS,
     AllegationItem,
     NoteItem,
+    OrphanItem,
     QuoteItem,
+    RemovedItem,
     SidebarItem,
     SpeakerItem,
     counted,
@@ -34,10 +36,14 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
 
     from readerapp.core.analysis.model import Allegation, Analysis, Speaker
     from readerapp.core.annotation import Annotation
+    from readerapp.core.corrections.corrected import Orphan, Removed
     from readerapp.core.notebook import Placed
 
 
 ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
+
+#: How a corrected item shows what the user did to it (a machine item shows nothing).
+STATUS_MARKS = {"confirmed": ("✓ ", "green"), "edited": ("✎ ", "cyan"), "added": ("+ ", "cyan")}
 
 
 def note_label(annotation: Annotation, about: str = "", *, changed: bool = False) -> Text:
@@ -58,6 +64,13 @@ def note_label(annotation: Annotation, about: str = "", *, changed: bool = False
     return label
 
 
+def removed_label(removed: Removed) -> str:
+    """'speaker Kamal (merged into Mustafa Kamal)', 'quote “…” (removed)'."""
+    item = removed.item
+    what = getattr(item, "name", "") or getattr(item, "text", "") or getattr(item, "claim", "")
+    return f"{removed.kind} {excerpt(what, 40)} ({removed.reason})"
+
+
 def marks(annotation: Annotation | None) -> Text:
     """An annotation's #tags and the first line of its note, for any row it belongs to."""
     text = Text()
@@ -74,7 +87,7 @@ def marks(annotation: Annotation | None) -> Text:
 class Sidebar(Tree[SidebarItem]):
     """Speakers (role, quote count, expandable quotes) and allegations (accuser → accused)."""
 
-    BINDINGS = bindings(SIDEBAR_KEYS + TARGET_KEYS, "sidebar", priority=True)
+    BINDINGS = bindings(SIDEBAR_KEYS + TARGET_KEYS + CORRECT_KEYS, "sidebar", priority=True)
 
     DEFAULT_CSS = """
     Sidebar {
@@ -101,6 +114,12 @@ class Sidebar(Tree[SidebarItem]):
         self._allegation_names: dict[str, str] = {}  # evidence → "accuser → accused"
         self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
         self._fills: dict[str, int] = {}  # section -> generation of its latest fill
+        self._removed: tuple[Removed, ...] = ()
+        self._orphans: tuple[Orphan, ...] = ()
+        self.showing_removed = False
+        self._shown_once = False
+        self._expanded: set[str] = set()  # the speakers whose quotes the user opened
+        self._set_aside_node: TreeNode[SidebarItem] | None = None
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -113,7 +132,15 @@ class Sidebar(Tree[SidebarItem]):
             node.remove_children()
             node.add_leaf(plain(f"analysis failed: {reason}", "red"))
 
-    def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(
+        self,
+        analysis: Analysis,
+        removed: tuple[Removed, ...] = (),
+        orphans: tuple[Orphan, ...] = (),
+    ) -> None:
+        """The speakers and allegations (corrected: each marked with its status), and what
+        the user removed (shown on demand, X) and corrections that no longer apply."""
+        self._removed, self._orphans = removed, orphans
         if analysis.notice:
             self.root.set_label(plain(analysis.notice, "yellow"))
             self.show_root = True
@@ -122,9 +149,11 @@ class Sidebar(Tree[SidebarItem]):
             self.show_notes(*self._notes)
         self._fill_in_frames("speakers", self._speaker_rows(analysis.speakers))
         self._fill_in_frames("allegations", self._allegation_rows(analysis.allegations))
+        self._show_set_aside()
         first = self.first_item_node()
-        if first is not None:  # Tab then Enter chooses the first speaker
+        if first is not None and not self._shown_once:  # Tab then Enter: the first speaker
             self.call_after_refresh(self._rest_cursor_on, first)
+        self._shown_once = True  # a correction redraws: the cursor stays where it was
 
     def _rest_cursor_on(self, node: TreeNode[SidebarItem]) -> None:
         """Put the cursor on `node`, keeping the top of the list (the titles) in view."""
@@ -179,18 +208,18 @@ class Sidebar(Tree[SidebarItem]):
         self._start_section(node, title, None if speakers else "no speakers found")
         for speaker in speakers:
             item = SpeakerItem(speaker)
-            child = node.add(self._label(item), data=item)
+            expanded = speaker.name in self._expanded  # a correction redraws: keep it open
+            child = node.add(self._label(item), data=item, expand=expanded)
             if speaker.role:
                 child.add_leaf(plain(excerpt(speaker.role, 60), "italic"))
             if speaker.aliases:
                 child.add_leaf(plain("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
             for quote in speaker.quotes:
                 # Reported speech is not the speaker's own words: no quotation marks.
-                short = excerpt(quote.text, 58)
-                child.add_leaf(
-                    plain(f"“{short}”" if quote.direct else f"≈ {short}"),
-                    data=QuoteItem(speaker, quote),
-                )
+                short = excerpt(quote.text, 56)
+                label = Text.assemble(STATUS_MARKS.get(quote.status, ""))
+                label.append_text(plain(f"“{short}”" if quote.direct else f"≈ {short}"))
+                child.add_leaf(label, data=QuoteItem(speaker, quote))
             yield
 
     def _allegation_rows(self, allegations: tuple[Allegation, ...]) -> Iterator[None]:
@@ -207,6 +236,7 @@ class Sidebar(Tree[SidebarItem]):
         if isinstance(item, SpeakerItem):
             speaker = item.speaker
             label = Text.assemble(
+                STATUS_MARKS.get(speaker.status, ""),
                 plain(speaker.name, "bold"),
                 (" (anonymous)" if speaker.anonymous else "", "italic"),
                 (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
@@ -215,6 +245,7 @@ class Sidebar(Tree[SidebarItem]):
         else:
             allegation = item.allegation
             label = Text.assemble(
+                STATUS_MARKS.get(allegation.status, ""),
                 plain(excerpt(allegation.accuser, 24), "bold"),
                 " → ",
                 plain(excerpt(allegation.accused, 24), "bold"),
@@ -297,6 +328,51 @@ class Sidebar(Tree[SidebarItem]):
                 orphan_node.add_leaf(label, data=NoteItem(annotation, None, about))
                 yield
 
+    def _show_set_aside(self) -> None:
+        """Removed items (when shown, X) and corrections that no longer apply (always)."""
+        if self._set_aside_node is not None:
+            self._set_aside_node.remove()
+            self._set_aside_node = None
+        removed = self._removed if self.showing_removed else ()
+        if not removed and not self._orphans:
+            return
+        title = f"Removed {len(self._removed)}" if self.showing_removed else "Set aside"
+        node = self.root.add(Text(title, style="bold yellow"), expand=True)
+        for item in removed:
+            node.add_leaf(
+                plain(f"{removed_label(item)}: x restores", "dim"), data=RemovedItem(item)
+            )
+        for orphan in self._orphans:
+            node.add_leaf(
+                plain(f"no longer applies: {orphan.reason}", "yellow"), data=OrphanItem(orphan)
+            )
+        self._set_aside_node = node
+
+    def action_toggle_removed(self) -> None:
+        """X shows or hides the items the user removed, so they can be restored."""
+        self.showing_removed = not self.showing_removed
+        self._show_set_aside()
+        count = len(self._removed)
+        self.post_message(
+            StatusChanged(
+                f"{count} removed item{'s' if count != 1 else ''} shown: x restores one"
+                if self.showing_removed
+                else "Removed items hidden"
+            )
+        )
+
+    def action_correct(self, action: str | None = None) -> None:
+        """r (which correction?), x (remove, or restore) on the row under the cursor."""
+        item = self.current_item
+        if item is None or item.kind is None:
+            self.post_message(
+                StatusChanged("Corrections act on a speaker, a quote or an allegation: move to one")
+            )
+            return
+        if action == "remove":
+            action = "restore" if item.kind == "removed" else f"remove_{item.kind}"
+        self.post_message(CorrectionWanted(item.subject, action))
+
     def filter_by(self, tag: str) -> None:
         """Show only the notes with this tag (empty: all of them)."""
         self.tag_filter = tag
@@ -308,14 +384,26 @@ class Sidebar(Tree[SidebarItem]):
     def current_item(self) -> SidebarItem | None:
         return self.cursor_node.data if self.cursor_node is not None else None
 
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[SidebarItem]) -> None:
+        if isinstance(event.node.data, SpeakerItem):
+            self._expanded.add(event.node.data.speaker.name)
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[SidebarItem]) -> None:
+        if isinstance(event.node.data, SpeakerItem):
+            self._expanded.discard(event.node.data.speaker.name)
+
     def on_tree_node_selected(self, event: Tree.NodeSelected[SidebarItem]) -> None:
         event.stop()
         if event.node.data is not None:
             self.post_message(JumpRequested(event.node.data.jump()))
 
     def action_annotate(self, intent: Intent, colour: str | None = None) -> None:
-        """h, 1–5, t, a, d on the row under the cursor: its speaker, allegation or note."""
+        """h, 1–5, t, a, d on the row under the cursor: its speaker, allegation or note;
+        c confirms a speaker, quote or allegation (or a note whose text changed)."""
         item = self.current_item
+        if intent == "confirm" and item is not None and item.kind not in (None, "removed"):
+            self.post_message(CorrectionWanted(item.subject, f"confirm_{item.kind}"))
+            return
         target = item.target(self.links) if item is not None else None
         on = None
         if target is not None and target.annotation_id is not None:

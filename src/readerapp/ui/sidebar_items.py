@@ -21,6 +21,7 @@ from readerapp.ui.messages import Jump
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Allegation, Quote, Speaker
     from readerapp.core.annotation import Annotation
+    from readerapp.core.corrections.corrected import Orphan, Removed
 
 Links = Mapping[Link, str]  # the annotation id made on each speaker or allegation
 
@@ -53,6 +54,11 @@ def passage_label(text: str) -> str:
 @dataclass(frozen=True)
 class SpeakerItem:
     speaker: Speaker
+    kind = "speaker"  # what a correction of this row acts on (None: nothing)
+
+    @property
+    def subject(self) -> Speaker:
+        return self.speaker
 
     def jump(self) -> Jump:
         return Jump(self.speaker.name, tuple((q.start, q.end) for q in self.speaker.quotes))
@@ -71,6 +77,11 @@ class SpeakerItem:
 class QuoteItem:
     speaker: Speaker
     quote: Quote
+    kind = "quote"
+
+    @property
+    def subject(self) -> Quote:
+        return self.quote
 
     def jump(self) -> Jump:
         spans = tuple((q.start, q.end) for q in self.speaker.quotes)
@@ -83,6 +94,11 @@ class QuoteItem:
 @dataclass(frozen=True)
 class AllegationItem:
     allegation: Allegation
+    kind = "allegation"
+
+    @property
+    def subject(self) -> Allegation:
+        return self.allegation
 
     @property
     def label(self) -> str:
@@ -102,6 +118,8 @@ class NoteItem:
     annotation: Annotation
     span: tuple[int, int] | None  # None: orphaned, its passage is no longer in the text
     about: str = ""  # the speaker or allegation a note is on, as the sidebar names it
+    kind = None
+    subject = None
 
     def jump(self) -> Jump:
         if self.span is None:
@@ -117,4 +135,48 @@ class NoteItem:
         return Target(self.span, self.annotation.id, self.annotation.link, label)
 
 
-SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem
+@dataclass(frozen=True)
+class RemovedItem:
+    """A speaker, quote or allegation the user removed, shown on demand to be restored."""
+
+    removed: Removed
+    kind = "removed"
+
+    @property
+    def subject(self) -> Removed:
+        return self.removed
+
+    def jump(self) -> Jump:
+        from readerapp.core.corrections.fixes import restore_label
+
+        item = self.removed.item
+        quotes = getattr(item, "quotes", None)
+        if quotes is not None:  # a speaker: all their quotes
+            spans = tuple((q.start, q.end) for q in quotes)
+        else:
+            spans = ((getattr(item, "start", 0), getattr(item, "end", 0)),)
+        return Jump(restore_label(self.removed), spans)
+
+    def target(self, links: Links) -> Target | None:
+        return None
+
+
+@dataclass(frozen=True)
+class OrphanItem:
+    """A correction that finds nothing to act on in this analysis: listed, never dropped."""
+
+    orphan: Orphan
+    kind = None
+    subject = None
+
+    def jump(self) -> Jump:
+        from readerapp.core.corrections.fixes import label
+
+        fix = label(self.orphan.correction.fix)
+        return Jump("A correction that no longer applies", notice=f"{fix}: {self.orphan.reason}")
+
+    def target(self, links: Links) -> Target | None:
+        return None
+
+
+SidebarItem = SpeakerItem | QuoteItem | AllegationItem | NoteItem | RemovedItem | OrphanItem

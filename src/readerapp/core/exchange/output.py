@@ -21,6 +21,7 @@ from readerapp.core import atomic_file
 from readerapp.core.analysis import Analysis
 from readerapp.core.annotation import Annotation, utc_now
 from readerapp.core.article import Article
+from readerapp.core.corrections.record import Correction
 from readerapp.core.exchange import jsonformat, markdown, w3c
 from readerapp.core.exchange.bulk import without_collector_pauses
 from readerapp.core.exchange.errors import ExchangeError
@@ -101,6 +102,7 @@ def export_article_file(
     path: Path | None = None,
     *,
     force: bool = False,
+    corrections: Iterable[Correction] = (),
 ) -> Path:
     """Export one article's annotations to a file; returns the path written.
 
@@ -110,6 +112,6 @@ def export_article_file(
     Safe to call from a worker thread: it touches no shared state.
     """
     target = path if path is not None else default_export_path(article, fmt, Path.cwd())
-    data = render(notes_for_article(article, analysis, annotations), fmt)
+    data = render(notes_for_article(article, analysis, annotations, corrections), fmt)
     write_export(target, data, force=force)
     return target

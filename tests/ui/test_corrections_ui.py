@@ -1,0 +1,165 @@
+"""Correcting the machine's analysis in the reader: every action by key, its mark, its undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pilots import reader_ready
+from readerapp.core.article import load_article
+from readerapp.ui.app import ReaderApp
+from readerapp.ui.correction_dialogs import AllegationScreen, AskScreen, CommandMenu
+from readerapp.ui.sidebar import Sidebar
+from readerapp.ui.sidebar_items import AllegationItem, QuoteItem, SpeakerItem
+from stories import HARBOUR
+
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR, encoding="utf-8")
+    return path
+
+
+def rows(sidebar: Sidebar, kind: type) -> list:
+    found = []
+    for line in range(sidebar.last_line + 1):
+        node = sidebar.get_node_at_line(line)
+        if node is not None and isinstance(node.data, kind):
+            found.append(node)
+    return found
+
+
+async def on_row(pilot, sidebar: Sidebar, node) -> None:
+    sidebar.focus()
+    sidebar.move_cursor(node)
+    await pilot.pause()
+
+
+def names(reader) -> list[str]:
+    assert reader.correcting.shown is not None
+    return [s.name for s in reader.correcting.shown.analysis.speakers]
+
+
+async def choose(pilot, app, label_start: str) -> None:
+    """In the corrections menu, choose the entry whose label starts so."""
+    menu = app.screen
+    assert isinstance(menu, CommandMenu)
+    index = next(i for i, c in enumerate(menu.commands) if c.label.startswith(label_start))
+    options = menu.query_one("OptionList")
+    options.highlighted = index
+    await pilot.press("enter")
+
+
+async def test_rename_a_speaker_from_the_menu_and_undo_it(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
+        await on_row(pilot, sidebar, tomas)
+        await pilot.press("r")
+        await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+        ask = app.screen
+        assert isinstance(ask, AskScreen)
+        assert ask.query_one("Input").value == "Tomas Lindqvist"  # held, selected: typing replaces
+        await pilot.press(*"Tomas Lindkvist", "enter")
+        assert "Tomas Lindkvist" in names(reader) and "Tomas Lindqvist" not in names(reader)
+        renamed = next(n for n in rows(sidebar, SpeakerItem) if "Lindkvist" in str(n.label))
+        assert str(renamed.label).startswith("✎ ")
+        assert reader.status.text.startswith("Rename speaker")
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Tomas Lindqvist" in names(reader)
+
+
+async def test_remove_an_allegation_show_it_and_restore_it(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        (allegation,) = rows(sidebar, AllegationItem)
+        await on_row(pilot, sidebar, allegation)
+        await pilot.press("x")
+        await pilot.pause()
+        assert rows(sidebar, AllegationItem) == []
+        await pilot.press("X")  # show what was removed
+        await pilot.pause()
+        removed = [n for n in sidebar.root.children[-1].children]
+        assert removed and "allegation" in str(removed[0].label)
+        await on_row(pilot, sidebar, removed[0])
+        await pilot.press("x")  # restores it
+        await pilot.pause()
+        assert len(rows(sidebar, AllegationItem)) == 1
+
+
+async def test_confirm_a_quote_and_the_mark_survives_a_restart(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        speaker = rows(sidebar, SpeakerItem)[0]
+        speaker.expand()
+        await pilot.pause()
+        quote = rows(sidebar, QuoteItem)[0]
+        await on_row(pilot, sidebar, quote)
+        await pilot.press("c")
+        await pilot.pause()
+        assert str(rows(sidebar, QuoteItem)[0].label).startswith("✓ ")
+        app.session.flush()
+    again = ReaderApp(load_article(story), db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        shown = reader.correcting.shown
+        assert shown is not None
+        statuses = [q.status for s in shown.analysis.speakers for q in s.quotes]
+        assert "confirmed" in statuses
+
+
+async def test_a_selection_becomes_a_quote_of_a_new_speaker_and_an_allegation(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        text = reader.article.text
+        start = text.index("A dredging firm spokesman")
+        reader.pane.select_span(
+            start, start + len("A dredging firm spokesman declined to comment.")
+        )
+        reader.pane.focus()
+        await pilot.press("r")
+        await choose(pilot, app, "Add quote (selection)")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press(*"a dredging firm spokesman", "enter")
+        assert "a dredging firm spokesman" in names(reader)
+        added = next(s for s in reader.correcting.shown.analysis.speakers if s.status == "added")
+        assert added.quotes[0].text.startswith("A dredging firm spokesman")
+
+        reader.pane.select_span(start, start + 25)
+        await pilot.press("r")
+        await choose(pilot, app, "Add allegation (selection)")
+        assert isinstance(app.screen, AllegationScreen)
+        await pilot.press(*"Priya Natarajan", "tab", *"the dredging firm", "tab", *"silence")
+        await pilot.press("enter")
+        allegations = reader.correcting.shown.analysis.allegations
+        assert any(a.accused == "the dredging firm" and a.status == "added" for a in allegations)
+
+
+async def test_the_palette_names_each_correction_with_its_item(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        labels = [c.title for c in app.get_system_commands(reader)]
+        assert "Rename speaker: Priya Natarajan" in labels
+        assert "Merge speaker: Tomas Lindqvist into Priya Natarajan" in labels
+        assert any(label.startswith("Remove allegation: Priya Natarajan → ") for label in labels)
+        merge = next(
+            c
+            for c in app.get_system_commands(reader)
+            if c.title == "Merge speaker: Tomas Lindqvist into Priya Natarajan"
+        )
+        merge.callback()
+        await pilot.pause()
+        assert names(reader) == ["Priya Natarajan"]
