@@ -1,4 +1,4 @@
-"""The shape of the package: no import cycle anywhere.
+"""The shape of the package: no import cycle anywhere, no module too long to read.
 
 Every import counts, including those under `if TYPE_CHECKING:` and inside
 functions: a cycle hidden behind either still ties two modules together.
@@ -11,6 +11,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "readerapp"
+MAX_LINES = 500
 
 
 def module_name(path: Path) -> str:
@@ -73,3 +74,12 @@ def test_no_import_cycle_anywhere_in_the_package() -> None:
 def test_a_cycle_would_be_reported() -> None:
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_module_is_over_500_lines() -> None:
+    long = {
+        name: count
+        for name, path in modules().items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
