@@ -49,23 +49,23 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.session)
 
-    def wait_for(self, ready: Callable[[str], bool], timeout: float = 30) -> str:
+    def wait_for(self, ready: Callable[[str], bool], timeout: float = 60) -> str:
         """Poll the screen until `ready(screen)`; returns the last screen either way.
 
         About one start in ten, Textual draws at 80×24 inside the window (it reads
         the size once, through shutil): a resize after a while makes it redraw.
         """
         started = time.monotonic()
-        nudged = False
+        nudge_at = started + 8
         screen = ""
         while time.monotonic() < started + timeout:
             screen = self.screen()
             if ready(screen):
                 return screen
-            if not nudged and time.monotonic() - started > 8:
+            if time.monotonic() > nudge_at:  # again every few seconds: a busy machine is slow
                 self.tmux("resize-window", "-t", self.session, "-x", str(self.width - 1))
                 self.tmux("resize-window", "-t", self.session, "-x", str(self.width))
-                nudged = True
+                nudge_at = time.monotonic() + 8
             time.sleep(0.2)
         return screen
 
@@ -79,7 +79,7 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def wait_for_file(path: Path, timeout: float = 15) -> str:
+def wait_for_file(path: Path, timeout: float = 30) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not path.exists():
         time.sleep(0.1)

@@ -163,3 +163,21 @@ async def test_the_palette_names_each_correction_with_its_item(story, isolated_d
         merge.callback()
         await pilot.pause()
         assert names(reader) == ["Priya Natarajan"]
+
+
+async def test_a_note_on_a_speaker_stays_with_them_through_a_rename(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
+        await on_row(pilot, sidebar, tomas)
+        await pilot.press("t", *"board", "enter")
+        await pilot.press("r")
+        await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+        await pilot.press(*"T. Lindqvist", "enter")
+        await pilot.pause()
+        renamed = next(n for n in rows(sidebar, SpeakerItem) if "T. Lindqvist" in str(n.label))
+        assert "#board" in str(renamed.label)
+        (note_row,) = [n for n in sidebar.notes_node.children if n.data]
+        assert "speaker T. Lindqvist" in str(note_row.label)

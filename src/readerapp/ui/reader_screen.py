@@ -208,9 +208,10 @@ class ReaderScreen(Screen[None]):
         that changed: a redraw while the user moves in the list would be felt)."""
         shown = self.correcting.refresh()
         if shown is not None:
-            view = (shown.analysis, shown.removed, shown.orphans)
+            names = {s.name: shown.speaker_ref(s).name for s in shown.analysis.speakers}
+            view = (shown.analysis, shown.removed, shown.orphans, names)
         elif self.analysis is not None:
-            view = (self.analysis, (), ())
+            view = (self.analysis, (), (), {})
         else:
             return
         if view != self._shown_view:

@@ -6,7 +6,7 @@ label into markup, and analysis strings are article text, which is data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -115,6 +115,7 @@ class Sidebar(Tree[SidebarItem]):
         self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
         self._fills: dict[str, int] = {}  # section -> generation of its latest fill
         self._removed: tuple[Removed, ...] = ()
+        self._link_names: dict[str, str] = {}
         self._orphans: tuple[Orphan, ...] = ()
         self.showing_removed = False
         self._shown_once = False
@@ -137,10 +138,14 @@ class Sidebar(Tree[SidebarItem]):
         analysis: Analysis,
         removed: tuple[Removed, ...] = (),
         orphans: tuple[Orphan, ...] = (),
+        link_names: Mapping[str, str] | None = None,
     ) -> None:
         """The speakers and allegations (corrected: each marked with its status), and what
         the user removed (shown on demand, X) and corrections that no longer apply."""
         self._removed, self._orphans = removed, orphans
+        # A note on a speaker stays with them when the user renames them: it is kept under
+        # the name the machine found (displayed name → that name).
+        self._link_names = dict(link_names or {})
         if analysis.notice:
             self.root.set_label(plain(analysis.notice, "yellow"))
             self.show_root = True
@@ -207,7 +212,7 @@ class Sidebar(Tree[SidebarItem]):
         title = Text.assemble(("Speakers", "bold"), (f"  {len(speakers)}", "dim"))
         self._start_section(node, title, None if speakers else "no speakers found")
         for speaker in speakers:
-            item = SpeakerItem(speaker)
+            item = SpeakerItem(speaker, self._link_names.get(speaker.name, speaker.name))
             expanded = speaker.name in self._expanded  # a correction redraws: keep it open
             child = node.add(self._label(item), data=item, expand=expanded)
             if speaker.role:
@@ -219,7 +224,7 @@ class Sidebar(Tree[SidebarItem]):
                 short = excerpt(quote.text, 56)
                 label = Text.assemble(STATUS_MARKS.get(quote.status, ""))
                 label.append_text(plain(f"“{short}”" if quote.direct else f"≈ {short}"))
-                child.add_leaf(label, data=QuoteItem(speaker, quote))
+                child.add_leaf(label, data=QuoteItem(speaker, quote, item.link_name))
             yield
 
     def _allegation_rows(self, allegations: tuple[Allegation, ...]) -> Iterator[None]:
@@ -241,7 +246,7 @@ class Sidebar(Tree[SidebarItem]):
                 (" (anonymous)" if speaker.anonymous else "", "italic"),
                 (f"  {counted(len(speaker.quotes), 'quote')}", "dim"),
             )
-            link = Link("speaker", speaker.name)
+            link = Link("speaker", item.link_name or speaker.name)
         else:
             allegation = item.allegation
             label = Text.assemble(
@@ -270,7 +275,8 @@ class Sidebar(Tree[SidebarItem]):
             return ""
         if link.kind == "allegation":
             return self._allegation_names.get(link.key, f"allegation: {link.key}")
-        return f"{link.kind} {link.key}"
+        shown = {kept: name for name, kept in self._link_names.items()}.get(link.key, link.key)
+        return f"{link.kind} {shown}"
 
     def show_notes(
         self,

@@ -54,6 +54,7 @@ def passage_label(text: str) -> str:
 @dataclass(frozen=True)
 class SpeakerItem:
     speaker: Speaker
+    link_name: str = ""  # the name notes on this speaker are kept under (the machine's)
     kind = "speaker"  # what a correction of this row acts on (None: nothing)
 
     @property
@@ -66,7 +67,7 @@ class SpeakerItem:
     def target(self, links: Links) -> Target | None:
         if not self.speaker.quotes:
             return None
-        link = Link("speaker", self.speaker.name)
+        link = Link("speaker", self.link_name or self.speaker.name)
         quote = self.speaker.quotes[0]
         return Target(
             (quote.start, quote.end), links.get(link), link, f"speaker {self.speaker.name}"
@@ -77,6 +78,7 @@ class SpeakerItem:
 class QuoteItem:
     speaker: Speaker
     quote: Quote
+    link_name: str = ""
     kind = "quote"
 
     @property
@@ -88,7 +90,7 @@ class QuoteItem:
         return Jump(self.speaker.name, spans, spans.index((self.quote.start, self.quote.end)))
 
     def target(self, links: Links) -> Target | None:
-        return SpeakerItem(self.speaker).target(links)
+        return SpeakerItem(self.speaker, self.link_name).target(links)
 
 
 @dataclass(frozen=True)
