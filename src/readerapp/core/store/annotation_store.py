@@ -196,6 +196,22 @@ class AnnotationStore:
         shard = folder.shard(name)
         return ([], []) if shard is None else (shard.annotations(), shard.corrections())
 
+    def may_have_corrections(self, ref: ArticleRef) -> bool:
+        """Whether the article may have corrections of its analysis, as the index says
+        (no article file is read): False means `corrections_for(ref)` finds none."""
+        with self._lock:
+            view = self._view(validate=True)
+        own = shard_name(ref.sha256)
+        return any(
+            entry.corrected
+            and (
+                name == own
+                or bool(ref.path and entry.has_path(ref.path))
+                or bool(ref.title and entry.has_title(ref.title))
+            )
+            for name, entry in view.items()
+        )
+
     def all(self, *, include_deleted: bool = False) -> list[Annotation]:
         """Every annotation, oldest first (reads every article's file)."""
         with self._lock:
