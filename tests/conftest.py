@@ -42,3 +42,11 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never read (or write) the user's own settings file in tests."""
+    settings = tmp_path / "config" / "settings.toml"
+    monkeypatch.setenv("READERAPP_SETTINGS", str(settings))
+    return settings

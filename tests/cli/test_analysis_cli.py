@@ -215,7 +215,8 @@ def test_benchmark_runner_interface() -> None:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     rows = bench_analysis.run(quick=True)
-    assert len(rows) == 3
+    assert rows[0]["measure"] == "analyze the sample article"
+    assert len(rows) >= 3  # the sample, 1 MB of prose, the worst 1 MB inputs
     for row in rows:
         assert set(row) == {"measure", "figure", "baseline", "ratio", "target", "ok"}
         assert isinstance(row["ok"], bool)

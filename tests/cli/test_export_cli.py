@@ -113,9 +113,13 @@ def test_all_articles_keep_those_whose_file_is_gone(capsys, article_path, noted,
 def test_a_changed_article_reports_orphans(capsys, article_path, noted):
     article_path.write_text(ARTICLE_TEXT.replace("Engineers accused", "Nobody blamed"))
     code, out, _ = run(capsys)
-    annotations = json.loads(out)["articles"][0]["annotations"]
+    articles = json.loads(out)["articles"]
     assert code == 0
-    assert {a["id"]: a["orphaned"] for a in annotations} == {noted[0].id: True, noted[1].id: False}
+    # The placed one under the article as it is now; the orphan under the text it was made on.
+    now, then = articles
+    assert [a["id"] for a in now["annotations"]] == [noted[1].id]
+    assert {a["id"]: a["orphaned"] for a in then["annotations"]} == {noted[0].id: True}
+    assert now["sha256"] != then["sha256"]
 
 
 def test_export_validates_against_the_printed_schema(capsys, noted):
@@ -131,7 +135,7 @@ def test_markdown_output(capsys, article_path, noted):
     assert out.startswith("# Title of the piece\n")
     assert "Date: 2016-04-03" in out and f"Source: `{article_path}`" in out
     assert out.index("> the bridge is safe") < out.index("> Engineers accused the council")
-    assert "#claim" in out and "Check “safe”\nwith the report" in out
+    assert "#claim" in out and "Check “safe”  \nwith the report" in out  # a hard line break
 
 
 def test_w3c_output(capsys, article_path, noted):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -292,19 +293,36 @@ async def test_filter_the_notes_list_by_tag(story, isolated_db):
         assert len([n for n in sidebar.notes_node.children if n.data]) == 2
 
 
-async def test_e_exports_the_article_notes_to_a_file(story, isolated_db, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+async def test_e_asks_for_the_file_with_a_default_outside_the_current_folder(
+    story, isolated_db, tmp_path, monkeypatch
+):
+    home, work = tmp_path / "home", tmp_path / "clone"
+    (home / "Documents").mkdir(parents=True)
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    monkeypatch.chdir(work)
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("s", "h", "e")
-        await pilot.press("enter")  # JSON, the first choice
+        await pilot.press("s", "h", "e", "down", "down", "enter")  # Markdown
+        field = app.screen.query_one("#export-path")
+        assert field.value == str(home / "Documents" / "bridge.notes.md")
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        exported = tmp_path / "bridge.notes.json"
-        assert exported.exists()
+        exported = home / "Documents" / "bridge.notes.md"
         assert "The bridge has been closed since March." in exported.read_text()
         assert any(str(exported) in n.message for n in app._notifications)
+        assert list(work.iterdir()) == []  # nothing left in the current folder
+
+        # Another name, then the same name again: replacing it asks first.
+        target = tmp_path / "report.json"
+        target.write_text("keep me")
+        await pilot.press("e", "enter", "ctrl+u", *str(target), "enter")
+        assert "Replace it?" in str(app.screen.query_one("Static").render())
+        await pilot.press("n", "escape")
+        assert target.read_text() == "keep me"
 
 
 async def test_a_corrupt_database_is_never_overwritten(story, isolated_db):
@@ -459,7 +477,7 @@ async def test_a_database_the_user_cannot_write_opens_read_only_and_says_why(
     before = isolated_db.read_bytes()
     # As the kernel answers a non-root user for a 0444 file (root may write anything).
     monkeypatch.setattr(
-        "readerapp.core.store.annotation_store.write_problem",
+        "readerapp.core.store.opening.write_problem",
         lambda path: f"{path.name} is read-only (mode 0444)",
     )
     app = ReaderApp(load_article(story), db_path=isolated_db)
@@ -482,3 +500,104 @@ async def test_ctrl_r_redoes_what_u_undid(story, isolated_db):
         await pilot.press("ctrl+r")
         assert [n.tags for n in saved(app, isolated_db)] == [("alpha",)]
         assert screen.status.text.startswith("Redid")
+
+
+async def test_a_reworded_passage_is_marked_until_confirmed_and_exports_both_wordings(
+    story, isolated_db, tmp_path
+):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "t", *"timeline", "enter")
+        app.session.flush()
+        await pilot.press("q")
+    story.write_text(BRIDGE.replace("closed since March", "shut since March"), encoding="utf-8")
+    article = load_article(story)
+    again = ReaderApp(article, db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        (mark,) = screen.pane.marks
+        assert mark.changed and article.text[mark.start : mark.end].startswith(
+            "The bridge has been shut"
+        )
+        (row,) = [n for n in screen.query_one(Sidebar).notes_node.children if n.data]
+        assert "text changed" in row.label.plain
+
+        from readerapp.core.exchange import notes_for_article, render
+
+        annotations = [p.annotation for p in screen.notebook.placed]
+        document = json.loads(render(notes_for_article(article, None, annotations), "json"))
+        (exported,) = document["articles"][0]["annotations"]
+        assert exported["selector"]["exact"] == "The bridge has been shut since March."
+        assert exported["original_exact"] == "The bridge has been closed since March."
+        assert document["articles"][0]["sha256"] == article.sha256
+
+        await pilot.press("right_square_bracket")
+        assert "c confirms it" in screen.status.text
+        await pilot.press("c")
+        assert screen.status.text.startswith("The passage is confirmed")
+        (row,) = [n for n in screen.query_one(Sidebar).notes_node.children if n.data]
+        assert "text changed" not in row.label.plain
+        (note,) = saved(again, isolated_db)
+        assert note.selector.exact == "The bridge has been shut since March."
+        assert note.tags == ("timeline",)
+
+
+async def test_brackets_on_a_note_without_tags_show_the_note(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "a", *"ask the council", "ctrl+s", "G", "right_square_bracket")
+        assert screen.status.text.startswith("Annotation 1 of 1: no tags · ask the council")
+
+
+async def test_undoing_a_note_keeps_the_tags_and_undone_tags_leave_the_completion(
+    story, isolated_db
+):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "t", *"freshtag", "enter", "a", *"a note", "ctrl+s")
+        await pilot.press("u")  # undoes the note only
+        (note,) = saved(app, isolated_db)
+        assert note.tags == ("freshtag",) and note.note == ""
+        await pilot.press("u")  # undoes the tag
+        app.session.flush()
+        assert "freshtag" not in screen.notebook.all_tags()
+        await pilot.press("t", *"fre")
+        await pilot.pause()
+        assert app.screen.query_one("#tags")._suggestion == ""
+
+
+async def test_a_note_or_tag_over_the_limits_is_refused_and_kept_in_the_editor(story, isolated_db):
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s", "a")
+        app.screen.query_one("TextArea").text = "x" * 1_200_000
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, NoteScreen)  # still open: nothing lost
+        assert any("over 1 MB" in n.message for n in app._notifications)
+        await pilot.press("escape", "y")
+        await pilot.press("t")
+        app.screen.query_one("#tags").value = "y" * 300
+        await pilot.press("enter")
+        assert isinstance(app.screen, TagScreen)
+        assert any("over 200 characters" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert saved(app, isolated_db) == []
+
+
+async def test_a_file_name_that_is_not_utf8_saves_notes(tmp_path, isolated_db):
+    import os
+
+    path = Path(os.fsdecode(tmp_path / "caf") + os.fsdecode(b"\xe9.txt"))
+    path.write_text(BRIDGE, encoding="utf-8")
+    app = ReaderApp(load_article(path), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s", "h")
+        (note,) = saved(app, isolated_db)
+        assert note.article.path == str(path)
+        assert "caf\\xe9.txt" in str(screen.query_one("#article-header").render())
+        assert not any("Could not save" in n.message for n in app._notifications)

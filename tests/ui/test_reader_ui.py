@@ -110,7 +110,7 @@ async def test_header_article_and_both_sidebar_sections(sample_path):
 async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
     release = threading.Event()
 
-    def slow_analyze(article):
+    def slow_analyze(article, **options):
         release.wait(10)
         return Analysis()
 
@@ -123,8 +123,7 @@ async def test_article_is_readable_while_analysis_runs(story, monkeypatch):
         assert "analyzing" in str(screen.query_one("#status").render())
         assert any("The contract was signed" in line for line in screen_lines(screen.pane))
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await reader_ready(pilot)
         assert "no speakers found" in str(screen.query_one(Sidebar).speakers_node.children[0].label)
 
 
@@ -403,3 +402,63 @@ async def test_a_screenshot_that_cannot_be_saved_says_why(story, tmp_path, monke
         await pilot.pause()
         (message,) = [n.message for n in app._notifications if n.title == "Screenshot"]
         assert message.startswith("Could not save the screenshot") and "sub" in message
+
+
+async def test_search_folds_quote_marks_and_remembers_earlier_searches(write_article):
+    path = write_article("won.txt", "Title\n\nShe said she won’t. Then she said “yes”.\n")
+    app = ReaderApp(load_article(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reader_ready(pilot)
+        await pilot.press("slash", *"won't", "enter")
+        assert len(screen.pane.targets) == 1  # the straight apostrophe finds the curly one
+        await pilot.press("slash", *'"yes"', "enter")
+        assert len(screen.pane.targets) == 1
+        await pilot.press("slash", "up")
+        assert screen.query_one("#search", Input).value == '"yes"'
+        await pilot.press("up")
+        assert screen.query_one("#search", Input).value == "won't"
+        await pilot.press("down", "down")
+        assert screen.query_one("#search", Input).value == ""
+
+
+async def test_at_80_columns_the_footer_keeps_quit_and_the_palette(sample_path):
+    app = ReaderApp(load_article(sample_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reader_ready(pilot)
+        footer = "".join(s.text for s in screen.query_one("KeyHints").render_line(0))
+        assert " q Quit " in footer and "^p Commands" in footer and "? Help" in footer
+
+
+async def test_at_80_columns_the_library_shows_every_column(tmp_path):
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(
+            f"A very long headline about the council budget row number {n} that goes on\n\n"
+            "Body text.\n",
+            encoding="utf-8",
+        )
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(20):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, LibraryScreen) and app.screen.entries:
+                break
+        table = app.screen.query_one(DataTable)
+        await pilot.pause()
+        header = "".join(s.text for s in table.render_line(0))
+        assert "Date" in header and "Words" in header and "Notes" in header
+        await pilot.press("j")
+        assert table.cursor_row == 1
+
+
+async def test_a_partial_analysis_says_so_in_the_sidebar(story, monkeypatch):
+    notice = "The analysis stopped after the first 40% of this unusually long article."
+    monkeypatch.setattr(
+        "readerapp.core.analysis.analyze", lambda article, **options: Analysis(notice=notice)
+    )
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader_ready(pilot)
+        sidebar = screen.query_one(Sidebar)
+        assert sidebar.show_root and str(sidebar.root.label) == notice
+        assert any(n.message == notice for n in app._notifications)

@@ -152,8 +152,9 @@ def test_the_notes_list_with_an_orphan(snap_compare, db, tmp_path):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_the_help_screen(snap_compare):
+def test_the_help_screen(snap_compare, monkeypatch):
     shutil.rmtree(HELP_DB.parent, ignore_errors=True)  # only shown, never written
+    monkeypatch.setenv("READERAPP_SETTINGS", str(HELP_DB.parent / "settings.toml"))
     app = reader(HELP_DB)
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"], run_before=settle)
 

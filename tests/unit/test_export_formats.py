@@ -12,8 +12,8 @@ from readerapp.core.analysis import Analysis, Quote, Speaker
 from readerapp.core.annotation import Annotation, ArticleRef, Link, TextSelector
 from readerapp.core.article import parse_article
 from readerapp.core.exchange import ArticleNotes, render, schema_bytes
-from readerapp.core.exchange.markdown import blockquote, hashtag
-from readerapp.core.exchange.notes import article_ref
+from readerapp.core.exchange.markdown import blockquote, hashtag, to_markdown
+from readerapp.core.exchange.notes import article_ref, notes_for_article
 from readerapp.core.exchange.w3c import CONTEXT
 
 ARTICLE = parse_article(
@@ -148,8 +148,8 @@ def test_markdown_has_title_date_source_and_annotations_in_text_order():
     assert "Date: 2016-03-03" in text and "Source: `" in text and ARTICLE.sha256 in text
     assert text.index("> we will win") < text.index("> Critics accused him")
     assert "#fact_check #claims" in text
-    assert "Check the polls.\nSecond line: “quoted”" in text
-    assert "green highlight · speaker: The minister" in text
+    assert "Check the polls.  \nSecond line: “quoted”" in text  # the line break kept
+    assert "**¶ 1** · on speaker The minister · *green*" in text  # colours differ: shown
     assert "passage no longer found" in text  # HIGHLIGHT is orphaned
     assert "# A gone article" in text and "Source: `/elsewhere/gone.txt`" in text
 
@@ -188,3 +188,39 @@ def test_markdown_for_an_article_without_notes():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown export format"):
         render([HERE], "pdf")
+
+
+def test_markdown_reads_as_a_report_on_the_bundled_sample():
+    """Paragraph numbers, who said a quoted passage, an allegation note by its parties,
+    and the sample named as such, not by a path inside the installed package."""
+    from readerapp.core.analysis import analyze
+    from readerapp.core.article import load_article
+    from readerapp.core.locations import bundled_article
+
+    sample = load_article(bundled_article())
+    analysis = analyze(sample)
+    quote = analysis.speakers[0].quotes[0]
+    allegation = analysis.allegations[0]
+    ref = article_ref(sample)
+    notes = [
+        Annotation(
+            id="urn:uuid:00000000-0000-4000-8000-000000000001",
+            article=ref,
+            selector=TextSelector.from_text(sample.text, quote.start, quote.end),
+            note="first line\nsecond line",
+        ),
+        Annotation(
+            id="urn:uuid:00000000-0000-4000-8000-000000000002",
+            article=ref,
+            selector=TextSelector.from_text(sample.text, allegation.start, allegation.end),
+            tags=("needs source",),
+            link=Link("allegation", allegation.evidence),
+        ),
+    ]
+    text = to_markdown(notes_for_article(sample, analysis, notes))
+    assert "Source: the sample article that comes with readerapp" in text
+    assert "site-packages" not in text
+    assert f"quoting {analysis.speakers[0].name}" in text
+    assert f"on {allegation.accuser} → {allegation.accused}: " in text
+    assert "**¶ 1**" in text and "first line  \nsecond line" in text
+    assert "highlight" not in text  # one colour, or none, is no news

@@ -255,7 +255,10 @@ class Notebook:
             if current is None:
                 return self._create(target, fields)
             placed = self._notes[current.id]
-            if placed.span is not None:  # keep the passage as it reads in this text
+            if placed.span is not None and (not fields or not placed.text_changed(self.article)):
+                # The passage as it reads in this text: for a moved passage always; for
+                # one whose words changed only when the user confirms it (no fields):
+                # until then it is marked "text changed" and keeps its first wording.
                 fields["selector"] = TextSelector.from_text(self.article.text, *placed.span)
             wanted = replace(current, **fields)
             if visible(wanted) == visible(current):

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readerapp.core.annotation import Annotation
 from readerapp.core.corrections.record import Correction
 from readerapp.core.edits import tombstone
+
+if TYPE_CHECKING:
+    from readerapp.core.article import Article
 
 
 class ReadOnlyNotebook(Exception):
@@ -26,6 +29,13 @@ class Placed:
 
     annotation: Annotation
     span: tuple[int, int] | None
+
+    def text_changed(self, article: Article) -> bool:
+        """Whether the passage reads otherwise now than when it was annotated (the
+        article was edited there): the reader marks it until the user confirms it."""
+        if self.span is None:
+            return False
+        return article.text[self.span[0] : self.span[1]] != self.annotation.selector.exact
 
 
 @dataclass(frozen=True)

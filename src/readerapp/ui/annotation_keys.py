@@ -36,7 +36,7 @@ def annotate(
     rest: bool,
 ) -> None:
     """Ask for tags or a note if the key wants them, then request the annotation."""
-    if target is None or intent in ("highlight", "delete"):
+    if target is None or intent in ("highlight", "delete", "confirm"):
         widget.post_message(AnnotateRequested(target, intent, colour, rest=rest))
         return
     if intent == "tag":

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widget import Widget
 
 from readerapp.core.article import Article
 from readerapp.core.safe_text import visible_name
+from readerapp.core.settings import load_settings, remember, settings_path
 from readerapp.ui.dialog import Dialog
 from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, TARGET_KEYS, bindings
 from readerapp.ui.plain import notify
@@ -46,10 +49,42 @@ class ReaderApp(App[None]):
 
             db_path = database_path()
         self.session = Session(db_path, on_store_problem=self._store_problem)
+        self.settings = load_settings()
+        self._settings_problem = self.settings.problem
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            unknown = (
+                f"The theme {self.settings.theme!r} in {visible_name(settings_path())} is not "
+                "one readerapp has; Ctrl+P, then 'theme', lists them."
+            )
+            self._settings_problem = " ".join(filter(None, (self._settings_problem, unknown)))
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
 
     @property
     def db_path(self) -> Path:
         return self.session.db_path
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._settings_problem:
+            notify(self, self._settings_problem, title="Settings", severity="warning", timeout=15)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen in the app is the theme next time (written off the event loop)."""
+        if theme.name == self.settings.theme:
+            return
+        self.settings = replace(self.settings, theme=theme.name)
+
+        def write() -> None:
+            try:
+                remember("theme", theme.name)
+            except OSError as err:
+                problem = f"The theme could not be remembered ({err})."
+                self.call_from_thread(notify, self, problem, severity="warning")
+
+        self.run_worker(write, thread=True, group="settings")
 
     def _store_problem(self, store: AnnotationStore) -> None:
         """From the worker that opened the store: ask on the event loop."""
@@ -148,7 +183,9 @@ class ReaderApp(App[None]):
         from readerapp.ui.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.db_path))
+            self.push_screen(
+                HelpScreen(self.db_path, keymap=self.settings.keys, settings=settings_path())
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists readerapp's own actions beside Textual's.

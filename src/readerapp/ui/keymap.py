@@ -6,6 +6,7 @@ what the keys do, and every binding carries an id so it can be remapped later.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -108,6 +109,13 @@ TARGET_KEYS = (
     Key("t", "annotate('tag')", "Tag the selection or annotation", "Annotating", "t", footer="Tag"),
     Key("a", "annotate('note')", "Write a note (Ctrl+S saves)", "Annotating", "a", footer="Note"),
     Key("d", "annotate('delete')", "Delete the annotation under the cursor", "Annotating", "d"),
+    Key(
+        "c",
+        "annotate('confirm')",
+        "Confirm a passage whose text changed",
+        "Annotating",
+        "c",
+    ),
 )
 
 # Moving between annotations (the article pane's own keys).
@@ -185,11 +193,41 @@ def binding_name(action: str) -> str:
     return ".".join(words) if name == "annotate" else ".".join([name, *words])
 
 
-def help_groups() -> dict[str, list[Key]]:
-    """The keys grouped by purpose, in the order the help screen shows them."""
-    groups: dict[str, list[Key]] = {}
-    every = (ARTICLE_KEYS, SELECT_KEYS, TARGET_KEYS, NOTE_MOTION_KEYS, NOTE_KEYS, SCREEN_KEYS)
-    for key in (k for keys in (*every, SIDEBAR_KEYS, LIBRARY_KEYS, APP_KEYS) for k in keys):
-        if key.in_help:
-            groups.setdefault(key.group, []).append(key)
+#: Each key table with the scope its bindings' ids start with (annotation keys are bound in
+#: the sidebar too, as `sidebar.…`; the help shows the article's).
+SCOPES = (
+    (ARTICLE_KEYS, "article"),
+    (SELECT_KEYS, "article"),
+    (TARGET_KEYS, "article"),
+    (NOTE_MOTION_KEYS, "article"),
+    (NOTE_KEYS, "reader"),
+    (SCREEN_KEYS, "reader"),
+    (SIDEBAR_KEYS, "sidebar"),
+    (LIBRARY_KEYS, "library"),
+    (APP_KEYS, "app"),
+)
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """One key as the help screen shows it: its keys now (remapped or not) and its id."""
+
+    key: Key
+    binding_id: str
+    display: str
+
+
+def help_groups(keymap: Mapping[str, str] | None = None) -> dict[str, list[HelpRow]]:
+    """The keys grouped by purpose, in the order the help screen shows them, with the keys
+    a settings file remapped them to."""
+    keymap = keymap or {}
+    groups: dict[str, list[HelpRow]] = {}
+    for keys, scope in SCOPES:
+        for key in keys:
+            if not key.in_help:
+                continue
+            binding_id = f"{scope}.{binding_name(key.action)}"
+            remapped = keymap.get(binding_id)
+            display = " ".join(remapped.split(",")) if remapped else key.display
+            groups.setdefault(key.group, []).append(HelpRow(key, binding_id, display))
     return groups

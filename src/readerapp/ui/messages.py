@@ -15,7 +15,7 @@ from textual.message import Message
 from readerapp.core.target import Target
 
 Span = tuple[int, int]
-Intent = Literal["highlight", "tag", "note", "delete"]
+Intent = Literal["highlight", "tag", "note", "delete", "confirm"]
 
 
 @dataclass

@@ -12,7 +12,7 @@ from textual.widgets import Static, TextArea
 from readerapp.core.safe_text import clean_text, shown
 from readerapp.ui.confirm_screen import ConfirmScreen
 from readerapp.ui.dialog import EditorDialog
-from readerapp.ui.plain import plain
+from readerapp.ui.plain import notify, plain
 
 
 class NoteScreen(EditorDialog[str | None]):
@@ -73,6 +73,13 @@ class NoteScreen(EditorDialog[str | None]):
         return self.text != self.original.strip()
 
     def action_save(self) -> None:
+        """Save, unless the note is over the size every note is held to (say so, keep it)."""
+        from readerapp.core import limits
+
+        problem = limits.NOTE.problem(self.text)
+        if problem is not None:
+            notify(self, f"This note is {problem}; shorten it to save it.", severity="error")
+            return
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:

@@ -19,6 +19,8 @@ from readerapp.ui.messages import AnnotateRequested, NotesChanged, StatusChanged
 from readerapp.ui.plain import notify
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from readerapp.core.analysis.model import Analysis
     from readerapp.core.article import Article
     from readerapp.core.notebook import Notebook
@@ -104,10 +106,29 @@ class NoteTaking:
             self.save(target, "Tags saved", rest=request.rest, tags=request.tags)
         elif request.intent == "note":
             self.save(target, "Note saved", rest=request.rest, note=request.note)
+        elif request.intent == "confirm":
+            self.confirm(target)
         elif target.annotation_id is None:
             self.say("No annotation here to delete: put the cursor on one (] and [)")
         else:
             self.delete(target.annotation_id)
+
+    def confirm(self, target: Target) -> None:
+        """The passage of an annotation whose text changed is taken as it reads now."""
+        from readerapp.core.notebook import ReadOnlyNotebook
+
+        assert self.notebook is not None
+        placed = self.notebook.get(target.annotation_id) if target.annotation_id else None
+        if placed is None or not placed.text_changed(self.article):
+            self.say("Nothing to confirm here: c confirms a note marked “text changed”")
+            return
+        try:
+            self.notebook.annotate(target)
+        except ReadOnlyNotebook as err:
+            notify(self.screen, str(err), severity="error")
+            return
+        self.screen.post_message(NotesChanged())
+        self.say("The passage is confirmed as it reads now · u undoes")
 
     def save(
         self,
@@ -165,8 +186,8 @@ class NoteTaking:
         self.screen.post_message(NotesChanged())
         self.say(f"{'Redid' if redo else 'Undid'} the {change.kind} of an annotation")
 
-    def export(self, fmt: str, analysis: Analysis | None) -> None:
-        """Worker thread: write this article's notes to a new file in the current folder."""
+    def export(self, fmt: str, analysis: Analysis | None, path: Path) -> None:
+        """Worker thread: write this article's notes to `path` (the user agreed to replace it)."""
         from readerapp.core.exchange import ExchangeError, export_article_file
 
         notebook = self.notebook
@@ -174,7 +195,7 @@ class NoteTaking:
         annotations = [p.annotation for p in notebook.placed] + notebook.orphans
         app = self.screen.app
         try:
-            path = export_article_file(self.article, annotations, analysis, fmt)
+            path = export_article_file(self.article, annotations, analysis, fmt, path, force=True)
         except ExchangeError as err:
             app.call_from_thread(notify, self.screen, str(err), severity="error")
             return

@@ -139,6 +139,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.pane.focus()
+        self.pane.cursor_moved()  # the status line says where the cursor is from the start
         self.status.say("analyzing…")
         if self.article.notice:
             notify(self, self.article.notice, title="Encoding", severity="warning", timeout=10)
@@ -162,7 +163,8 @@ class ReaderScreen(Screen[None]):
         from readerapp.core.analysis import analyze
 
         try:
-            analysis = analyze(self.article)
+            # Stops between slices when the screen goes away, so it never outlives it.
+            analysis = analyze(self.article, should_stop=self._stop_analysis.is_set)
         except Exception as err:  # an analysis bug must not take the reader down
             self.post_message(AnalysisDone(None, f"{type(err).__name__}: {err}"))
             return
@@ -192,6 +194,8 @@ class ReaderScreen(Screen[None]):
             f"{counted(len(analysis.speakers), 'speaker')}, "
             f"{counted(len(analysis.allegations), 'allegation')}"
         )
+        if analysis.notice:  # a partial result: the sidebar says so too
+            notify(self, analysis.notice, title="Analysis", severity="warning", timeout=15)
 
     # -- the notes -----------------------------------------------------------------------
 
@@ -218,8 +222,9 @@ class ReaderScreen(Screen[None]):
 
     def _show_notes_of(self, notebook: Notebook, rest_on: tuple[int, int] | None = None) -> None:
         placed, known = notebook.placed, notebook.all_tags()
+        changed = frozenset(p.annotation.id for p in placed if p.text_changed(self.article))
         self.pane.show_notes(placed, known, rest_on=rest_on)
-        self.sidebar.show_notes(placed, notebook.orphans, known)
+        self.sidebar.show_notes(placed, notebook.orphans, known, changed)
 
     def _poll_changes(self) -> None:
         if self.notes.notebook is not None:
@@ -263,14 +268,15 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         if self.notes.notebook is None:
             return
-        from readerapp.ui.export_screen import ExportScreen
+        from readerapp.ui.export_screen import ExportChoice, ExportScreen
 
-        def chosen(fmt: str | None) -> None:
-            if fmt:
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                fmt, path = choice
                 analysis = self.analysis
-                self.run_worker(lambda: self.notes.export(fmt, analysis), thread=True)
+                self.run_worker(lambda: self.notes.export(fmt, analysis, path), thread=True)
 
-        self.app.push_screen(ExportScreen(), chosen)
+        self.app.push_screen(ExportScreen(self.article), chosen)
 
     # -- status, choosing rows, moving between targets -----------------------------------
 
@@ -334,7 +340,7 @@ class ReaderScreen(Screen[None]):
         from readerapp.ui.search_input import SearchInput  # on first use, not at startup
 
         found = self.query(SearchInput)
-        search = found.first() if found else SearchInput()
+        search = found.first() if found else SearchInput(self.session.search_history)
         if not found:
             self.mount(search, before=self.status)
         search.open()

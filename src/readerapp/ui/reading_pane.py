@@ -42,6 +42,7 @@ class NoteMark:
     exact: str
     tags: tuple[str, ...]
     note: str
+    changed: bool = False  # the passage reads otherwise now than when it was annotated
 
 
 class ReadingPane(ArticleView):
@@ -249,6 +250,7 @@ class ReadingPane(ArticleView):
                 p.annotation.selector.exact,
                 p.annotation.tags,
                 p.annotation.note,
+                self.text[p.span[0] : p.span[1]] != p.annotation.selector.exact,
             )
             for p in placed
             if p.span is not None
@@ -312,6 +314,8 @@ class ReadingPane(ArticleView):
             what = ", ".join(f"#{t}" for t in mark.tags) or "no tags"
             if mark.note:
                 what += f" · {mark.note.splitlines()[0]}"
+            if mark.changed:
+                what += " · text changed since: c confirms it"
             self.say(f"Annotation {starts.index(start) + 1} of {len(starts)}: {what}")
 
     def action_next_note(self) -> None:

@@ -27,6 +27,7 @@ class Session:
         self._store: AnnotationStore | None = None
         self._lock = threading.Lock()
         self._notebooks: list[Notebook] = []
+        self.search_history: list[str] = []  # oldest first; the article search's ↑ and ↓
 
     def store(self) -> AnnotationStore:
         """The notes database, opened once, from whichever worker needs it first.

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the analysis is imported by its worker, after the first fra
 ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the screen
 
 
-def note_label(annotation: Annotation, about: str = "") -> Text:
+def note_label(annotation: Annotation, about: str = "", *, changed: bool = False) -> Text:
     """Swatch, what it is on, #tags and the note's first line: one row of the Notes list.
 
     A note on a speaker or an allegation says which ("speaker Maria Lopes",
@@ -52,6 +52,8 @@ def note_label(annotation: Annotation, about: str = "") -> Text:
         # A passage that opens a quotation keeps one pair of quotation marks, not two.
         passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), 30)
         label = Text.assemble(swatch(annotation.colour), plain(f"“{passage}”"))
+    if changed:
+        label.append("  ⚠ text changed", style="yellow")
     label.append_text(marks(annotation))
     return label
 
@@ -94,6 +96,7 @@ class Sidebar(Tree[SidebarItem]):
         self.tag_filter = ""
         self.links: dict[Link, str] = {}  # the annotation made on each speaker or allegation
         self.known_tags: list[str] = []  # every tag in use, for completion
+        self._changed: frozenset[str] = frozenset()
         self._linked: dict[Link, Annotation] = {}
         self._allegation_names: dict[str, str] = {}  # evidence → "accuser → accused"
         self._notes: tuple[list[Placed], list[Annotation]] = ([], [])
@@ -111,6 +114,9 @@ class Sidebar(Tree[SidebarItem]):
             node.add_leaf(plain(f"analysis failed: {reason}", "red"))
 
     def show_analysis(self, analysis: Analysis) -> None:
+        if analysis.notice:
+            self.root.set_label(plain(analysis.notice, "yellow"))
+            self.show_root = True
         self._allegation_names = {a.evidence: AllegationItem(a).label for a in analysis.allegations}
         if self._linked:  # notes on allegations can now say which allegation
             self.show_notes(*self._notes)
@@ -236,11 +242,18 @@ class Sidebar(Tree[SidebarItem]):
         return f"{link.kind} {link.key}"
 
     def show_notes(
-        self, placed: list[Placed], orphans: list[Annotation], known_tags: list[str] | None = None
+        self,
+        placed: list[Placed],
+        orphans: list[Annotation],
+        known_tags: list[str] | None = None,
+        changed: frozenset[str] | None = None,
     ) -> None:
-        """The Notes section: annotations in text order, then the orphaned ones."""
+        """The Notes section: annotations in text order, then the orphaned ones; those in
+        `changed` (their passage reads otherwise now) are marked until confirmed."""
         if known_tags is not None:
             self.known_tags = known_tags
+        if changed is not None:
+            self._changed = changed
         self._notes = (placed, orphans)
         every = [p.annotation for p in placed] + orphans
         self._linked = {a.link: a for a in every if a.link is not None}
@@ -270,7 +283,7 @@ class Sidebar(Tree[SidebarItem]):
     def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
         for p in visible:
             about = self.about(p.annotation)
-            label = note_label(p.annotation, about)
+            label = note_label(p.annotation, about, changed=p.annotation.id in self._changed)
             self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span, about))
             yield
         if lost:

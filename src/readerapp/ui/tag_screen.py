@@ -17,7 +17,7 @@ from textual.widgets import Input, SelectionList, Static
 
 from readerapp.core.safe_text import clean_line
 from readerapp.ui.dialog import EditorDialog
-from readerapp.ui.plain import plain
+from readerapp.ui.plain import notify, plain
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -121,7 +121,7 @@ class TagScreen(EditorDialog[tuple[str, ...] | None]):
     def replay(self, key: events.Key) -> bool:
         field = self.query_one(TagInput)
         if key.key == "enter":
-            self.dismiss(self.result)
+            self.save()
             return False
         if key.key == "escape":
             self.action_cancel()
@@ -151,7 +151,21 @@ class TagScreen(EditorDialog[tuple[str, ...] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(self.result)
+        self.save()
+
+    def save(self) -> None:
+        """Save the tags, unless one is too long or there are too many (say which)."""
+        from readerapp.core import limits
+
+        tags = self.result
+        problem = limits.TAGS.problem(len(tags))
+        if problem is None:
+            long = next(filter(None, (limits.TAG.problem(t) for t in tags)), None)
+            problem = f"a tag is {long}" if long else None
+        if problem is not None:
+            notify(self, f"Tags not saved: {problem}.", severity="error")
+            return
+        self.dismiss(tags)
 
     def on_selection_list_selection_toggled(
         self, event: SelectionList.SelectionToggled[str]

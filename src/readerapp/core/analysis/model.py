@@ -52,6 +52,9 @@ class Allegation:
 class Analysis:
     speakers: tuple[Speaker, ...] = ()
     allegations: tuple[Allegation, ...] = ()
+    # One sentence for the reader when the analysis is partial: it was stopped, or an
+    # unusually long article ran out of time. None when the whole article was read.
+    notice: str | None = None
 
 
 def analysis_to_json(article: Any, analysis: Analysis) -> dict[str, Any]:
@@ -85,4 +88,5 @@ def analysis_to_json(article: Any, analysis: Analysis) -> dict[str, Any]:
             }
             for a in analysis.allegations
         ],
+        **({"notice": analysis.notice} if analysis.notice else {}),
     }

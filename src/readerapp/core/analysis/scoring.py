@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from readerapp.core.analysis.cues import words
+from readerapp.core.analysis.lexicon.base import words
 
 COVERS_MOST = 0.6
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+")

@@ -77,7 +77,10 @@ def _article(entry: ArticleNotes) -> dict[str, Any]:
         "available": article is not None,
         "speakers": found["speakers"] if found else None,
         "allegations": found["allegations"] if found else None,
-        "annotations": [_annotation(a, entry.is_orphaned(a)) for a in entry.annotations],
+        "annotations": [
+            _annotation(a, entry.is_orphaned(a), entry.originals.get(a.id))
+            for a in entry.annotations
+        ],
     }
     if entry.tombstones:
         result["tombstones"] = [_tombstone(a) for a in entry.tombstones]
@@ -98,8 +101,9 @@ def _tombstone(a: Annotation) -> dict[str, Any]:
     return {"id": a.id, "revision": a.revision, "updated": a.updated, "deleted": True}
 
 
-def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
+def _annotation(a: Annotation, orphaned: bool | None, original: str | None) -> dict[str, Any]:
     s = a.selector
+    found = {} if original is None else {"original_exact": original}
     return {
         "id": a.id,
         "selector": {
@@ -117,6 +121,7 @@ def _annotation(a: Annotation, orphaned: bool | None) -> dict[str, Any]:
         "orphaned": orphaned,
         "link": {"kind": a.link.kind, "key": a.link.key} if a.link else None,
         "revision": a.revision,
+        **found,
     }
 
 

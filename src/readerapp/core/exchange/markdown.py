@@ -1,7 +1,9 @@
 """Markdown for notes apps (Obsidian, Logseq, a fact-check draft): read, not re-imported.
 
-Per article: its title, date and source, then each annotation in text order
-as a blockquote of the passage, its tags as #hashtags, its note below.
+Per article: its title, date and source, then each annotation in text order, as
+a report reads: the paragraph it is in, who said it or which speaker or
+allegation the note is on, the passage as a blockquote, its tags as #hashtags,
+its note below with its line breaks kept.
 
 What is whose decides how it is written:
 - The passage and the title are the article's words, never Markdown: every
@@ -19,10 +21,12 @@ prints to the terminal. Deleted annotations (tombstones) are not listed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from readerapp.core.annotation import Annotation
 from readerapp.core.exchange.notes import ArticleNotes
+from readerapp.core.locations import is_bundled
 from readerapp.core.safe_text import clean_text, visible_name
 
 # ASCII punctuation that CommonMark, GFM or a notes app reads as markup anywhere in a
@@ -122,6 +126,18 @@ def to_markdown(notes: list[ArticleNotes]) -> str:
     return "\n\n".join(_article(entry) for entry in notes) + "\n"
 
 
+def _source(entry: ArticleNotes) -> str | None:
+    """Where the article came from, as a reader of the report would want it named."""
+    article = entry.article
+    if article is not None and article.source_url:
+        return f"<{article.source_url}>"
+    if not entry.ref.path:
+        return None
+    if is_bundled(entry.ref.path):
+        return "the sample article that comes with readerapp"
+    return code_span(visible_name(entry.ref.path))
+
+
 def _article(entry: ArticleNotes) -> str:
     article = entry.article
     title = entry.ref.title or (article.title if article else "") or "Untitled article"
@@ -129,36 +145,106 @@ def _article(entry: ArticleNotes) -> str:
     facts = []
     if article and article.date:
         facts.append(f"Date: {article.date.isoformat()}")
-    if entry.ref.path:
-        facts.append(f"Source: {code_span(visible_name(entry.ref.path))}")
+    if (source := _source(entry)) is not None:
+        facts.append(f"Source: {source}")
     if entry.ref.sha256:
         facts.append(f"sha256: {code_span(entry.ref.sha256)}")
     if facts:
         parts.append("  \n".join(facts))
     if not entry.annotations:
         parts.append("*No notes on this article.*")
-    parts.extend(_annotation(a, entry.is_orphaned(a)) for a in entry.annotations)
+    context = ReportContext.of(entry)
+    parts.extend(_annotation(a, entry.is_orphaned(a), context) for a in entry.annotations)
     return "\n\n".join(parts)
 
 
-def _annotation(a: Annotation, orphaned: bool | None) -> str:
-    parts = [blockquote(a.selector.exact)]
-    details = []
-    if a.colour:
-        details.append(f"{a.colour} highlight")
-    if a.link:
-        details.append(f"{a.link.kind}: {_inline(a.link.key)}")
+class ReportContext:
+    """What the article and its analysis tell a reader of the report about a passage:
+    its paragraph, who said it, which allegation a note is on."""
+
+    def __init__(self, entry: ArticleNotes) -> None:
+        article, analysis = entry.article, entry.analysis
+        self.paragraph_starts = [s for s, _ in article.paragraphs] if article else []
+        self.quotes = [
+            (q.start, q.end, speaker.name)
+            for speaker in (analysis.speakers if analysis else ())
+            for q in speaker.quotes
+        ]
+        self.allegations = {
+            a.evidence: f"{a.accuser} → {a.accused}: {a.claim}"
+            for a in (analysis.allegations if analysis else ())
+        }
+        self.colours = len({a.colour for a in entry.annotations if a.colour}) > 1
+        self.originals = entry.originals
+
+    @classmethod
+    def of(cls, entry: ArticleNotes) -> ReportContext:
+        return cls(entry)
+
+    def paragraph(self, annotation: Annotation, orphaned: bool | None) -> int | None:
+        if not self.paragraph_starts or orphaned:
+            return None
+        return bisect_right(self.paragraph_starts, annotation.selector.start) or None
+
+    def said_by(self, annotation: Annotation) -> str | None:
+        start, end = annotation.selector.start, annotation.selector.end
+        for quote_start, quote_end, name in self.quotes:
+            if quote_start < end and start < quote_end:
+                return name
+        return None
+
+    def about(self, annotation: Annotation) -> str | None:
+        link = annotation.link
+        if link is None:
+            return None
+        if link.kind == "allegation":
+            return self.allegations.get(link.key, "an allegation")
+        return f"{link.kind} {link.key}"
+
+
+def _annotation(a: Annotation, orphaned: bool | None, context: ReportContext) -> str:
+    heading = []
+    if (number := context.paragraph(a, orphaned)) is not None:
+        heading.append(f"**¶ {number}**")
+    if (about := context.about(a)) is not None:
+        heading.append(f"on {_inline(about)}")
+    elif (speaker := context.said_by(a)) is not None:
+        heading.append(f"quoting {_inline(speaker)}")
+    if context.colours and a.colour:
+        heading.append(f"*{a.colour}*")
     if orphaned:
-        details.append("passage no longer found in the article")
-    if details:
-        parts.append(f"*{' · '.join(details)}*")
+        heading.append("*passage no longer found in the article*")
+    parts = [" · ".join(heading)] if heading else []
+    parts.append(blockquote(a.selector.exact))
+    if (original := context.originals.get(a.id)) is not None:
+        parts.append("*The article was edited; when this note was made, the passage read:*")
+        parts.append(blockquote(original))
     tags = " ".join(t for t in map(hashtag, a.tags) if t)
     if tags:
         parts.append(tags)
     note = clean_text(a.note).strip("\n")
     if note.strip():
-        parts.append(closed_off(note))
+        parts.append(hard_breaks(closed_off(note)))
     return "\n\n".join(parts) + "\n\n---"
+
+
+def hard_breaks(note: str) -> str:
+    """A note's line breaks kept when rendered: Markdown would join lines into one
+    paragraph, so each line that another follows ends in a hard break (outside code)."""
+    lines = note.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines[:-1]):
+        opening = _FENCE_OPEN.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if line.strip() and lines[i + 1].strip() and not line.endswith("  "):
+            lines[i] = line + "  "
+    return "\n".join(lines)
 
 
 def _inline(text: str) -> str:

@@ -2,8 +2,11 @@
 
 Every format renders the same `ArticleNotes` list, so the article lookup, the
 analysis and the orphan check happen once, whatever the format.
-Annotations are grouped by their own `ArticleRef` (not by the file found on
-disk) so that an export carries each annotation's article identity unchanged.
+An annotation whose passage is found in the article as it is now is exported as
+placed now: the current text's identity, offsets and wording (with its wording
+when it was made beside it, in `originals`, if that differs: the passage was
+edited). One that cannot be placed keeps its own identity and selector, so it
+can still be found on a machine that has the old version.
 Deleted annotations (tombstones) ride along in `tombstones`, so that a delete
 travels to the other machine; formats for reading (Markdown) leave them out.
 The corrections of each article's analysis ride along too (withdrawn ones
@@ -12,8 +15,8 @@ included, so a withdrawal travels), and `analysis` is the corrected one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,6 +43,7 @@ class ArticleNotes:
     orphaned: frozenset[str] = frozenset()
     tombstones: tuple[Annotation, ...] = ()
     corrections: tuple[Correction, ...] = ()  # of the analysis, withdrawn ones included
+    originals: Mapping[str, str] = field(default_factory=dict)  # id → wording when made
 
     def is_orphaned(self, annotation: Annotation) -> bool | None:
         """True/False when the article text is here to check against, else None (unknown)."""
@@ -100,25 +104,58 @@ def notes_for_article(
     annotations: Iterable[Annotation],
     corrections: Iterable[Correction] = (),
 ) -> list[ArticleNotes]:
-    """The export of one open article; still one entry when it has no annotations yet.
+    """The export of one open article: first its annotations as placed in its text now
+    (one entry, even with none), then any that cannot be placed, by their own article.
 
-    `analysis` is the machine's: the export carries it with `corrections` applied.
+    `analysis` is the machine's: the export carries it with `corrections` applied; each
+    entry carries the corrections made on its article's identity.
     """
+    from readerapp.core.anchoring import anchor
+
     fixes = group_by_article(corrections)
     if analysis is not None and fixes:
         from readerapp.core.corrections.corrected import apply
 
         every = [c for group in fixes.values() for c in group]
         analysis = apply(analysis, every, article.text).analysis
-    groups = group_by_article(annotations) or {article_ref(article): []}
-    for ref in fixes:
-        groups.setdefault(ref, [])
-    result = []
-    for ref, group in groups.items():
-        live, deleted = live_and_deleted(group)
-        orphaned = orphaned_ids(live, article.text)
-        own = tuple(sorted(fixes.get(ref, ()), key=lambda c: (c.created, c.id)))
-        result.append(ArticleNotes(ref, live, article, analysis, orphaned, deleted, own))
+    live, deleted = live_and_deleted(annotations)
+    current, text = article_ref(article), article.text
+    placed: list[Annotation] = []
+    originals: dict[str, str] = {}
+    lost: list[Annotation] = []
+    for annotation in live:
+        found = anchor(annotation.selector, text)
+        if found is None:
+            lost.append(annotation)
+            continue
+        selector = TextSelector.from_text(text, found.start, found.end)
+        if selector.exact != annotation.selector.exact:
+            originals[annotation.id] = annotation.selector.exact
+        placed.append(replace(annotation, article=current, selector=selector))
+
+    def own(ref: ArticleRef) -> tuple[Correction, ...]:
+        return tuple(sorted(fixes.pop(ref, ()), key=lambda c: (c.created, c.id)))
+
+    result = [
+        ArticleNotes(
+            current,
+            in_text_order(placed),
+            article,
+            analysis,
+            tombstones=deleted,
+            corrections=own(current),
+            originals=originals,
+        )
+    ]
+    for ref, group in group_by_article(lost).items():
+        orphaned = frozenset(a.id for a in group)
+        result.append(
+            ArticleNotes(
+                ref, in_text_order(group), article, analysis, orphaned, corrections=own(ref)
+            )
+        )
+    for ref in list(fixes):  # corrections made on an earlier version, with no notes of it
+        result.append(ArticleNotes(ref, (), article, analysis, corrections=own(ref)))
     return result
 
 

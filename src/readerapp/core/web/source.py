@@ -62,11 +62,10 @@ def source_path(article_path: Path) -> Path:
 def read_source(article_path: Path) -> Source | None:
     """The record beside `article_path`, or None if there is none or it is not one."""
     path = source_path(article_path)
-    try:
-        if not path.is_file():
-            return None
-        with path.open("rb") as file:
-            record = json.loads(file.read(_MAX_RECORD_BYTES))
+    from readerapp.core.files import read_bytes
+
+    try:  # a FIFO or device in its place is refused before it is opened, never read
+        record = json.loads(read_bytes(path, limit=_MAX_RECORD_BYTES))
         if record.get("format") != FORMAT or record.get("version") != VERSION:
             return None
         fetched_at = datetime.fromisoformat(str(record["fetched_at"]))

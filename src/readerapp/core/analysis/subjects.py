@@ -1,0 +1,276 @@
+"""Subjects: the phrase that names who speaks, before or after a reporting verb.
+
+A subject is read from the start of its chunk (the text between commas), not from its
+last word: 'Another pollster, David Woodard of Clemson University, said' gives the person
+David Woodard with the role 'pollster', not a university; 'Jo Roe, in a statement, said'
+skips the adverbial; '…, who said' goes back to whom the 'who' is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from readerapp.core.analysis.lexicon.clauses import (
+    ADVERBIAL_BEFORE_VERB,
+    APPOSITIVE_OPENERS,
+    NAME_ROLE_PREPOSITIONS,
+    PLACE_OF_PREPOSITIONS,
+    RELATIVE_OR_PARTICIPLE_START,
+    RELATIVE_START,
+    SUBORDINATE_CLAUSE,
+)
+from readerapp.core.analysis.lexicon.people import PARTY_TAG, PERSON_NOUNS, PRONOUNS
+from readerapp.core.analysis.lexicon.phrases import (
+    ADVERBIAL_PREPOSITIONS,
+    PHRASE_STOPS,
+)
+from readerapp.core.analysis.lexicon.speech import AUXILIARIES, TIME_WORDS
+from readerapp.core.analysis.mentions import (
+    AGE,
+    FILED_BY,
+    WORD,
+    Mention,
+    NounPhrases,
+    chunks,
+    trim,
+)
+from readerapp.core.analysis.names import NAME_RUN_RE
+
+SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
+_CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
+_PARTY_AFTER = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?")
+_PARTY_AT_END = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?\s*$")
+
+
+class MentionReader(NounPhrases):
+    """Reads speaker phrases in one document's masked text."""
+
+    def before(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        """The subject that ends right before a verb at `hi` (clause starts at `lo`)."""
+        key = (-1 - lo, hi)  # beside the noun phrases, apart from them
+        if key not in self._phrases:
+            self._phrases[key] = self._before(lo, hi)
+        return self._phrases[key]
+
+    def _before(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        masked = self.masked
+        lo = max(lo, hi - SUBJECT_WINDOW)
+        end = self._skip_adverbials(lo, hi)
+        segment = masked[lo:end]
+        if not segment.strip():
+            return ()
+        if segment.rstrip().endswith(","):
+            found = self._appositive_subject(lo, lo + len(segment.rstrip()) - 1)
+        else:
+            cut = max(_last_boundary(segment), 0)
+            found = ()
+            clause = SUBORDINATE_CLAUSE.search(segment, cut)
+            if clause:  # 'The emails show that Reines asked': the subject after 'that'
+                found = self.noun_phrase(lo + clause.end(), end)
+                cut = clause.end() if found else cut
+            found = found or self.noun_phrase(lo + cut, end)
+            if found and found[0].kind == "pronoun" and found[0].text == "who" and cut > 0:
+                return self._antecedent(lo, lo + cut - 2)
+            found = tuple(replace(m, phrase_start=trim(masked, lo + cut, end)[0]) for m in found)
+        return found
+
+    def _antecedent(self, lo: int, comma: int) -> tuple[Mention, ...]:
+        """'…, said Nicky Driscoll, 24, of Leeds, who said …': whom the 'who' is."""
+        pieces = chunks(self.masked, lo, comma)
+        while pieces and self._appositive(*pieces[-1]):
+            pieces.pop()
+        if not pieces:
+            return ()
+        start, end = pieces[-1]
+        found = self.noun_phrase(start, end)
+        if found:
+            return found
+        names = list(NAME_RUN_RE.finditer(self.masked, start, end))
+        if names and names[-1].end() >= end - 1:
+            return self.noun_phrase(names[-1].start(), names[-1].end())
+        return ()
+
+    def _skip_adverbials(self, lo: int, hi: int) -> int:
+        """Drop 'also', 'has', 'on Thursday', ', in a statement,', '(D-Calif.)' before a verb."""
+        masked = self.masked
+        end = hi
+        for _ in range(8):
+            while end > lo and masked[end - 1] == " ":
+                end -= 1
+            if masked[end - 1 : end] == ",":
+                # 'Jo Roe, in a statement, said': drop a whole adverbial chunk, nothing else
+                comma = masked.rfind(",", lo, end - 1)
+                chunk = masked[comma + 1 : end - 1].split()
+                if not (comma > lo and chunk and _adverbial_chunk(chunk)):
+                    return end
+                end = comma + 1
+                return end
+            party = _PARTY_AT_END.search(masked, max(lo, end - 24), end)
+            if party and party.start() > lo:
+                end = party.start()
+                continue
+            words = masked[max(lo, end - 80) : end].split()
+            if len(words) < 2:
+                break
+            last = words[-1].casefold()
+            phrase = ADVERBIAL_BEFORE_VERB.search(masked, max(lo, end - 80), end)
+            if phrase and phrase.start() > lo and not self._inside_relative(lo, phrase.start()):
+                before = masked[max(lo, phrase.start() - 30) : phrase.start()].split()
+                if before and before[-1].islower() and before[-1].endswith(("ed", "based")):
+                    break  # 'Drivers interviewed at Halden station said': the phrase's own
+                end = phrase.start()
+                continue
+            if last in AUXILIARIES or last in TIME_WORDS:
+                # 'she later said', 'Sanders Tuesday said'
+                end = masked.rfind(words[-1], lo, end)
+                continue
+            break
+        return end
+
+    def _inside_relative(self, lo: int, end: int) -> bool:
+        """'Trump, who campaigned here this week, said': 'this week' belongs to the clause."""
+        segment = self.masked[lo:end].rstrip(" ,")
+        cut = segment.rfind(", ")
+        last = segment[cut + 2 :] if cut >= 0 else segment
+        return RELATIVE_START.match(last) is not None
+
+    def _appositive_subject(self, lo: int, comma: int) -> tuple[Mention, ...]:
+        """'Jane Roe, a lawyer,' / 'The minister, Jo Bloggs,' / 'X, who …,' before a verb."""
+        pieces = chunks(self.masked, lo, comma)
+        if len(pieces) == 1:
+            return self.noun_phrase(*pieces[0])  # 'The report on X, published …' cut at a verb
+        if not pieces:
+            return ()
+        # Walk back over appositive pieces to the head of the subject.
+        extras: list[tuple[int, int]] = []
+        index = len(pieces) - 1
+        while index > 0 and (
+            self._appositive(*pieces[index]) or self._place_after(pieces[index - 1], pieces[index])
+        ):
+            extras.insert(0, pieces[index])
+            index -= 1
+        head = self.noun_phrase(*pieces[index])
+        if not head:
+            return ()
+        phrase_start = pieces[index][0]
+        if head[0].kind == "name" and index > 0 and not extras:
+            described = self.noun_phrase(*pieces[index - 1])
+            if described and described[0].kind == "description" and index - 1 == 0:
+                # 'The fisheries minister, Jo Bloggs, said'
+                role = self._text(*pieces[index - 1])
+                return (replace(head[0].with_role(role), phrase_start=pieces[0][0]),)
+        if head[0].kind == "description" and extras:
+            named = self.noun_phrase(*extras[0])
+            if named and named[0].kind == "name":
+                # 'The fisheries minister, Jo Bloggs,': the name, with the description as role
+                role = self._text(*pieces[index])
+                return (replace(named[0].with_role(role), phrase_start=phrase_start),)
+        if head[0].kind == "document":
+            for start, end in extras:
+                filer = FILED_BY.match(self.masked, start, end)
+                named = self.noun_phrase(filer.end(), end) if filer else ()
+                if named:  # 'The complaint, filed by the Campaign for X, says'
+                    return (replace(named[0], phrase_start=phrase_start),)
+        mention = replace(head[0], phrase_start=phrase_start)
+        for start, end in extras:
+            text = self._text(start, end)
+            if not RELATIVE_START.match(text) and not AGE.match(text):
+                mention = mention.with_role(text)
+        return (mention, *head[1:])
+
+    def _place_after(self, previous: tuple[int, int], piece: tuple[int, int]) -> bool:
+        """'a gynecologist from Englewood, New Jersey,': the state goes with the town."""
+        before = self.masked[previous[0] : previous[1]].split()
+        words = self.masked[piece[0] : piece[1]].split()
+        return (
+            len(before) >= 2
+            and before[-2].casefold() in PLACE_OF_PREPOSITIONS
+            and 0 < len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+        )
+
+    def _appositive(self, start: int, end: int) -> bool:
+        text = self._text(start, end)
+        tokens = text.split()
+        first = tokens[0].casefold() if tokens else ""
+        return (
+            bool(AGE.match(text))
+            or first in APPOSITIVE_OPENERS
+            # 'Peter King, Republican of New York,'
+            or (first in PERSON_NOUNS and len(tokens) > 2 and tokens[1] in NAME_ROLE_PREPOSITIONS)
+            or bool(re.fullmatch(PARTY_TAG, text))
+            or (text[:1].islower() and first not in PRONOUNS)
+        )
+
+    # -- the subject after a verb ------------------------------------------------------
+
+    def after(self, position: int, hi: int, *, appositive: bool = True) -> tuple[Mention, ...]:
+        """The speaker written after the verb: '…," said Jo Roe, a lawyer', 'according to X'."""
+        masked = self.masked
+        start = position
+        while start < hi and masked[start] == " ":
+            start += 1
+        stop = _CHUNK_END.search(masked, start, hi)
+        end = stop.start() if stop else hi
+        end = _before_final_stop(masked, start, min(end, start + 160))
+        phrase = self._after_phrase(start, end)
+        if not phrase:
+            return ()
+        mention = phrase[0]
+        after = mention.end
+        party = _PARTY_AFTER.match(masked, after, hi)
+        if party:
+            after = party.end()
+        if appositive and masked[after : after + 1] == ",":
+            pieces = chunks(masked, after + 1, min(hi, after + 200))
+            if pieces and _ends_phrase(masked, pieces[0][1], hi):
+                text = self._text(*pieces[0])
+                if mention.kind == "description":
+                    named = self.noun_phrase(*pieces[0])
+                    if named and named[0].kind == "name":
+                        return (named[0].with_role(self._text(mention.start, mention.end)),)
+                elif not RELATIVE_OR_PARTICIPLE_START.match(text):
+                    mention = mention.with_role(text)
+        return (mention, *phrase[1:])
+
+    def _after_phrase(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The phrase up to the first word that cannot belong to it ('said X in a statement')."""
+        masked = self.masked
+        for word in WORD.finditer(masked, start, end):
+            lower = word.group().casefold()
+            if word.start() > start and (lower in PHRASE_STOPS or lower in TIME_WORDS):
+                end = word.start()
+                break
+        return self.noun_phrase(start, end)
+
+    # -- one noun phrase ---------------------------------------------------------------
+
+
+def _adverbial_chunk(words: list[str]) -> bool:
+    """', in a statement,' or ', on Tuesday,': a chunk between commas that is no subject."""
+    first = words[0].casefold()
+    return first in ADVERBIAL_PREPOSITIONS | {"speaking", "writing"} or all(
+        w.casefold() in TIME_WORDS for w in words
+    )
+
+
+def _last_boundary(segment: str) -> int:
+    """Where the clause holding the subject starts: after the last comma or semicolon."""
+    cut = max(segment.rfind(", "), segment.rfind("; "), segment.rfind(": "))
+    return cut + 2 if cut >= 0 else 0
+
+
+def _before_final_stop(text: str, start: int, end: int) -> int:
+    """Drop the full stop that ends a sentence after a name, not the one of 'Jr.'."""
+    if text[end - 1 : end] == "." and not re.search(
+        r"\b(?:[A-Z]|[A-Z][a-z]{0,2})\.$", text[start:end]
+    ):
+        return end - 1
+    return end
+
+
+def _ends_phrase(text: str, position: int, hi: int) -> bool:
+    """An appositive ends at a comma or the sentence's end, not in the middle of a clause."""
+    rest = text[position:hi].lstrip(" ")
+    return not rest or rest[0] in ",.;:!?"
