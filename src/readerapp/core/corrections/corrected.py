@@ -326,32 +326,47 @@ def _quote_reassign(working: Working, anchors: Anchors, fix: Fix, ident: str) ->
     return None
 
 
-def _quote_replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found, span = _quote(fix, working, anchors), _span(fix, anchors)
+def _item(
+    fix: Fix, working: Working, anchors: Anchors, *, removed: bool = False
+) -> tuple[WorkingQuote | WorkingAllegation, bool] | str:
+    """The quote or allegation a fix names, and whether it is where it was first found
+    with what the machine said of it then; else why it cannot be found."""
+    if isinstance(fix.target, QuoteRef):
+        quote = find_quote(fix.target, working, anchors, removed=removed)
+        return quote if isinstance(quote, str) else (quote[1], quote[2].exact)
+    assert isinstance(fix.target, AllegationRef)
+    allegation = find_allegation(fix.target, working, anchors, removed=removed)
+    return allegation if isinstance(allegation, str) else (allegation[0], allegation[1].exact)
+
+
+def _replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    """A quote's passage, or an allegation's evidence, becomes the fix's span."""
+    found, span = _item(fix, working, anchors), _span(fix, anchors)
     if isinstance(found, str) or isinstance(span, str):
         return found if isinstance(found, str) else str(span)
-    quote = found[1]
-    if (quote.start, quote.end) != span:
-        quote.start, quote.end = span
-        quote.edited()
+    item = found[0]
+    if (item.start, item.end) != span:
+        item.start, item.end = span
+        item.edited()
     return None
 
 
-def _quote_remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _quote(fix, working, anchors, removed=True)
+def _remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    found = _item(fix, working, anchors, removed=True)
     if isinstance(found, str):
         return found
-    found[1].removed_by.append(ident)
+    found[0].removed_by.append(ident)
     return None
 
 
-def _quote_confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _quote(fix, working, anchors)
+def _confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    found = _item(fix, working, anchors)
     if isinstance(found, str):
         return found
-    if not found[2]:
-        return "the analysis found this quote differently since it was confirmed"
-    found[1].confirmed()
+    if not found[1]:
+        kind = fix.action.split(".")[0]
+        return f"the analysis found this {kind} differently since it was confirmed"
+    found[0].confirmed()
     return None
 
 
@@ -373,21 +388,12 @@ def _quote_add(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str 
     return None
 
 
-def _allegation(
-    fix: Fix, working: Working, anchors: Anchors, *, removed: bool = False
-) -> tuple[WorkingAllegation, bool] | str:
-    assert isinstance(fix.target, AllegationRef)
-    found = find_allegation(fix.target, working, anchors, removed=removed)
-    if isinstance(found, str):
-        return found
-    return found[0], found[1].exact
-
-
 def _allegation_edit(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors)
+    found = _item(fix, working, anchors)
     if isinstance(found, str):
         return found
     a = found[0]
+    assert isinstance(a, WorkingAllegation)
     changed = False
     for part in ("accuser", "accused", "claim"):
         value = getattr(fix, part)
@@ -396,35 +402,6 @@ def _allegation_edit(working: Working, anchors: Anchors, fix: Fix, ident: str) -
             changed = True
     if changed:
         a.edited()
-    return None
-
-
-def _allegation_replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found, span = _allegation(fix, working, anchors), _span(fix, anchors)
-    if isinstance(found, str) or isinstance(span, str):
-        return found if isinstance(found, str) else str(span)
-    a = found[0]
-    if (a.start, a.end) != span:
-        a.start, a.end = span
-        a.edited()
-    return None
-
-
-def _allegation_remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors, removed=True)
-    if isinstance(found, str):
-        return found
-    found[0].removed_by.append(ident)
-    return None
-
-
-def _allegation_confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors)
-    if isinstance(found, str):
-        return found
-    if not found[1]:
-        return "the analysis found this allegation differently since it was confirmed"
-    found[0].confirmed()
     return None
 
 
@@ -459,14 +436,14 @@ _HANDLERS: dict[str, Handler] = {
     "speaker.remove": _speaker_remove,
     "speaker.confirm": _speaker_confirm,
     "quote.reassign": _quote_reassign,
-    "quote.replace": _quote_replace,
-    "quote.remove": _quote_remove,
-    "quote.confirm": _quote_confirm,
+    "quote.replace": _replace,
+    "quote.remove": _remove,
+    "quote.confirm": _confirm,
     "quote.add": _quote_add,
     "allegation.edit": _allegation_edit,
-    "allegation.replace": _allegation_replace,
-    "allegation.remove": _allegation_remove,
-    "allegation.confirm": _allegation_confirm,
+    "allegation.replace": _replace,
+    "allegation.remove": _remove,
+    "allegation.confirm": _confirm,
     "allegation.add": _allegation_add,
 }
 
