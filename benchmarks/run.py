@@ -25,6 +25,7 @@ SUITES = (
     ("bench_analysis", "analysis"),
     ("bench_save", "saving notes"),
     ("bench_open_annotated", "opening an annotated article"),
+    ("bench_corrections", "corrections of the analysis"),
     ("bench_reanchor", "re-anchoring after edits"),
     ("bench_exchange", "export and import"),
     ("bench_library", "notes and people across a library"),

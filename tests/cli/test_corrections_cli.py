@@ -202,3 +202,13 @@ def test_an_import_with_a_bad_correction_imports_nothing(capsys, library, tmp_pa
     code, _, err = run_main(capsys, "import", str(exported), "--db", str(elsewhere))
     assert_one_line_error(code, err, "articles[0].corrections[1].target.selector.start")
     assert not elsewhere.exists()
+
+
+def test_people_and_allegations_across_articles_show_the_corrections(capsys, library, isolated_db):
+    article, name = correct(isolated_db, library / "a-sample.txt")
+    code, out, err = run_main(capsys, "people", str(library), "--json")
+    assert code == 0, err
+    every = {n for person in json.loads(out) for n in (person["name"], *person["aliases"])}
+    assert name in every
+    code, out, _ = run_main(capsys, "allegations", str(library / "a-sample.txt"), "--json")
+    assert len(json.loads(out)) == len(analyze(article).allegations) - 1

@@ -135,7 +135,10 @@ def test_a_quote_goes_to_another_speaker_or_to_a_new_one():
     now = corrected(log)
     lee = by_name(now.analysis, "Deputy Mayor Lee")
     assert lee.status == "added" and [q.text for q in lee.quotes] == ["The audit was buried,"]
-    # a typed name that is a speaker's joins that speaker, whatever its case
+    # a typed name that is a speaker's (or its alias) joins that speaker, whatever its case
+    assert fixes.add_quote(now, span(TEXT, "the budget"), "ruiz").speaker == now.speaker_ref(
+        by_name(now.analysis, "Ana Ruiz")
+    )
     assert fixes.reassign_quote(now, lee.quotes[0], "tom bell").speaker == now.speaker_ref(  # type: ignore[union-attr]
         by_name(now.analysis, "Tom Bell")
     )

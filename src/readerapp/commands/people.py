@@ -4,9 +4,9 @@
 articles. PATHs are article files or folders of them; with none, the articles
 the database has notes on. Each article's analysis comes from the cache
 beside the database when the article is unchanged (`core.library_index`), so
-a second run is fast. Files that are no readable article are skipped, each
-named on stderr with the reason; only if nothing at all could be read is
-that an error.
+a second run is fast, with the user's corrections of it applied. Files that
+are no readable article are skipped, each named on stderr with the reason;
+only if nothing at all could be read is that an error.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from readerapp.commands import add_db_option, fail
+from readerapp.commands.corrections_db import corrected_library
 from readerapp.commands.read_database import existing_store
 from readerapp.commands.table import print_table
 from readerapp.core.annotation import path_to_record
@@ -75,11 +76,12 @@ def run(prog: str, argv: list[str]) -> int:
         print(f"readerapp: skipped {visible_name(skipped.reason)}", file=sys.stderr)
     if not index.articles and index.skipped:
         return fail("no readable article among the paths given")
+    articles = corrected_library(index.articles, args.db)  # the user's corrections applied
     if prog == "people":
-        found = people(index.articles)
+        found = people(articles)
         _print(args.json, [person_json(p) for p in found], lambda: print_people(found))
     else:
-        rows = allegations(index.articles, accuser=args.accuser, accused=args.accused)
+        rows = allegations(articles, accuser=args.accuser, accused=args.accused)
         _print(args.json, [allegation_json(r) for r in rows], lambda: print_allegations(rows))
     return 0
 

@@ -33,11 +33,13 @@ from readerapp.core.corrections.record import (
     SpeakerRef,
 )
 from readerapp.core.corrections.working import (
+    Span,
     Working,
     WorkingAllegation,
     WorkingQuote,
     WorkingSpeaker,
-    name_key,
+    machine_ref,
+    selector,
 )
 
 RemovedKind = Literal["speaker", "quote", "allegation"]
@@ -80,8 +82,10 @@ class Corrected:
     orphans: tuple[Orphan, ...] = ()
     text: str = ""
     speaker_refs: tuple[SpeakerRef, ...] = field(default=(), repr=False)
-    quote_refs: tuple[tuple[QuoteRef, ...], ...] = field(default=(), repr=False)
-    allegation_refs: tuple[AllegationRef, ...] = field(default=(), repr=False)
+    # where each quote was first found and for which machine speaker (refs made on demand)
+    quote_origins: tuple[tuple[tuple[Span, str], ...], ...] = field(default=(), repr=False)
+    # each allegation's first evidence span, accuser, accused and claim
+    allegation_origins: tuple[tuple[Span, str, str, str], ...] = field(default=(), repr=False)
 
     def speaker_ref(self, speaker: Speaker) -> SpeakerRef:
         """How a correction names `speaker` (one of `analysis.speakers`); ValueError if it
@@ -101,14 +105,17 @@ class Corrected:
         if len(places) != 1:
             raise ValueError("that quote is not in this analysis (or two speakers have it)")
         si, qi = places[0]
-        return self.quote_refs[si][qi]
+        origin, speaker_name = self.quote_origins[si][qi]
+        return QuoteRef(selector(self.text, origin), speaker_name)
 
     def owner(self, quote: Quote) -> Speaker | None:
         """The speaker a quote of this analysis belongs to."""
         return next((s for s in self.analysis.speakers if quote in s.quotes), None)
 
     def allegation_ref(self, allegation: Allegation) -> AllegationRef:
-        return self.allegation_refs[_index(self.analysis.allegations, allegation, "allegation")]
+        index = _index(self.analysis.allegations, allegation, "allegation")
+        origin, *values = self.allegation_origins[index]
+        return AllegationRef(selector(self.text, origin), *values)
 
 
 def _index(items: tuple[object, ...], item: object, kind: str) -> int:
@@ -126,54 +133,70 @@ def in_order(corrections: Iterable[Correction]) -> list[Correction]:
 
 def apply(machine: Analysis, corrections: Iterable[Correction], text: str) -> Corrected:
     """The machine's analysis of `text` with `corrections` applied (see the module docstring)."""
-    working = Working.of(machine, text)
+    live = in_order(corrections)
+    if not live:
+        return _as_found(machine, text)
+    working = Working(machine, text)
     anchors = Anchors(text)
     orphans = []
-    for correction in in_order(corrections):
+    for correction in live:
         reason = _HANDLERS[correction.fix.action](working, anchors, correction.fix, correction.id)
         if reason is not None:
             orphans.append(Orphan(correction, reason))
     return _freeze(machine, working, tuple(orphans))
 
 
-def _freeze(machine: Analysis, working: Working, orphans: tuple[Orphan, ...]) -> Corrected:
-    shown = working.shown_speakers()
-    speakers = tuple(working.speaker(s, [q for q in s.quotes if q.live]) for s in shown)
-    quote_refs = tuple(
-        tuple(
-            working.quote_ref(q)
-            for q in sorted((q for q in s.quotes if q.live), key=lambda q: (q.start, q.end))
-        )
-        for s in shown
+def _as_found(machine: Analysis, text: str) -> Corrected:
+    """The machine's analysis as it is, with the refs that name its items."""
+    return Corrected(
+        analysis=machine,
+        text=text,
+        speaker_refs=tuple(machine_ref(s, text) for s in machine.speakers),
+        quote_origins=tuple(
+            tuple(((q.start, q.end), s.name) for q in s.quotes) for s in machine.speakers
+        ),
+        allegation_origins=tuple(
+            ((a.start, a.end), a.accuser, a.accused, a.claim) for a in machine.allegations
+        ),
     )
+
+
+def _freeze(machine: Analysis, working: Working, orphans: tuple[Orphan, ...]) -> Corrected:
+    def live(s: WorkingSpeaker) -> list[WorkingQuote]:
+        return sorted((q for q in s.quotes if q.live), key=lambda q: (q.start, q.end))
+
+    shown = working.shown_speakers()
+    quotes = {id(s): live(s) for s in shown}
     allegations = [a for a in working.allegations if a.live]
     removed: list[Removed] = []
     for s in working.speakers:
         if s.removed_by:
             reason = f"merged into {s.merged_into.name}" if s.merged_into else "removed"
-            item = working.speaker(s, [q for q in s.quotes if q.live])
+            item = working.speaker(s, live(s))
             removed.append(Removed("speaker", item, tuple(s.removed_by), reason=reason))
             continue
         for q in s.quotes:
-            if q.removed_by:
+            if q.removed_by and not q.dropped:
                 removed.append(
                     Removed("quote", working.quote(q), tuple(q.removed_by), owner=s.name)
                 )
     for a in working.allegations:
-        if a.removed_by:
+        if a.removed_by and not a.dropped:
             removed.append(Removed("allegation", working.allegation(a), tuple(a.removed_by)))
     return Corrected(
         analysis=replace(
             machine,
-            speakers=speakers,
+            speakers=tuple(working.speaker(s, quotes[id(s)]) for s in shown),
             allegations=tuple(working.allegation(a) for a in allegations),
         ),
         removed=tuple(removed),
         orphans=orphans,
         text=working.text,
         speaker_refs=tuple(s.origin for s in shown),
-        quote_refs=quote_refs,
-        allegation_refs=tuple(working.allegation_ref(a) for a in allegations),
+        quote_origins=tuple(
+            tuple((q.origin, q.origin_speaker) for q in quotes[id(s)]) for s in shown
+        ),
+        allegation_origins=tuple((a.origin, *a.origin_values) for a in allegations),
     )
 
 
@@ -203,11 +226,11 @@ def _destination(fix: Fix, working: Working, anchors: Anchors) -> WorkingSpeaker
 
 def _follow(working: Working, old: str, new: str) -> None:
     """Allegations naming a speaker by the name it had take its new name."""
-    key = name_key(old)
+    key = working.key(old)
     for a in working.allegations:
         for part in ("accuser", "accused"):
             value = getattr(a, part)
-            names = [new if name_key(n) == key else n for n in value.split("; ")]
+            names = [new if working.key(n) == key else n for n in value.split("; ")]
             setattr(a, part, "; ".join(names))
 
 
@@ -218,7 +241,7 @@ def _speaker_edit(working: Working, anchors: Anchors, fix: Fix, ident: str) -> s
     changed = False
     if fix.name is not None and fix.name != s.name:
         _follow(working, s.name, fix.name)
-        s.aliases = [a for a in s.aliases if name_key(a) != name_key(fix.name)]
+        s.aliases = [a for a in s.aliases if working.key(a) != working.key(fix.name)]
         s.name, changed = fix.name, True
     if fix.role is not None and fix.role != s.role:
         s.role, changed = fix.role, True
@@ -238,13 +261,13 @@ def _speaker_merge(working: Working, anchors: Anchors, fix: Fix, ident: str) -> 
         return target
     if target is source:
         return "it is already that speaker"
-    seen = {name_key(target.name)} | {name_key(a) for a in target.aliases}
+    seen = {working.key(target.name)} | {working.key(a) for a in target.aliases}
     for name in (source.name, *source.aliases):
-        if name_key(name) not in seen:
+        if working.key(name) not in seen:
             target.aliases.append(name)
-            seen.add(name_key(name))
-    target.quotes.extend(source.quotes)
-    source.quotes = []
+            seen.add(working.key(name))
+    for quote in list(source.quotes):
+        working.move(quote, target)
     source.merged_into = target
     source.removed_by.append(ident)
     _follow(working, source.name, target.name)
@@ -298,38 +321,52 @@ def _quote_reassign(working: Working, anchors: Anchors, fix: Fix, ident: str) ->
     if isinstance(target, str):
         return target
     if target is not speaker:
-        speaker.quotes.remove(quote)
-        target.quotes.append(quote)
+        working.move(quote, target)
         quote.edited()
     return None
 
 
-def _quote_replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found, span = _quote(fix, working, anchors), _span(fix, anchors)
+def _item(
+    fix: Fix, working: Working, anchors: Anchors, *, removed: bool = False
+) -> tuple[WorkingQuote | WorkingAllegation, bool] | str:
+    """The quote or allegation a fix names, and whether it is where it was first found
+    with what the machine said of it then; else why it cannot be found."""
+    if isinstance(fix.target, QuoteRef):
+        quote = find_quote(fix.target, working, anchors, removed=removed)
+        return quote if isinstance(quote, str) else (quote[1], quote[2].exact)
+    assert isinstance(fix.target, AllegationRef)
+    allegation = find_allegation(fix.target, working, anchors, removed=removed)
+    return allegation if isinstance(allegation, str) else (allegation[0], allegation[1].exact)
+
+
+def _replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    """A quote's passage, or an allegation's evidence, becomes the fix's span."""
+    found, span = _item(fix, working, anchors), _span(fix, anchors)
     if isinstance(found, str) or isinstance(span, str):
         return found if isinstance(found, str) else str(span)
-    quote = found[1]
-    if (quote.start, quote.end) != span:
-        quote.start, quote.end = span
-        quote.edited()
+    item = found[0]
+    if (item.start, item.end) != span:
+        item.start, item.end = span
+        item.edited()
     return None
 
 
-def _quote_remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _quote(fix, working, anchors, removed=True)
+def _remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    found = _item(fix, working, anchors, removed=True)
     if isinstance(found, str):
         return found
-    found[1].removed_by.append(ident)
+    found[0].removed_by.append(ident)
     return None
 
 
-def _quote_confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _quote(fix, working, anchors)
+def _confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
+    found = _item(fix, working, anchors)
     if isinstance(found, str):
         return found
-    if not found[2]:
-        return "the analysis found this quote differently since it was confirmed"
-    found[1].confirmed()
+    if not found[1]:
+        kind = fix.action.split(".")[0]
+        return f"the analysis found this {kind} differently since it was confirmed"
+    found[0].confirmed()
     return None
 
 
@@ -341,29 +378,22 @@ def _quote_add(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str 
     if isinstance(target, str):
         return target
     for s in working.live_speakers():  # the same passage found by the machine: the user's wins
-        s.quotes = [q for q in s.quotes if not (q.live and (q.start, q.end) == span)]
+        for q in s.quotes:
+            q.dropped = q.dropped or (q.live and (q.start, q.end) == span)
     direct = True if fix.direct is None else fix.direct
-    target.quotes.append(
-        WorkingQuote(status="added", origin=span, start=span[0], end=span[1], direct=direct)
+    working.attach(
+        WorkingQuote(status="added", origin=span, start=span[0], end=span[1], direct=direct),
+        target,
     )
     return None
 
 
-def _allegation(
-    fix: Fix, working: Working, anchors: Anchors, *, removed: bool = False
-) -> tuple[WorkingAllegation, bool] | str:
-    assert isinstance(fix.target, AllegationRef)
-    found = find_allegation(fix.target, working, anchors, removed=removed)
-    if isinstance(found, str):
-        return found
-    return found[0], found[1].exact
-
-
 def _allegation_edit(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors)
+    found = _item(fix, working, anchors)
     if isinstance(found, str):
         return found
     a = found[0]
+    assert isinstance(a, WorkingAllegation)
     changed = False
     for part in ("accuser", "accused", "claim"):
         value = getattr(fix, part)
@@ -375,51 +405,17 @@ def _allegation_edit(working: Working, anchors: Anchors, fix: Fix, ident: str) -
     return None
 
 
-def _allegation_replace(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found, span = _allegation(fix, working, anchors), _span(fix, anchors)
-    if isinstance(found, str) or isinstance(span, str):
-        return found if isinstance(found, str) else str(span)
-    a = found[0]
-    if (a.start, a.end) != span:
-        a.start, a.end = span
-        a.edited()
-    return None
-
-
-def _allegation_remove(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors, removed=True)
-    if isinstance(found, str):
-        return found
-    found[0].removed_by.append(ident)
-    return None
-
-
-def _allegation_confirm(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
-    found = _allegation(fix, working, anchors)
-    if isinstance(found, str):
-        return found
-    if not found[1]:
-        return "the analysis found this allegation differently since it was confirmed"
-    found[0].confirmed()
-    return None
-
-
 def _allegation_add(working: Working, anchors: Anchors, fix: Fix, ident: str) -> str | None:
     span = _span(fix, anchors)
     if isinstance(span, str):
         return span
     assert fix.accuser is not None and fix.accused is not None and fix.claim is not None
-    parties = (name_key(fix.accuser), name_key(fix.accused))
-    working.allegations = [  # the same allegation found by the machine: the user's wins
-        a
-        for a in working.allegations
-        if not (
-            a.live
-            and (a.start, a.end) == span
-            and (name_key(a.accuser), name_key(a.accused)) == parties
-        )
-    ]
-    working.allegations.append(
+    parties = (working.key(fix.accuser), working.key(fix.accused))
+    for a in working.allegations:  # the same allegation found by the machine: the user's wins
+        who = (working.key(a.accuser), working.key(a.accused))
+        same = (a.start, a.end) == span and who == parties
+        a.dropped = a.dropped or (a.live and same)
+    working.add_allegation(
         WorkingAllegation(
             status="added",
             origin=span,
@@ -440,14 +436,14 @@ _HANDLERS: dict[str, Handler] = {
     "speaker.remove": _speaker_remove,
     "speaker.confirm": _speaker_confirm,
     "quote.reassign": _quote_reassign,
-    "quote.replace": _quote_replace,
-    "quote.remove": _quote_remove,
-    "quote.confirm": _quote_confirm,
+    "quote.replace": _replace,
+    "quote.remove": _remove,
+    "quote.confirm": _confirm,
     "quote.add": _quote_add,
     "allegation.edit": _allegation_edit,
-    "allegation.replace": _allegation_replace,
-    "allegation.remove": _allegation_remove,
-    "allegation.confirm": _allegation_confirm,
+    "allegation.replace": _replace,
+    "allegation.remove": _remove,
+    "allegation.confirm": _confirm,
     "allegation.add": _allegation_add,
 }
 

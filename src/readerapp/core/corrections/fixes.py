@@ -93,13 +93,20 @@ def confirm_speaker(corrected: Corrected, speaker: Speaker) -> Fix | None:
 
 def _destination(corrected: Corrected, to: Speaker | str) -> SpeakerRef:
     """A speaker of the analysis, or a name typed: the speaker of that name if there is
-    one, else a new speaker of that name."""
+    one (else the one speaker with it as an alias), else a new speaker of that name."""
     if isinstance(to, Speaker):
         return corrected.speaker_ref(to)
     name = _name(to)
-    same = [s for s in corrected.analysis.speakers if name_key(s.name) == name_key(name)]
-    if len(same) == 1:
-        return corrected.speaker_ref(same[0])
+    key = name_key(name)
+    speakers = corrected.analysis.speakers
+    for same in (
+        [s for s in speakers if name_key(s.name) == key],
+        [s for s in speakers if key in {name_key(a) for a in s.aliases}],
+    ):
+        if len(same) == 1:
+            return corrected.speaker_ref(same[0])
+        if same:
+            break  # several have it: the typed name is a speaker of its own
     return SpeakerRef(name, new=True)
 
 

@@ -30,7 +30,6 @@ from readerapp.core.corrections.working import (
     WorkingAllegation,
     WorkingQuote,
     WorkingSpeaker,
-    name_key,
     overlap,
 )
 
@@ -85,27 +84,48 @@ def find_speaker(
     """The speaker `ref` names; a reason string if it cannot be told; None: no such speaker.
 
     `removed`: removed speakers count too (a second removal of one joins the first).
+    Each test runs only among the speakers the previous ones left tied.
     """
     candidates = [
         s
         for s in working.speakers
-        if s.merged_into is None and (s.live or (removed and s.removed_by))
+        if s.merged_into is None and not s.dropped and (s.live or (removed and s.removed_by))
     ]
-    key = name_key(ref.name)
+    key = working.key(ref.name)
     if ref.new:  # a name the user typed: that name, whoever has it
-        return _best(
-            candidates,
-            lambda s: (int(name_key(s.origin.name) == key), int(name_key(s.name) == key)),
-        )
-    keys = {name_key(n) for n in (ref.name, *ref.aliases)}
+        return _best(candidates, lambda s: (int(s.key == key), int(working.key(s.name) == key)))
+    pool = [s for s in candidates if s.key == key]
+    if len(pool) == 1:
+        return pool[0]
+    named = bool(pool)
+    keys = {working.key(n) for n in (ref.name, *ref.aliases)}
+    aliased = [s for s in (pool or candidates) if keys & s.keys]
+    if len(aliased) == 1:
+        return aliased[0]
+    named = named or bool(aliased)
+    pool = aliased or pool or candidates
     spans = [span for q in ref.quotes if (span := anchors.span(q)) is not None]
 
-    def score(s: WorkingSpeaker) -> tuple[int, ...]:
-        hits = sum(1 for span in spans if any(_covers(span, o) for o in s.origin_spans))
-        enough = hits if spans and 2 * hits >= len(spans) else 0
-        return (int(name_key(s.origin.name) == key), int(bool(keys & s.keys())), enough)
+    def hits(s: WorkingSpeaker) -> tuple[int, ...]:
+        found = sum(
+            1 for span in spans if any(_covers(span, o) for o in s.origin_spans.overlapping(span))
+        )
+        return (found if spans and 2 * found >= len(spans) else 0,)
 
-    return _best(candidates, score)
+    if not spans:
+        return AMBIGUOUS if named else None
+    chosen = _best(pool, hits)
+    if chosen is None and named:
+        return AMBIGUOUS  # names matched several, and their quotes do not tell them apart
+    return chosen
+
+
+def _usable(item: WorkingQuote | WorkingAllegation, removed: bool) -> bool:
+    if item.dropped:
+        return False
+    if isinstance(item, WorkingQuote) and (item.owner is None or not item.owner.live):
+        return False
+    return item.live or (removed and bool(item.removed_by))
 
 
 def find_quote(
@@ -115,27 +135,23 @@ def find_quote(
     span = anchors.span(ref.selector)
     if span is None:
         return GONE
-    owner = name_key(ref.speaker)
-    pairs = [
-        (s, q)
-        for s in working.live_speakers()
-        for q in s.quotes
-        if q.live or (removed and q.removed_by)
-    ]
-
-    def score(pair: tuple[WorkingSpeaker, WorkingQuote]) -> tuple[int, ...]:
-        q = pair[1]
-        exact = q.origin == span
-        if not (exact or _covers(q.origin, span)):
-            return (0,)
-        return (int(exact), 1, int(owner == name_key(q.origin_speaker)))
-
-    best = _best(pairs, score)
+    pool = [q for q in working.quotes_at.get(span, ()) if _usable(q, removed)]
+    if not pool:
+        pool = [
+            q
+            for origin in working.quote_spans.overlapping(span)
+            if _covers(origin, span)
+            for q in working.quotes_at.get(origin, ())
+            if _usable(q, removed)
+        ]
+    owner = working.key(ref.speaker)
+    best = _best(pool, lambda q: (1, int(owner == working.key(q.origin_speaker))))
     if best is None:
         return "the analysis no longer finds this quote"
     if isinstance(best, str):
         return best
-    return best[0], best[1], Found(exact=best[1].origin == span)
+    assert best.owner is not None
+    return best.owner, best, Found(exact=best.origin == span)
 
 
 def find_allegation(
@@ -145,26 +161,26 @@ def find_allegation(
     span = anchors.span(ref.selector)
     if span is None:
         return GONE
-    parties = (name_key(ref.accuser), name_key(ref.accused))
-    claim = name_key(ref.claim)
+    pool = [a for a in working.allegations_at.get(span, ()) if _usable(a, removed)]
+    if not pool:
+        pool = [
+            a
+            for origin in working.allegation_spans.overlapping(span)
+            if _covers(origin, span)
+            for a in working.allegations_at.get(origin, ())
+            if _usable(a, removed)
+        ]
+    parties = (working.key(ref.accuser), working.key(ref.accused))
+    claim = working.key(ref.claim)
 
     def score(a: WorkingAllegation) -> tuple[int, ...]:
-        exact = a.origin == span
-        if not (exact or _covers(a.origin, span)):
-            return (0,)
-        accuser, accused, said = (name_key(v) for v in a.origin_values)
-        return (int(exact), 1, int((accuser, accused) == parties), int(said == claim))
+        accuser, accused, said = (working.key(v) for v in a.origin_values)
+        return (1, int((accuser, accused) == parties), int(said == claim))
 
-    candidates = [a for a in working.allegations if a.live or (removed and a.removed_by)]
-    best = _best(candidates, score)
+    best = _best(pool, score)
     if best is None:
         return "the analysis no longer finds this allegation"
     if isinstance(best, str):
         return best
-    return best, Found(exact=best.origin == span and _same_values(best, ref))
-
-
-def _same_values(a: WorkingAllegation, ref: AllegationRef) -> bool:
-    return tuple(name_key(v) for v in a.origin_values) == tuple(
-        name_key(v) for v in (ref.accuser, ref.accused, ref.claim)
-    )
+    same = score(best) == (1, 1, 1)
+    return best, Found(exact=best.origin == span and same)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -36,7 +36,7 @@ from readerapp.core.store.catalog import Catalog
 from readerapp.core.store.errors import StoreError
 from readerapp.core.store.folder import ShardFolder, free_name
 from readerapp.core.store.index import Index
-from readerapp.core.store.merging import MergeReport, R, Verdict, judge, newest_by_id
+from readerapp.core.store.merging import MergeReport, judged, newest_by_id
 from readerapp.core.store.migration import file_storage, migrate
 from readerapp.core.store.opening import (
     check_paths,
@@ -170,31 +170,58 @@ class AnnotationStore:
             notes = [a for shard in held for a in shard[0] if same(a.article)]
             fixes = [c for shard in held for c in shard[1] if same(c.article)]
             if ref.title and not (notes and fixes):
-                titled = {n for n, entry in view.items() if entry.has_title(ref.title)}
-                names |= titled
-                held = [self._shard_records(n) for n in sorted(titled)]
-                notes = notes or [a for shard in held for a in shard[0] if by_title(a.article)]
-                fixes = fixes or [
-                    c
-                    for shard in held
-                    for c in shard[1]
-                    if by_title(c.article) and moved(c.article)
-                ]
+                titled = sorted(n for n, entry in view.items() if entry.has_title(ref.title))
+                names |= set(titled)
+                if not notes:
+                    held = [self._shard_records(n, fixes=False) for n in titled]
+                    notes = [a for shard in held for a in shard[0] if by_title(a.article)]
+                if not fixes:
+                    corrected = [n for n in titled if view[n].corrected]  # most have none
+                    held = [self._shard_records(n, notes=False) for n in corrected]
+                    fixes = [
+                        c
+                        for shard in held
+                        for c in shard[1]
+                        if by_title(c.article) and moved(c.article)
+                    ]
             self._watched[ref] = frozenset(names | {own})
             if self._files is not None:
                 self._files[1].trim()
         return ArticleRecords(notes, fixes)
 
     def _shard_records(
-        self, name: str, *, keep: bool = True
+        self, name: str, *, keep: bool = True, notes: bool = True, fixes: bool = True
     ) -> tuple[list[Annotation], list[Correction]]:
+        """A shard's annotations and corrections (each only if asked for)."""
         assert self._files is not None  # a name came from a view, which had files
         folder = self._files[1]
         if not keep:
             with folder.opened(name) as opened:
-                return ([], []) if opened is None else (opened.annotations(), opened.corrections())
+                if opened is None:
+                    return [], []
+                return (opened.annotations() if notes else []), (
+                    opened.corrections() if fixes else []
+                )
         shard = folder.shard(name)
-        return ([], []) if shard is None else (shard.annotations(), shard.corrections())
+        if shard is None:
+            return [], []
+        return (shard.annotations() if notes else []), (shard.corrections() if fixes else [])
+
+    def may_have_corrections(self, ref: ArticleRef) -> bool:
+        """Whether the article may have corrections of its analysis, as the index says
+        (no article file is read): False means `corrections_for(ref)` finds none."""
+        with self._lock:
+            view = self._view(validate=True)
+        own = shard_name(ref.sha256)
+        return any(
+            entry.corrected
+            and (
+                name == own
+                or bool(ref.path and entry.has_path(ref.path))
+                or bool(ref.title and entry.has_title(ref.title))
+            )
+            for name, entry in view.items()
+        )
 
     def all(self, *, include_deleted: bool = False) -> list[Annotation]:
         """Every annotation, oldest first (reads every article's file)."""
@@ -346,33 +373,12 @@ class AnnotationStore:
         fixes = newest_by_id(corrections)
         changes: dict[str, dict[str, Records]] = {}
         with self._writing() as (_, folder, _):
-            verdicts = self._judged(folder, notes, ANNOTATIONS, to_record, changes)
-            judged = self._judged(folder, fixes, CORRECTIONS, correction_record.to_record, changes)
+            verdicts = judged(folder, notes, ANNOTATIONS, to_record, changes)
+            fixed = judged(folder, fixes, CORRECTIONS, correction_record.to_record, changes)
             if changes:
                 self._commit(changes)
         report = MergeReport.of(verdicts)
-        return replace(report, corrections=MergeReport.of(judged)) if fixes else report
-
-    @staticmethod
-    def _judged(
-        folder: ShardFolder,
-        incoming: Mapping[str, R],
-        table: str,
-        to_json: Callable[[R], dict[str, Any]],
-        changes: dict[str, dict[str, Records]],
-    ) -> list[Verdict]:
-        """The verdict on each incoming record; those to write are added to `changes`."""
-        verdicts: list[Verdict] = []
-        for key, record in incoming.items():
-            name = shard_name(record.article.sha256)
-            shard = folder.file_shard(name)
-            present = shard.tables(table).record(key) is not None
-            stored = shard.annotation(key) if table == ANNOTATIONS else shard.correction(key)
-            verdict, write = judge(record, stored, present)  # type: ignore[arg-type]
-            verdicts.append(verdict)
-            if write:
-                changes.setdefault(name, {}).setdefault(table, {})[key] = to_json(record)
-        return verdicts
+        return replace(report, corrections=MergeReport.of(fixed)) if fixes else report
 
     def _commit(self, changes: Changes) -> None:
         """Write records into their shards' tables, all files together; then keep the index

@@ -8,11 +8,15 @@ the analysis merge by the same rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from readerapp.core.annotation import ArticleRef, newer
+from readerapp.core.store.schema import ANNOTATIONS, Records, shard_name
+
+if TYPE_CHECKING:
+    from readerapp.core.store.folder import ShardFolder
 
 
 class Record(Protocol):
@@ -107,3 +111,24 @@ def judge(incoming: R, stored: R | None, present: bool) -> tuple[Verdict, bool]:
     if incoming.deleted:
         return ("unchanged" if stored.deleted else "deleted"), True
     return "updated", True
+
+
+def judged(
+    folder: ShardFolder,
+    incoming: Mapping[str, R],
+    table: str,
+    to_json: Callable[[R], dict[str, Any]],
+    changes: dict[str, dict[str, Records]],
+) -> list[Verdict]:
+    """The verdict on each incoming record; those to write are added to `changes`."""
+    verdicts: list[Verdict] = []
+    for key, record in incoming.items():
+        name = shard_name(record.article.sha256)
+        shard = folder.file_shard(name)
+        present = shard.tables(table).record(key) is not None
+        stored = shard.annotation(key) if table == ANNOTATIONS else shard.correction(key)
+        verdict, write = judge(record, stored, present)  # type: ignore[arg-type]
+        verdicts.append(verdict)
+        if write:
+            changes.setdefault(name, {}).setdefault(table, {})[key] = to_json(record)
+    return verdicts
