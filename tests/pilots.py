@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from readerapp.ui.reader_screen import ReaderScreen
+from readerapp.ui.sidebar import Sidebar
 
 
 async def reader_ready(pilot) -> ReaderScreen:
@@ -21,7 +22,9 @@ async def reader_ready(pilot) -> ReaderScreen:
         if readers:
             reader = readers[-1]
             analysed = reader.analysis is not None or reader.analysis_failed
-            if analysed and reader.notebook is not None:
+            sidebar = reader.query(Sidebar)
+            settled = reader.analysis_failed or (bool(sidebar) and sidebar.first().settled)
+            if analysed and settled and reader.notebook is not None:
                 return reader
         await asyncio.sleep(0.02)
     raise AssertionError("the reader never finished loading its analysis and notes")

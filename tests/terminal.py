@@ -63,8 +63,13 @@ class Terminal:
             if ready(screen):
                 return screen
             if time.monotonic() > nudge_at:  # again every few seconds: a busy machine is slow
-                self.tmux("resize-window", "-t", self.session, "-x", str(self.width - 1))
-                self.tmux("resize-window", "-t", self.session, "-x", str(self.width))
+                # Both sides change, so the app hears a new size whatever it read before.
+                w, h = str(self.width), str(self.height)
+                self.tmux("resize-window", "-t", self.session, "-x", str(self.width - 1), "-y", h)
+                time.sleep(0.1)
+                self.tmux("resize-window", "-t", self.session, "-x", w, "-y", str(self.height - 1))
+                time.sleep(0.1)
+                self.tmux("resize-window", "-t", self.session, "-x", w, "-y", h)
                 nudge_at = time.monotonic() + 8
             time.sleep(0.2)
         return screen

@@ -144,7 +144,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.pane.focus()
-        self.pane.cursor_moved()  # the status line says where the cursor is from the start
+        self.status.at(*self.pane.position())  # where the cursor is, from the first frame
         self.status.say("analyzing…")
         if self.article.notice:
             notify(self, self.article.notice, title="Encoding", severity="warning", timeout=10)
@@ -211,7 +211,7 @@ class ReaderScreen(Screen[None]):
             names = {s.name: shown.speaker_ref(s).name for s in shown.analysis.speakers}
             view = (shown.analysis, shown.removed, shown.orphans, names)
         elif self.analysis is not None:
-            view = (self.analysis, (), (), {})
+            view = (self.analysis, (), (), {s.name: s.name for s in self.analysis.speakers})
         else:
             return
         if view != self._shown_view:

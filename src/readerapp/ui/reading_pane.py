@@ -105,11 +105,15 @@ class ReadingPane(ArticleView):
         self.selecting = False
         self.move_to(self.cursor_offset)
 
-    def cursor_moved(self) -> None:
+    def position(self) -> tuple[int, int, int]:
+        """The cursor's paragraph (1-based), how many there are, and how far in (percent)."""
         starts = [s for s, _ in self.paragraphs]
         paragraph = max(1, bisect_right(starts, self.cursor_offset))
         percent = round(100 * self.cursor_offset / max(1, len(self.text)))
-        self.post_message(self.Moved(paragraph, len(self.paragraphs), percent))
+        return paragraph, len(self.paragraphs), percent
+
+    def cursor_moved(self) -> None:
+        self.post_message(self.Moved(*self.position()))
 
     def action_toggle_numbers(self) -> None:
         """# shows or hides paragraph numbers, so a passage can be cited by its paragraph."""

@@ -119,6 +119,7 @@ class Sidebar(Tree[SidebarItem]):
         self._orphans: tuple[Orphan, ...] = ()
         self.showing_removed = False
         self._shown_once = False
+        self.settled = False  # the first analysis is in and the cursor rests on its first row
         self._expanded: set[str] = set()  # the speakers whose quotes the user opened
         self._set_aside_node: TreeNode[SidebarItem] | None = None
         self.show_analyzing()
@@ -158,12 +159,15 @@ class Sidebar(Tree[SidebarItem]):
         first = self.first_item_node()
         if first is not None and not self._shown_once:  # Tab then Enter: the first speaker
             self.call_after_refresh(self._rest_cursor_on, first)
+        else:
+            self.settled = True
         self._shown_once = True  # a correction redraws: the cursor stays where it was
 
     def _rest_cursor_on(self, node: TreeNode[SidebarItem]) -> None:
         """Put the cursor on `node`, keeping the top of the list (the titles) in view."""
         self.move_cursor(node, animate=False)
         self.scroll_home(animate=False)
+        self.settled = True
 
     def _fill_in_frames(self, section: str, rows: Iterator[None]) -> None:
         """Add a section's rows ROWS_PER_FRAME at a time, one batch per frame.
@@ -187,14 +191,10 @@ class Sidebar(Tree[SidebarItem]):
         next_batch()
 
     def _move_to_item(self, item: SidebarItem) -> None:
-        """Put the cursor back on the row for `item` (a note is the same note by its id)."""
-        same_id = item.annotation.id if isinstance(item, NoteItem) else None
+        """Put the cursor back on the row for the same thing as `item` (its `key`)."""
         for line in range(self.last_line + 1):
             node = self.get_node_at_line(line)
-            data = node.data if node is not None else None
-            if data == item or (
-                same_id is not None and isinstance(data, NoteItem) and data.annotation.id == same_id
-            ):
+            if node is not None and node.data is not None and node.data.key == item.key:
                 if line != self.cursor_line:
                     self.cursor_line = line
                 return

@@ -61,6 +61,11 @@ class SpeakerItem:
     def subject(self) -> Speaker:
         return self.speaker
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Who the row is, across redraws (a rename keeps the machine's name)."""
+        return ("speaker", self.link_name or self.speaker.name)
+
     def jump(self) -> Jump:
         return Jump(self.speaker.name, tuple((q.start, q.end) for q in self.speaker.quotes))
 
@@ -85,6 +90,10 @@ class QuoteItem:
     def subject(self) -> Quote:
         return self.quote
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("quote", self.quote.start, self.quote.end)
+
     def jump(self) -> Jump:
         spans = tuple((q.start, q.end) for q in self.speaker.quotes)
         return Jump(self.speaker.name, spans, spans.index((self.quote.start, self.quote.end)))
@@ -106,6 +115,10 @@ class AllegationItem:
     def label(self) -> str:
         return f"{self.allegation.accuser} → {self.allegation.accused}"
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("allegation", self.allegation.start, self.allegation.end)
+
     def jump(self) -> Jump:
         return Jump(self.label, ((self.allegation.start, self.allegation.end),))
 
@@ -122,6 +135,10 @@ class NoteItem:
     about: str = ""  # the speaker or allegation a note is on, as the sidebar names it
     kind = None
     subject = None
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("note", self.annotation.id)
 
     def jump(self) -> Jump:
         if self.span is None:
@@ -148,6 +165,10 @@ class RemovedItem:
     def subject(self) -> Removed:
         return self.removed
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("removed", self.removed.correction_ids)
+
     def jump(self) -> Jump:
         from readerapp.core.corrections.fixes import restore_label
 
@@ -170,6 +191,10 @@ class OrphanItem:
     orphan: Orphan
     kind = None
     subject = None
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("orphan", self.orphan.correction.id)
 
     def jump(self) -> Jump:
         from readerapp.core.corrections.fixes import label
