@@ -5,6 +5,9 @@ command palette name a correction as a `Command` (core: `corrections.palette`);
 this asks what it still needs (a name, the allegation's parts), builds the fix,
 and keeps it with `Notebook.corrections.correct`, which saves it and puts it on
 the undo stack `u` walks. The screen then shows the corrected analysis.
+
+The correction modules are imported when first used: a reader that only reads
+does not pay for them at startup.
 """
 
 from __future__ import annotations
@@ -14,14 +17,13 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from readerapp.core.corrections import fixes
-from readerapp.core.corrections.palette import Command, commands, fix_for
 from readerapp.ui.messages import AnalysisCorrected, CorrectionWanted, StatusChanged
 from readerapp.ui.plain import notify
 
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Analysis, Speaker
     from readerapp.core.corrections.corrected import Corrected, Removed
+    from readerapp.core.corrections.palette import Command
     from readerapp.core.corrections.record import Fix
     from readerapp.ui.note_taking import NoteTaking
 
@@ -53,6 +55,8 @@ class Correcting:
 
     def available(self, selection: Span | None = None) -> list[Command]:
         """Every correction that can be made now (the palette lists them all)."""
+        from readerapp.core.corrections.palette import commands
+
         return commands(self.shown, selection) if self.shown is not None else []
 
     def for_item(self, item: object, selection: Span | None = None) -> list[Command]:
@@ -100,6 +104,8 @@ class Correcting:
     # -- doing one ---------------------------------------------------------------------
 
     def run(self, command: Command, selection: Span | None = None) -> None:
+        from readerapp.core.corrections.palette import fix_for
+
         shown = self.shown
         if shown is None or self.notes.notebook is None:
             self.say("The analysis and your notes are still loading; try again in a moment.")
@@ -112,6 +118,7 @@ class Correcting:
             self._ask(command, shown, selection)
 
     def _ask(self, command: Command, shown: Corrected, selection: Span | None) -> None:
+        from readerapp.core.corrections import fixes
         from readerapp.ui.correction_dialogs import AllegationScreen, AskScreen
 
         s, q, a = command.speaker, command.quote, command.allegation
@@ -176,6 +183,7 @@ class Correcting:
 
     def _keep(self, build: Callable[[], Fix | None]) -> None:
         """Build the fix (ValueError: one sentence why not) and keep it."""
+        from readerapp.core.corrections import fixes
         from readerapp.core.notebook import ReadOnlyNotebook
 
         notebook = self.notes.notebook
