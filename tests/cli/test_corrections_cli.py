@@ -135,6 +135,12 @@ def test_eval_with_nothing_to_score_against_says_so_in_one_line(capsys, library,
     assert_one_line_error(code, err, "none of the 1 articles", "has any corrections")
 
 
+def test_eval_of_a_mistyped_path_names_the_path_before_the_database(capsys, library, isolated_db):
+    code, _, err = run_main(capsys, "eval", str(library / "a-sampel.txt"))
+    assert_one_line_error(code, err, "a-sampel.txt: no such file or folder", "check the path")
+    assert not isolated_db.exists()
+
+
 def test_eval_against_the_gold_of_another_article_warns_in_one_line(capsys, library):
     other_gold = REPO / "tests" / "analysis_corpus" / "defence-minister-resigns.gold.json"
     code, out, err = run_main(capsys, "eval", str(library / "a-sample.txt"), str(other_gold))

@@ -110,6 +110,8 @@ def gold_mismatch(article: Article, gold: dict[str, Any]) -> str | None:
 def against_corrections(args: argparse.Namespace) -> int:
     """`eval ARTICLE` or `eval DIR`: the machine against the user's corrections."""
     path = Path(args.article)
+    if not path.exists():  # the user's typo first: it says more than a missing database
+        return fail(f"{visible_name(path)}: no such file or folder; check the path")
     try:
         store = open_corrections(args.db)
     except DatabaseProblem as err:
