@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 #: How often a reader looks whether another window changed its notes (a stat, no parsing).
 CHANGES_POLL_SECONDS = 2.0
+ANALYSIS_WAITS_FOR_NOTES = 0.5  # seconds: the analysis starts then if the notes are not in
 
 SIDEBAR_PLACEHOLDER = Text.assemble(
     ("▼ Speakers\n", "bold"),
@@ -106,6 +107,7 @@ class ReaderScreen(Screen[None]):
         self._shown_view: tuple[object, ...] = ()
         self._sidebar: Sidebar | None = None
         self._stop_analysis = threading.Event()
+        self._analysis_started = False
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article), id="article-header")
@@ -149,9 +151,11 @@ class ReaderScreen(Screen[None]):
         if self.article.notice:
             notify(self, self.article.notice, title="Encoding", severity="warning", timeout=10)
         self.pane.set_layer("notes", [], Style())  # notes paint under search and focus
-        # Start the analysis and the notes after the first frame, so they do not delay it.
-        self.call_after_refresh(self._start_analysis)
+        # After the first frame, so they do not delay it: the user's notes first, then the
+        # analysis, which would otherwise hold the interpreter while a thousand notes load
+        # (it starts anyway if the notes take long, say on a slow disk).
         self.call_after_refresh(self.run_worker, self._load_notes, thread=True, group="notes")
+        self.set_timer(ANALYSIS_WAITS_FOR_NOTES, self._start_analysis)
         self.set_interval(CHANGES_POLL_SECONDS, self._poll_changes)
 
     def on_unmount(self) -> None:
@@ -161,6 +165,9 @@ class ReaderScreen(Screen[None]):
     # -- the analysis ------------------------------------------------------------------
 
     def _start_analysis(self) -> None:
+        if self._analysis_started:
+            return
+        self._analysis_started = True
         threading.Thread(target=self._analyze, name="readerapp-analysis", daemon=True).start()
 
     def _analyze(self) -> None:
@@ -236,6 +243,7 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._notes_loaded, notebook)
 
     def _notes_loaded(self, notebook: Notebook) -> None:
+        self.call_after_refresh(self._start_analysis)  # once the notes are drawn
         self._show_notes_of(notebook)
         self.notes.loaded(notebook)
         if self.analysis is not None:  # the corrections kept with the notes apply now
