@@ -84,7 +84,7 @@ def _find(text: str, passage: str) -> Span | None:
     return (start, start + len(passage)) if start >= 0 else None
 
 
-def open_at(screen: Screen[object], session: Session, destination: Destination) -> None:
+def open_at(screen: Screen[None], session: Session, destination: Destination) -> None:
     """Read the article in a worker, then open the reader over `screen` at the destination;
     or say, in one sentence, why it cannot be opened."""
     problem = cannot_open(destination)
@@ -107,7 +107,7 @@ def open_at(screen: Screen[object], session: Session, destination: Destination) 
     screen.run_worker(load, thread=True, exclusive=True, group="open")
 
 
-def _push(screen: Screen[object], session: Session, article: Article, where: Destination) -> None:
+def _push(screen: Screen[None], session: Session, article: Article, where: Destination) -> None:
     if not screen.is_current:  # the user went elsewhere meanwhile (or chose twice)
         return
     from readerapp.ui.reader_screen import ReaderScreen

@@ -29,6 +29,21 @@ from readerapp.ui.keymap import LIST_KEYS, bindings
 
 Row = TypeVar("Row")
 
+#: Cells between two columns of a row.
+GAP = 2
+
+
+def cells(*columns: tuple[Text, int]) -> Text:
+    """Columns of a row, each cut (with an ellipsis) or padded to its cells."""
+    row = Text()
+    for number, (text, width) in enumerate(columns):
+        if number:
+            row.append(" " * GAP)
+        cell = text.copy()
+        cell.truncate(max(0, width), overflow="ellipsis", pad=True)
+        row.append_text(cell)
+    return row
+
 
 class RowList(ScrollView, Generic[Row], can_focus=True):
     """Rows drawn on demand, a cursor moved with j/k, Enter chooses the row under it."""
