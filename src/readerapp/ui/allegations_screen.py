@@ -31,6 +31,7 @@ from readerapp.ui.sidebar_items import counted, excerpt
 if TYPE_CHECKING:
     from readerapp.core.people import AllegationRow
     from readerapp.ui.library_people import LibraryPeople, PeopleView
+    from readerapp.ui.session import Session
 
 
 def allegation_key(row: AllegationRow) -> tuple[str, int, int]:
@@ -74,9 +75,10 @@ class AllegationsScreen(Screen[None]):
     KEYS = ALLEGATION_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
-    def __init__(self, people: LibraryPeople) -> None:
+    def __init__(self, people: LibraryPeople, session: Session) -> None:
         super().__init__()
         self.people = people
+        self.session = session
         self.view: PeopleView | None = None
         self.shown: tuple[AllegationRow, ...] | list[AllegationRow] = ()
         self.feed = IndexFeed(self, people, self.show_view)
@@ -188,7 +190,7 @@ class AllegationsScreen(Screen[None]):
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
         """Enter: the article, with the evidence highlighted."""
-        from readerapp.ui.arrival import Destination, open_at
+        from readerapp.ui.opening import Destination, open_at
 
         row: AllegationRow = event.row
         a = row.allegation
@@ -201,7 +203,7 @@ class AllegationsScreen(Screen[None]):
             spans=((a.start, a.end),),
             texts=(a.evidence,),
         )
-        open_at(self, self.people.session, destination)
+        open_at(self, self.session, destination)
 
     def action_search(self) -> None:
         self.query_one("#accuser", Input).focus()

@@ -206,12 +206,14 @@ class ReaderApp(App[None]):
     def action_show_people(self) -> None:
         from readerapp.ui.people_screen import PeopleScreen
 
-        self._show_across(PeopleScreen, lambda: PeopleScreen(self._library_people()))
+        self._show_across(PeopleScreen, lambda: PeopleScreen(self._library_people(), self.session))
 
     def action_show_allegations(self) -> None:
         from readerapp.ui.allegations_screen import AllegationsScreen
 
-        self._show_across(AllegationsScreen, lambda: AllegationsScreen(self._library_people()))
+        self._show_across(
+            AllegationsScreen, lambda: AllegationsScreen(self._library_people(), self.session)
+        )
 
     def _show_across(self, kind: type[Screen[None]], make: Callable[[], Screen[None]]) -> None:
         """The screen on top; when one of its kind is already open under others (the
@@ -236,7 +238,9 @@ class ReaderApp(App[None]):
                 for s in self.screen_stack
                 if isinstance(s, ReaderScreen) and s.article.path is not None
             ]
-            self.session.library_people = LibraryPeople(self.session, self.library, opened)
+            self.session.library_people = LibraryPeople(
+                self.db_path, self.session.store, self.library, opened
+            )
         return self.session.library_people
 
     def _correction_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from readerapp.ui.plain import name, plain
-from readerapp.ui.sidebar_items import counted
 
 if TYPE_CHECKING:
     from readerapp.core.analysis.model import Allegation, Quote, Speaker
     from readerapp.core.annotation import Annotation
     from readerapp.core.notes_query import NoteRow
     from readerapp.core.people import AllegationRow, Appearance, Person
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
 
 #: How a quote's status reads in the pane (a machine quote says nothing).
 STATUS_WORDS = {"confirmed": "confirmed by you", "edited": "edited by you", "added": "added by you"}

@@ -29,7 +29,7 @@ from readerapp.core.safe_text import visible_name
 if TYPE_CHECKING:
     from readerapp.core.library_index import IndexedArticle, Skipped
     from readerapp.core.people import AllegationRow, Person
-    from readerapp.ui.session import Session
+    from readerapp.core.store import AnnotationStore
 
 #: Articles indexed between two looks at whether to show the people found so far.
 CHUNK = 25
@@ -64,8 +64,15 @@ def person_key(person: Person) -> tuple[str, str]:
 class LibraryPeople:
     """The persons of one set of articles, made in a worker and kept for the session."""
 
-    def __init__(self, session: Session, library: Path | None, opened: Sequence[Path] = ()) -> None:
-        self.session = session
+    def __init__(
+        self,
+        db_path: Path,
+        store: Callable[[], AnnotationStore],
+        library: Path | None,
+        opened: Sequence[Path] = (),
+    ) -> None:
+        self.db_path = db_path
+        self.store = store  # the session's store, opened once (it is thread-safe)
         self.library = library
         self.opened = tuple(opened)
         self.latest: PeopleView | None = None  # the last complete view
@@ -77,7 +84,7 @@ class LibraryPeople:
 
         if self.library is not None:
             return article_paths([self.library]), f"the library {visible_name(self.library)}"
-        recorded = {a.article.path for a in self.session.store().all()}
+        recorded = {a.article.path for a in self.store().all()}
         found = sorted(Path(p) for p in recorded if p and os.path.isabs(p) and os.path.exists(p))
         paths = article_paths([*found, *self.opened])
         return paths, "the articles you have notes on and the one open"
@@ -110,8 +117,8 @@ class LibraryPeople:
             self.latest = PeopleView(source, complete=True, problem=_nothing(self.library))
             on_view(self.latest)
             return self.latest
-        cache = LibraryCache.beside(self.session.db_path)
-        store = self.session.store()
+        cache = LibraryCache.beside(self.db_path)
+        store = self.store()
         articles: list[IndexedArticle] = []
         skipped: list[Skipped] = []
         told = [0.0]

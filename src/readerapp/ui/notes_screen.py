@@ -244,7 +244,7 @@ class NotesScreen(Screen[None]):
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
         """Enter: the article, with the cursor on the passage; or why it cannot open."""
-        from readerapp.ui.arrival import Destination, open_at
+        from readerapp.ui.opening import Destination, open_at
 
         row: NoteRow = event.row
         title = row.title or row.path

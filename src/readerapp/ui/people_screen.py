@@ -32,6 +32,7 @@ from readerapp.ui.sidebar_items import counted, excerpt
 if TYPE_CHECKING:
     from readerapp.core.people import Person
     from readerapp.ui.library_people import LibraryPeople, PeopleView
+    from readerapp.ui.session import Session
 
 
 def person_columns(width: int) -> tuple[int, int, int]:
@@ -79,9 +80,10 @@ class PeopleScreen(Screen[None]):
     KEYS = PEOPLE_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
-    def __init__(self, people: LibraryPeople) -> None:
+    def __init__(self, people: LibraryPeople, session: Session) -> None:
         super().__init__()
         self.people = people
+        self.session = session
         self.view: PeopleView | None = None
         self.feed = IndexFeed(self, people, self.show_view)
 
@@ -159,7 +161,7 @@ class PeopleScreen(Screen[None]):
     def _chosen(self, event: RowList.Chosen) -> None:
         from readerapp.ui.person_screen import PersonScreen
 
-        self.app.push_screen(PersonScreen(event.row, self.people.session))
+        self.app.push_screen(PersonScreen(event.row, self.session))
 
     def action_search(self) -> None:
         self.query_one("#people-search", Input).focus()

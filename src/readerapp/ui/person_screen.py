@@ -132,7 +132,7 @@ class PersonScreen(Screen[None]):
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
         """Enter: the article, all of this person's quotes there lit, the chosen one first."""
-        from readerapp.ui.arrival import Destination, open_at
+        from readerapp.ui.opening import Destination, open_at
 
         row: QuoteRow = event.row
         appearance = row.appearance

@@ -114,7 +114,7 @@ class ReaderScreen(Screen[None]):
         arrival: Arrival | None = None,
     ) -> None:
         super().__init__()
-        from readerapp.ui.arrival import Arriving
+        from readerapp.ui.arriving import Arriving
 
         self.article = article
         self.session = session

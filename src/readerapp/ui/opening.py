@@ -4,8 +4,8 @@ The list screen says where to go (`Destination`): the file, and a note's id or
 the passages found by the analysis. The article is read in a worker; the reader
 is pushed with an `Arrival`, and Escape there comes back to the list, on the
 same row (the list screen stays under the reader). On the reader's side,
-`Arriving` puts the cursor on the note once the notes are placed, or shows the
-passages as choosing a sidebar row does.
+`arriving.Arriving` puts the cursor on the note once the notes are placed, or
+shows the passages as choosing a sidebar row does.
 
 Passages found in an index are offsets into the text that was indexed: when
 the file has changed since, they are looked for again by their words, and the
@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readerapp.ui.messages import Arrival, Jump, JumpRequested
+from readerapp.ui.messages import Arrival, Jump
 from readerapp.ui.plain import notify
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from readerapp.core.article import Article
-    from readerapp.core.notebook import Notebook
-    from readerapp.ui.reader_screen import ReaderScreen
     from readerapp.ui.session import Session
 
 Span = tuple[int, int]
@@ -114,54 +112,3 @@ def _push(screen: Screen[None], session: Session, article: Article, where: Desti
 
     arrival = arrival_for(article, where)
     screen.app.push_screen(ReaderScreen(article, session, from_library=True, arrival=arrival))
-
-
-class Arriving:
-    """The reader's side: where it starts, said once the article (and its notes) are in."""
-
-    def __init__(self, reader: ReaderScreen, arrival: Arrival | None) -> None:
-        self.reader = reader
-        self.arrival = arrival
-
-    def started(self) -> None:
-        """After the first frame: the passages, which need only the text."""
-        arrival = self.arrival
-        if arrival is None:
-            return
-        if arrival.notice:
-            notify(self.reader, arrival.notice, title=arrival.back_to, timeout=10)
-        jump = arrival.jump
-        if jump is not None:
-            self.reader.post_message(JumpRequested(jump))
-            # Said after the pane's own "1 of 3", which the jump makes it say.
-            place = f"{jump.index + 1} of {len(jump.spans)}"
-            self.reader.call_after_refresh(
-                self.reader.status.say,
-                f"{jump.label}: {place} · Esc clears, Esc again goes back to {arrival.back_to}",
-            )
-
-    def notes_loaded(self, notebook: Notebook) -> None:
-        """The notes are placed: the cursor goes to the note's passage, where it is now."""
-        arrival = self.arrival
-        if arrival is None or not arrival.annotation_id:
-            return
-        self.arrival = None  # only the first time: a reload must not move the cursor
-        from readerapp.ui.sidebar_items import passage_label
-
-        wanted = arrival.annotation_id
-        placed = next((p for p in notebook.placed if p.annotation.id == wanted), None)
-        if placed is None or placed.span is None:
-            notify(
-                self.reader,
-                "This note's passage is not in the article as it is now: it is listed under "
-                "Notes → Orphaned.",
-                title=arrival.back_to,
-                severity="warning",
-                timeout=10,
-            )
-            return
-        pane = self.reader.pane
-        pane.reveal(*placed.span)
-        pane.focus()
-        label = passage_label(placed.annotation.selector.exact)
-        self.reader.status.say(f"{label} · Esc goes back to {arrival.back_to}")
