@@ -28,3 +28,16 @@ async def reader_ready(pilot) -> ReaderScreen:
                 return reader
         await asyncio.sleep(0.02)
     raise AssertionError("the reader never finished loading its analysis and notes")
+
+
+async def top_screen(pilot, kind: type, ready=lambda screen: True, *, wait_workers: bool = True):
+    """The top screen once it is a `kind` and `ready(screen)` holds (its rows are in)."""
+    app = pilot.app
+    for _ in range(500):
+        if wait_workers:
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, kind) and ready(app.screen):
+            return app.screen
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{kind.__name__} never got ready; the top screen is {app.screen!r}")

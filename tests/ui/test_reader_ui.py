@@ -331,14 +331,25 @@ def test_parsed_story_fixture_has_expected_shape():
 
 
 async def test_reading_width_is_comfortable_and_centred_in_a_wide_terminal(sample_path):
+    """A wide terminal keeps the reading width and gives the sidebar the rest; with the
+    sidebar hidden the article is centred in the whole width."""
     app = ReaderApp(load_article(sample_path))
     async with app.run_test(size=(220, 40)) as pilot:
         screen = await open_reader(pilot)
         view = screen.pane
-        assert 72 <= view.size.width <= 88
         reading = screen.query_one("#reading")
-        left = view.region.x - reading.region.x
-        right = reading.region.right - view.region.right
+
+        def margins() -> tuple[int, int]:
+            return view.region.x - reading.region.x, reading.region.right - view.region.right
+
+        assert 72 <= view.size.width <= 88
+        left, right = margins()
+        assert abs(left - right) <= 2
+        assert screen.query_one("#sidebar-pane").region.width >= 110
+        await pilot.press("i")
+        await pilot.pause()
+        assert 72 <= view.size.width <= 88
+        left, right = margins()
         assert left > 10 and abs(left - right) <= 2
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +16,21 @@ from readerapp.core.article import Article
 from readerapp.core.safe_text import visible_name
 from readerapp.core.settings import load_settings, remember, settings_path
 from readerapp.ui.dialog import Dialog
-from readerapp.ui.keymap import APP_KEYS, NOTE_KEYS, SCREEN_KEYS, TARGET_KEYS, bindings
+from readerapp.ui.keymap import (
+    ACROSS_KEYS,
+    APP_KEYS,
+    NOTE_KEYS,
+    SCREEN_KEYS,
+    TARGET_KEYS,
+    Key,
+    bindings,
+)
 from readerapp.ui.plain import notify
 from readerapp.ui.session import Session
 
 if TYPE_CHECKING:
     from readerapp.core.store import AnnotationStore
+    from readerapp.ui.library_people import LibraryPeople
 
 
 class ReaderApp(App[None]):
@@ -29,7 +38,7 @@ class ReaderApp(App[None]):
 
     TITLE = "readerapp"
     CSS_PATH = "app.tcss"
-    BINDINGS = bindings(APP_KEYS, "app")
+    BINDINGS = bindings(APP_KEYS + ACROSS_KEYS, "app")
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -187,6 +196,53 @@ class ReaderApp(App[None]):
                 HelpScreen(self.db_path, keymap=self.settings.keys, settings=settings_path())
             )
 
+    # -- across articles: Notes, People, Allegations ---------------------------------------
+
+    def action_show_notes(self) -> None:
+        from readerapp.ui.notes_screen import NotesScreen
+
+        self._show_across(NotesScreen, lambda: NotesScreen(self.session))
+
+    def action_show_people(self) -> None:
+        from readerapp.ui.people_screen import PeopleScreen
+
+        self._show_across(PeopleScreen, lambda: PeopleScreen(self._library_people(), self.session))
+
+    def action_show_allegations(self) -> None:
+        from readerapp.ui.allegations_screen import AllegationsScreen
+
+        self._show_across(
+            AllegationsScreen, lambda: AllegationsScreen(self._library_people(), self.session)
+        )
+
+    def _show_across(self, kind: type[Screen[None]], make: Callable[[], Screen[None]]) -> None:
+        """The screen on top; when one of its kind is already open under others (the
+        article opened from it), back to that one rather than another on top."""
+        stack = self.screen_stack
+        for depth, screen in enumerate(reversed(stack)):
+            if isinstance(screen, kind):
+                for _ in range(depth):
+                    self.pop_screen()
+                return
+        self.push_screen(make())
+
+    def _library_people(self) -> LibraryPeople:
+        """The people of the open library (or of the database's articles), indexed once a
+        session and shared by the People and Allegations screens."""
+        from readerapp.ui.library_people import LibraryPeople
+        from readerapp.ui.reader_screen import ReaderScreen
+
+        if self.session.library_people is None:
+            opened = [
+                s.article.path
+                for s in self.screen_stack
+                if isinstance(s, ReaderScreen) and s.article.path is not None
+            ]
+            self.session.library_people = LibraryPeople(
+                self.db_path, self.session.store, self.library, opened
+            )
+        return self.session.library_people
+
     def _correction_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every correction of the analysis, named with its item, so it can be typed."""
         from readerapp.ui.reader_screen import ReaderScreen
@@ -210,9 +266,13 @@ class ReaderApp(App[None]):
         """
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: keys", "Show every key readerapp answers to", self.action_help)
+        for name, key in zip(("Notes", "People", "Allegations"), ACROSS_KEYS, strict=True):
+            action = getattr(self, f"action_{key.action}")
+            yield SystemCommand(name, f"{key.description} (key: {key.display})", action)
         yield from self._correction_commands(screen)
         focused = screen.focused
-        for key in SCREEN_KEYS + NOTE_KEYS + TARGET_KEYS:
+        own: tuple[Key, ...] = getattr(screen, "KEYS", ())  # a screen across articles
+        for key in SCREEN_KEYS + NOTE_KEYS + TARGET_KEYS + own:
             if key.action.startswith("focus_") or not key.in_help:
                 continue
             owner: Screen[object] | Widget = screen

@@ -139,6 +139,7 @@ SCREEN_KEYS = (
     Key("N", "previous_match", "Previous match / quote", "Finding", "N"),
     Key("escape", "clear", "Clear highlights, selection", "Finding", "Esc"),
     Key("i", "toggle_sidebar", "Show or hide the sidebar", "Panes", "i", footer="Sidebar"),
+    Key("W", "widen_sidebar", "Widen the sidebar, maximise it, back (w in it)", "Panes", "W"),
     Key("tab", "focus_next", "Next pane", "Panes", "Tab"),
     Key("shift+tab", "focus_previous", "Previous pane", "Panes", "Shift+Tab"),
 )
@@ -167,12 +168,124 @@ SIDEBAR_KEYS = (
     Key("up,k", "cursor_up", "Previous item", "Sidebar", "↑ k"),
     Key("enter", "select_cursor", "Choose: highlight and jump", "Sidebar", "Enter"),
     Key("space", "toggle_node", "Expand or collapse", "Sidebar", "Space"),
+    # The screen's W explains it: in the sidebar, w (next word in the article) widens it.
+    Key("w", "widen", "Widen the sidebar", "Sidebar", "w", in_help=False),
 )
 
 APP_KEYS = (
     Key("question_mark", "help", "This help", "App", "?", footer="Help"),
     Key("ctrl+p", "command_palette", "Command palette", "App", "Ctrl+P"),
     Key("q", "quit", "Quit", "App", "q", footer="Quit"),
+)
+
+#: Screens across articles, from anywhere (bound on the app; the palette names them too).
+ACROSS_KEYS = (
+    Key(
+        "T",
+        "show_notes",
+        "Notes: every tag and note, all articles",
+        "Across articles",
+        "T",
+        footer="Notes",
+    ),
+    Key(
+        "P",
+        "show_people",
+        "People quoted across the articles",
+        "Across articles",
+        "P",
+        footer="People",
+    ),
+    Key("A", "show_allegations", "Allegations: who accuses whom", "Across articles", "A"),
+)
+
+#: The lists of those screens (bound on the list itself).
+LIST_KEYS = (
+    Key("down,j", "cursor_down", "Next row", "Across articles", "↓ j", in_help=False),
+    Key("up,k", "cursor_up", "Previous row", "Across articles", "↑ k", in_help=False),
+    Key("pagedown,space", "page_down", "Page down", "Across articles", "PgDn", in_help=False),
+    Key("pageup", "page_up", "Page up", "Across articles", "PgUp", in_help=False),
+    Key("g,home", "top", "First row", "Across articles", "g", in_help=False),
+    Key("G,end", "bottom", "Last row", "Across articles", "G", in_help=False),
+    Key(
+        "enter",
+        "choose",
+        "Open the article there (People: the quotes)",
+        "Across articles",
+        "Enter",
+        footer="Open",
+    ),
+)
+
+#: Keys of the Notes screen.
+NOTES_KEYS = (
+    Key(
+        "slash",
+        "search",
+        "Search (People: a name; Allegations: the accuser)",
+        "Across articles",
+        "/",
+        footer="Search",
+    ),
+    Key(
+        "f",
+        "filter_tags",
+        "Filter by tags (Allegations: the accused)",
+        "Across articles",
+        "f",
+        footer="Tags",
+    ),
+    Key(
+        "s", "sort", "Sort the notes by article, tag or date", "Across articles", "s", footer="Sort"
+    ),
+    Key(
+        "escape", "back", "Back (from a box: to the list)", "Across articles", "Esc", footer="Back"
+    ),
+)
+
+#: Keys of the People and quotes screens.
+PEOPLE_KEYS = (
+    Key(
+        "slash",
+        "search",
+        "Find a person: name, alias, role",
+        "Across articles",
+        "/",
+        footer="Find",
+        in_help=False,
+    ),
+    Key("escape", "back", "Back", "Across articles", "Esc", footer="Back", in_help=False),
+)
+
+#: Keys of the Allegations screen.
+ALLEGATION_KEYS = (
+    Key(
+        "slash",
+        "search",
+        "Allegations: filter by accuser",
+        "Across articles",
+        "/",
+        footer="Accuser",
+        in_help=False,
+    ),
+    Key(
+        "f",
+        "filter_accused",
+        "Allegations: filter by accused",
+        "Across articles",
+        "f",
+        footer="Accused",
+        in_help=False,
+    ),
+    Key("escape", "back", "Back", "Across articles", "Esc", footer="Back", in_help=False),
+)
+
+#: Keys of the detail pane (the whole of the row under the cursor).
+DETAIL_KEYS = (
+    Key(
+        "down,j", "scroll_down", "Scroll the details down", "Across articles", "↓ j", in_help=False
+    ),
+    Key("up,k", "scroll_up", "Scroll the details up", "Across articles", "↑ k", in_help=False),
 )
 
 LIBRARY_KEYS = (
@@ -224,6 +337,12 @@ SCOPES = (
     (CORRECT_KEYS, "sidebar"),
     (LIBRARY_KEYS, "library"),
     (APP_KEYS, "app"),
+    (ACROSS_KEYS, "app"),
+    (LIST_KEYS, "list"),
+    (NOTES_KEYS, "notes"),
+    (PEOPLE_KEYS, "people"),
+    (ALLEGATION_KEYS, "allegations"),
+    (DETAIL_KEYS, "detail"),
 )
 
 

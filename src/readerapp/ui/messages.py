@@ -91,3 +91,23 @@ class AnalysisCorrected(Message):
     """A correction was kept (or undone): the sidebar shows the corrected analysis."""
 
     status: str = ""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Where a reader opened from a screen across articles starts; Esc goes back there.
+
+    `annotation_id`: the note to put the cursor on, once the notes are placed (its passage
+    may have moved since it was made). `jump`: passages to show, as choosing a sidebar
+    row does (a person's quotes, an allegation's evidence). `notice`: said on arrival.
+    """
+
+    back_to: str
+    annotation_id: str = ""
+    jump: Jump | None = None
+    notice: str = ""
+
+
+@dataclass
+class WidenWanted(Message):
+    """The sidebar's w: widen the sidebar, then maximise it, then back (the screen's W)."""

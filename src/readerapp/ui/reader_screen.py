@@ -30,10 +30,12 @@ from readerapp.ui.keymap import NOTE_KEYS, SCREEN_KEYS, bindings
 from readerapp.ui.messages import (
     AnalysisCorrected,
     AnnotateRequested,
+    Arrival,
     CorrectionWanted,
     JumpRequested,
     NotesChanged,
     StatusChanged,
+    WidenWanted,
 )
 from readerapp.ui.note_taking import NoteTaking
 from readerapp.ui.palette import CHOSEN_QUOTE, SEARCH_MATCH
@@ -42,17 +44,23 @@ from readerapp.ui.reading_pane import ReadingPane
 from readerapp.ui.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from textual.widgets import Input
+    from textual.widgets import Input, Tree
 
     from readerapp.core.analysis.model import Analysis
     from readerapp.core.notebook import Notebook
     from readerapp.ui.search_input import SearchInput
     from readerapp.ui.session import Session
     from readerapp.ui.sidebar import Sidebar
+    from readerapp.ui.sidebar_items import SidebarItem
 
 #: How often a reader looks whether another window changed its notes (a stat, no parsing).
 CHANGES_POLL_SECONDS = 2.0
 ANALYSIS_WAITS_FOR_NOTES = 0.5  # seconds: the analysis starts then if the notes are not in
+
+#: What W (or w in the sidebar) makes of the sidebar, in turn: as the layout gives it,
+#: wide, the whole screen (app.tcss).
+SIDEBAR_WIDTHS = ("", "sidebar-wide", "sidebar-max")
+SIDEBAR_WIDTH_NAMES = ("as it was", "wide", "maximised")
 
 SIDEBAR_PLACEHOLDER = Text.assemble(
     ("▼ Speakers\n", "bold"),
@@ -95,8 +103,20 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = bindings(SCREEN_KEYS + NOTE_KEYS, "reader")
 
-    def __init__(self, article: Article, session: Session, *, from_library: bool = False) -> None:
+    #: A wide terminal gives the sidebar what the reading width leaves (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (150, "-wide")]
+
+    def __init__(
+        self,
+        article: Article,
+        session: Session,
+        *,
+        from_library: bool = False,
+        arrival: Arrival | None = None,
+    ) -> None:
         super().__init__()
+        from readerapp.ui.arriving import Arriving
+
         self.article = article
         self.session = session
         self.from_library = from_library
@@ -108,6 +128,7 @@ class ReaderScreen(Screen[None]):
         self._sidebar: Sidebar | None = None
         self._stop_analysis = threading.Event()
         self._analysis_started = False
+        self.arriving = Arriving(self, arrival)  # opened from a list across articles
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article), id="article-header")
@@ -131,12 +152,13 @@ class ReaderScreen(Screen[None]):
     def sidebar(self) -> Sidebar:
         """The sidebar tree, mounted on first use (the first frame shows a placeholder)."""
         if self._sidebar is None:
+            from readerapp.ui.detail_pane import DetailPane
             from readerapp.ui.sidebar import Sidebar
 
             self._sidebar = Sidebar(id="sidebar")
             pane = self.query_one("#sidebar-pane")
             pane.query("#sidebar-placeholder").remove()
-            pane.mount(self._sidebar)
+            pane.mount(self._sidebar, DetailPane(id="sidebar-detail"))
         return self._sidebar
 
     @property
@@ -154,6 +176,7 @@ class ReaderScreen(Screen[None]):
         # After the first frame, so they do not delay it: the user's notes first, then the
         # analysis, which would otherwise hold the interpreter while a thousand notes load
         # (it starts anyway if the notes take long, say on a slow disk).
+        self.call_after_refresh(self.arriving.started)
         self.call_after_refresh(self.run_worker, self._load_notes, thread=True, group="notes")
         self.set_timer(ANALYSIS_WAITS_FOR_NOTES, self._start_analysis)
         self.set_interval(CHANGES_POLL_SECONDS, self._poll_changes)
@@ -203,10 +226,11 @@ class ReaderScreen(Screen[None]):
 
         self.analysis = self.correcting.machine = analysis
         self._show_corrected()
-        self.status.say(
-            f"{counted(len(analysis.speakers), 'speaker')}, "
-            f"{counted(len(analysis.allegations), 'allegation')}"
-        )
+        if self.status.text in ("analyzing…", ""):  # never over what the user was just told
+            self.status.say(
+                f"{counted(len(analysis.speakers), 'speaker')}, "
+                f"{counted(len(analysis.allegations), 'allegation')}"
+            )
         if analysis.notice:  # a partial result: the sidebar says so too
             notify(self, analysis.notice, title="Analysis", severity="warning", timeout=15)
 
@@ -246,6 +270,7 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._start_analysis)  # once the notes are drawn
         self._show_notes_of(notebook)
         self.notes.loaded(notebook)
+        self.arriving.notes_loaded(notebook)
         if self.analysis is not None:  # the corrections kept with the notes apply now
             self._show_corrected()
         orphans = len(notebook.orphans)
@@ -418,6 +443,30 @@ class ReaderScreen(Screen[None]):
         pane.display = not pane.display
         if not pane.display and self._sidebar is not None and self._sidebar.has_focus:
             self.pane.focus()
+
+    @on(WidenWanted)
+    def action_widen_sidebar(self) -> None:
+        """W: the sidebar wide, then the whole screen, then back as it was."""
+        body = self.query_one("#body")
+        now = next((i for i, c in enumerate(SIDEBAR_WIDTHS) if c and body.has_class(c)), 0)
+        after = (now + 1) % len(SIDEBAR_WIDTHS)
+        body.remove_class(*SIDEBAR_WIDTHS[1:])
+        if after:
+            body.add_class(SIDEBAR_WIDTHS[after])
+            self.query_one("#sidebar-pane").display = True
+            self.sidebar.focus()  # in the whole screen, nothing else is left to focus
+        elif self._sidebar is not None and self._sidebar.has_focus:
+            self.pane.focus()
+        following = SIDEBAR_WIDTH_NAMES[(after + 1) % len(SIDEBAR_WIDTHS)]
+        self.status.say(f"Sidebar {SIDEBAR_WIDTH_NAMES[after]} (W again: {following})")
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[SidebarItem]) -> None:
+        """The detail pane under the sidebar shows the whole of the row under the cursor."""
+        if self._sidebar is not None and event.node.data is not None:
+            from readerapp.ui.detail_pane import DetailPane
+
+            detail = self._sidebar.detail(event.node.data)
+            self.query_one("#sidebar-detail", DetailPane).show(detail)
 
     def action_focus_next(self) -> None:
         self.focus_next()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from readerapp.core.notebook import Notebook
     from readerapp.core.store import AnnotationStore
+    from readerapp.ui.library_people import LibraryPeople
 
 
 class Session:
@@ -28,6 +29,7 @@ class Session:
         self._lock = threading.Lock()
         self._notebooks: list[Notebook] = []
         self.search_history: list[str] = []  # oldest first; the article search's ↑ and ↓
+        self.library_people: LibraryPeople | None = None  # the People screens' index, once made
 
     def store(self) -> AnnotationStore:
         """The notes database, opened once, from whichever worker needs it first.

@@ -15,7 +15,13 @@ from textual.widgets import Tree
 from readerapp.core.annotation import Link
 from readerapp.ui.annotation_keys import OnTarget, annotate
 from readerapp.ui.keymap import CORRECT_KEYS, SIDEBAR_KEYS, TARGET_KEYS, bindings
-from readerapp.ui.messages import CorrectionWanted, Intent, JumpRequested, StatusChanged
+from readerapp.ui.messages import (
+    CorrectionWanted,
+    Intent,
+    JumpRequested,
+    StatusChanged,
+    WidenWanted,
+)
 from readerapp.ui.palette import swatch
 from readerapp.ui.plain import plain
 from readerapp.ui.sidebar_items import (
@@ -46,21 +52,30 @@ ROWS_PER_FRAME = 100  # rows added per frame: thousands of rows never freeze the
 STATUS_MARKS = {"confirmed": ("✓ ", "green"), "edited": ("✎ ", "cyan"), "added": ("+ ", "cyan")}
 
 
-def note_label(annotation: Annotation, about: str = "", *, changed: bool = False) -> Text:
+#: Below this many columns for a row's label, rows are cut at the lengths they always were;
+#: a wider sidebar (a wide terminal, or W) gives them the room it has.
+NARROW_ROOM = 60
+
+
+def note_label(
+    annotation: Annotation, about: str = "", *, changed: bool = False, room: int = 0
+) -> Text:
     """Swatch, what it is on, #tags and the note's first line: one row of the Notes list.
 
     A note on a speaker or an allegation says which ("speaker Maria Lopes",
     "accuser → accused"); a note on a passage quotes its first words.
     """
     if about:
-        label = Text.assemble(swatch(annotation.colour), plain(excerpt(about, 36), "bold"))
+        label = Text.assemble(
+            swatch(annotation.colour), plain(excerpt(about, max(36, room // 2)), "bold")
+        )
     else:
         # A passage that opens a quotation keeps one pair of quotation marks, not two.
-        passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), 30)
+        passage = excerpt(annotation.selector.exact.strip(QUOTATION_MARKS), max(30, room // 2))
         label = Text.assemble(swatch(annotation.colour), plain(f"“{passage}”"))
     if changed:
         label.append("  ⚠ text changed", style="yellow")
-    label.append_text(marks(annotation))
+    label.append_text(marks(annotation, room))
     return label
 
 
@@ -71,7 +86,7 @@ def removed_label(removed: Removed) -> str:
     return f"{removed.kind} {excerpt(what, 40)} ({removed.reason})"
 
 
-def marks(annotation: Annotation | None) -> Text:
+def marks(annotation: Annotation | None, room: int = 0) -> Text:
     """An annotation's #tags and the first line of its note, for any row it belongs to."""
     text = Text()
     if annotation is None:
@@ -79,7 +94,7 @@ def marks(annotation: Annotation | None) -> Text:
     if annotation.tags:
         text.append_text(plain("  " + " ".join(f"#{t}" for t in annotation.tags), "cyan"))
     if annotation.note:
-        first = excerpt(annotation.note.splitlines()[0], 40)
+        first = excerpt(annotation.note.splitlines()[0], max(40, room // 2))
         text.append_text(plain(f"  ✎ {first}", "italic"))
     return text
 
@@ -122,6 +137,10 @@ class Sidebar(Tree[SidebarItem]):
         self.settled = False  # the first analysis is in and the cursor rests on its first row
         self._expanded: set[str] = set()  # the speakers whose quotes the user opened
         self._set_aside_node: TreeNode[SidebarItem] | None = None
+        # The analysis shown, to draw it again when the sidebar is widened.
+        self._view: tuple[Analysis, tuple[Removed, ...], tuple[Orphan, ...], dict[str, str]] | None
+        self._view = None
+        self.room = 0  # columns for a row's label; 0 while narrow (rows cut as always)
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -143,6 +162,7 @@ class Sidebar(Tree[SidebarItem]):
     ) -> None:
         """The speakers and allegations (corrected: each marked with its status), and what
         the user removed (shown on demand, X) and corrections that no longer apply."""
+        self._view = (analysis, removed, orphans, dict(link_names or {}))
         self._removed, self._orphans = removed, orphans
         # A note on a speaker stays with them when the user renames them: it is kept under
         # the name the machine found (displayed name → that name).
@@ -216,12 +236,13 @@ class Sidebar(Tree[SidebarItem]):
             expanded = speaker.name in self._expanded  # a correction redraws: keep it open
             child = node.add(self._label(item), data=item, expand=expanded)
             if speaker.role:
-                child.add_leaf(plain(excerpt(speaker.role, 60), "italic"))
+                child.add_leaf(plain(excerpt(speaker.role, max(60, self.room - 3)), "italic"))
             if speaker.aliases:
-                child.add_leaf(plain("also: " + excerpt(", ".join(speaker.aliases), 54), "dim"))
+                aliases = excerpt(", ".join(speaker.aliases), max(54, self.room - 9))
+                child.add_leaf(plain("also: " + aliases, "dim"))
             for quote in speaker.quotes:
                 # Reported speech is not the speaker's own words: no quotation marks.
-                short = excerpt(quote.text, 56)
+                short = excerpt(quote.text, max(56, self.room - 5))
                 label = Text.assemble(STATUS_MARKS.get(quote.status, ""))
                 label.append_text(plain(f"“{short}”" if quote.direct else f"≈ {short}"))
                 child.add_leaf(label, data=QuoteItem(speaker, quote, item.link_name))
@@ -249,16 +270,28 @@ class Sidebar(Tree[SidebarItem]):
             link = Link("speaker", item.link_name or speaker.name)
         else:
             allegation = item.allegation
-            label = Text.assemble(
-                STATUS_MARKS.get(allegation.status, ""),
-                plain(excerpt(allegation.accuser, 24), "bold"),
-                " → ",
-                plain(excerpt(allegation.accused, 24), "bold"),
-                ": ",
-                plain(excerpt(allegation.claim, 48)),
-            )
             link = Link("allegation", allegation.evidence)
-        label.append_text(marks(self._linked.get(link)))
+            linked = marks(self._linked.get(link), self.room)
+            status = STATUS_MARKS.get(allegation.status, ("", ""))
+            fixed = 5 + len(status[0]) + linked.cell_len  # " → ", ": " and the marks
+            whole = len(allegation.accuser) + len(allegation.accused) + len(allegation.claim)
+            # A line that fits is whole (at 200 columns most do); else the claim has what
+            # the names, cut first, leave.
+            names = whole if whole + fixed <= self.room else max(24, self.room // 4)
+            accuser = excerpt(allegation.accuser, names)
+            accused = excerpt(allegation.accused, names)
+            rest = self.room - len(accuser) - len(accused) - fixed
+            label = Text.assemble(
+                status,
+                plain(accuser, "bold"),
+                " → ",
+                plain(accused, "bold"),
+                ": ",
+                plain(excerpt(allegation.claim, max(48, rest))),
+            )
+            label.append_text(linked)
+            return label
+        label.append_text(marks(self._linked.get(link), self.room))
         return label
 
     def _relabel_linked_rows(self) -> None:
@@ -320,7 +353,8 @@ class Sidebar(Tree[SidebarItem]):
     def _note_rows(self, visible: list[Placed], lost: list[Annotation]) -> Iterator[None]:
         for p in visible:
             about = self.about(p.annotation)
-            label = note_label(p.annotation, about, changed=p.annotation.id in self._changed)
+            changed = p.annotation.id in self._changed
+            label = note_label(p.annotation, about, changed=changed, room=self.room)
             self.notes_node.add_leaf(label, data=NoteItem(p.annotation, p.span, about))
             yield
         if lost:
@@ -330,7 +364,7 @@ class Sidebar(Tree[SidebarItem]):
             )
             for annotation in lost:
                 about = self.about(annotation)
-                label = note_label(annotation, about)
+                label = note_label(annotation, about, room=self.room)
                 orphan_node.add_leaf(label, data=NoteItem(annotation, None, about))
                 yield
 
@@ -419,6 +453,25 @@ class Sidebar(Tree[SidebarItem]):
         annotate(
             self, target, intent, colour, current=current, known_tags=self.known_tags, rest=False
         )
+
+    def on_resize(self) -> None:
+        """Rows use the room a wider sidebar gives them (drawn again when that changed)."""
+        room = self.scrollable_content_region.width - 3  # less the guide of a row
+        room = room if room > NARROW_ROOM else 0
+        if room == self.room:
+            return
+        self.room = room
+        if self._view is not None:
+            self.show_analysis(*self._view)
+        self.show_notes(*self._notes)
+
+    def action_widen(self) -> None:
+        self.post_message(WidenWanted())
+
+    def detail(self, item: SidebarItem) -> Text:
+        """The whole of a row, for the detail pane: a note with its tags, an allegation's
+        claim and evidence, a speaker's role, aliases and every quote."""
+        return item.detail(self._linked)
 
     def first_item_node(self) -> TreeNode[SidebarItem] | None:
         for section in (self.speakers_node, self.allegations_node, self.notes_node):

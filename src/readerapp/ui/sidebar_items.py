@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from readerapp.core.annotation import Link
 from readerapp.core.target import Target
 from readerapp.ui.messages import Jump
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from readerapp.core.corrections.corrected import Orphan, Removed
 
 Links = Mapping[Link, str]  # the annotation id made on each speaker or allegation
+Linked = Mapping[Link, "Annotation"]  # the annotation made on each speaker or allegation
 
 
 def counted(number: int, noun: str) -> str:
@@ -69,6 +72,14 @@ class SpeakerItem:
     def jump(self) -> Jump:
         return Jump(self.speaker.name, tuple((q.start, q.end) for q in self.speaker.quotes))
 
+    def detail(self, linked: Linked) -> Text:
+        """Everything about them, for the detail pane (with the note made on them)."""
+        from readerapp.ui.details import speaker_detail
+
+        return speaker_detail(
+            self.speaker, linked.get(Link("speaker", self.link_name or self.speaker.name))
+        )
+
     def target(self, links: Links) -> Target | None:
         if not self.speaker.quotes:
             return None
@@ -98,6 +109,11 @@ class QuoteItem:
         spans = tuple((q.start, q.end) for q in self.speaker.quotes)
         return Jump(self.speaker.name, spans, spans.index((self.quote.start, self.quote.end)))
 
+    def detail(self, linked: Linked) -> Text:
+        from readerapp.ui.details import quote_detail
+
+        return quote_detail(self.speaker, self.quote)
+
     def target(self, links: Links) -> Target | None:
         return SpeakerItem(self.speaker, self.link_name).target(links)
 
@@ -121,6 +137,13 @@ class AllegationItem:
 
     def jump(self) -> Jump:
         return Jump(self.label, ((self.allegation.start, self.allegation.end),))
+
+    def detail(self, linked: Linked) -> Text:
+        from readerapp.ui.details import allegation_detail
+
+        return allegation_detail(
+            self.allegation, linked.get(Link("allegation", self.allegation.evidence))
+        )
 
     def target(self, links: Links) -> Target | None:
         link = Link("allegation", self.allegation.evidence)
@@ -148,6 +171,11 @@ class NoteItem:
                 notice=f"Orphaned: “{self.annotation.selector.exact}”.{note}",
             )
         return Jump(passage_label(self.annotation.selector.exact), (self.span,), select=True)
+
+    def detail(self, linked: Linked) -> Text:
+        from readerapp.ui.details import note_detail
+
+        return note_detail(self.annotation, about=self.about, orphaned=self.span is None)
 
     def target(self, links: Links) -> Target | None:
         label = self.about or passage_label(self.annotation.selector.exact)
@@ -180,6 +208,12 @@ class RemovedItem:
             spans = ((getattr(item, "start", 0), getattr(item, "end", 0)),)
         return Jump(restore_label(self.removed), spans)
 
+    def detail(self, linked: Linked) -> Text:
+        from readerapp.core.corrections.fixes import restore_label
+        from readerapp.ui.plain import plain
+
+        return plain(f"{restore_label(self.removed)} (x restores it)")
+
     def target(self, links: Links) -> Target | None:
         return None
 
@@ -201,6 +235,15 @@ class OrphanItem:
 
         fix = label(self.orphan.correction.fix)
         return Jump("A correction that no longer applies", notice=f"{fix}: {self.orphan.reason}")
+
+    def detail(self, linked: Linked) -> Text:
+        from readerapp.core.corrections.fixes import label
+        from readerapp.ui.plain import plain
+
+        return plain(
+            f"A correction that no longer applies: {label(self.orphan.correction.fix)}\n"
+            f"{self.orphan.reason}"
+        )
 
     def target(self, links: Links) -> Target | None:
         return None

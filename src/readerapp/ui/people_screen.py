@@ -1,0 +1,170 @@
+"""The People screen: everyone quoted across the library, merged by name (core.people).
+
+One row per person: name, roles, the number of articles and quotes, the other
+names used. `/` finds a person by any name or role; Enter lists their quotes
+across articles (`PersonScreen`), where Enter opens an article at one. While a
+first index runs (a progress bar says how far), the people found so far are
+listed and the screen answers every key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from readerapp.core.text_search import fold
+from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.detail_pane import DetailPane
+from readerapp.ui.index_progress import IndexFeed, IndexProgress
+from readerapp.ui.key_hints import KeyHints
+from readerapp.ui.keymap import PEOPLE_KEYS, bindings
+from readerapp.ui.library_people import person_key
+from readerapp.ui.plain import plain
+from readerapp.ui.row_list import RowList, cells
+from readerapp.ui.sidebar_items import counted, excerpt
+
+if TYPE_CHECKING:
+    from readerapp.core.people import Person
+    from readerapp.ui.library_people import LibraryPeople, PeopleView
+    from readerapp.ui.session import Session
+
+
+def person_columns(width: int) -> tuple[int, int, int]:
+    """Cells for the name, roles and other names (articles and quotes are fixed)."""
+    room = max(20, width - 8 - 6 - 2 * 4)
+    name_w, roles_w = room * 30 // 100, room * 35 // 100
+    return name_w, roles_w, room - name_w - roles_w
+
+
+def draw_person(person: Person, width: int) -> Text:
+    name_w, roles_w, aliases_w = person_columns(width)
+    name = plain(excerpt(person.name, name_w), "bold")
+    if person.anonymous:
+        name.append(" (anonymous)", style="italic dim")
+    return cells(
+        (name, name_w),
+        (plain(excerpt("; ".join(person.roles), roles_w), "italic"), roles_w),
+        (Text(f"{person.article_count:>8}"), 8),
+        (Text(f"{person.quote_count:>6}"), 6),
+        (plain(excerpt(", ".join(person.aliases), aliases_w), "dim"), aliases_w),
+    )
+
+
+def people_header(width: int) -> Text:
+    name_w, roles_w, aliases_w = person_columns(width)
+    names = (
+        ("Name", name_w),
+        ("Roles", roles_w),
+        ("Articles", 8),
+        ("Quotes", 6),
+        ("Also called", aliases_w),
+    )
+    return Text.assemble(cells(*((Text(n, "bold dim"), w) for n, w in names)))
+
+
+def matches(person: Person, wanted: str) -> bool:
+    """Whether a folded query is in any of the person's names or roles."""
+    return any(wanted in fold(words) for words in (*person.names(), *person.roles))
+
+
+class PeopleScreen(Screen[None]):
+    """Every person quoted across the articles; Enter lists their quotes."""
+
+    BINDINGS = bindings(PEOPLE_KEYS, "people")
+    KEYS = PEOPLE_KEYS
+    DEFAULT_CSS = ACROSS_CSS
+
+    def __init__(self, people: LibraryPeople, session: Session) -> None:
+        super().__init__()
+        self.people = people
+        self.session = session
+        self.view: PeopleView | None = None
+        self.feed = IndexFeed(self, people, self.show_view)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("People across articles", "bold"), id="across-title")
+        yield IndexProgress()
+        with Horizontal(id="across-filters"):
+            yield Input(placeholder="/: find a person by name, alias or role", id="people-search")
+        yield Static(id="across-columns")
+        yield RowList(draw_person, person_key, empty="indexing the articles…", id="people")
+        yield DetailPane(id="across-detail")
+        yield KeyHints()
+
+    @property
+    def row_list(self) -> RowList[Person]:
+        return self.query_one("#people", RowList)
+
+    def on_mount(self) -> None:
+        self.row_list.focus()
+
+    def on_screen_resume(self) -> None:
+        self.feed.start()
+
+    def on_screen_suspend(self) -> None:
+        self.feed.stop()
+
+    def on_unmount(self) -> None:
+        self.feed.stop()
+
+    def on_resize(self) -> None:
+        self.query_one("#across-columns", Static).update(people_header(self.row_list.size.width))
+
+    def show_view(self, view: PeopleView) -> None:
+        self.view = view
+        self.query_one(IndexProgress).view(view)
+        title = Text.assemble(("People across articles  ", "bold"))
+        found = len(view.persons)
+        title.append_text(plain(f"{found:,} {'person' if found == 1 else 'people'} in "))
+        title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
+        self.query_one("#across-title", Static).update(title)
+        self.refilter()
+
+    def refilter(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        wanted = fold(self.query_one("#people-search", Input).value.strip())
+        persons = [p for p in view.persons if matches(p, wanted)] if wanted else view.persons
+        if view.problem:
+            empty = view.problem
+        elif not view.complete:
+            empty = "indexing the articles…"
+        else:
+            empty = "nobody by that name" if wanted else "nobody is quoted in these articles"
+        self.row_list.show(persons, empty=empty)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refilter()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.row_list.focus()
+
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
+        from readerapp.ui.details import person_detail
+
+        person = event.row
+        self.query_one(DetailPane).show(person_detail(person) if person else Text())
+
+    @on(RowList.Chosen)
+    def _chosen(self, event: RowList.Chosen) -> None:
+        from readerapp.ui.person_screen import PersonScreen
+
+        self.app.push_screen(PersonScreen(event.row, self.session))
+
+    def action_search(self) -> None:
+        self.query_one("#people-search", Input).focus()
+
+    def action_back(self) -> None:
+        back(self, self.row_list)
