@@ -180,7 +180,7 @@ async def test_enter_opens_the_article_at_the_passage_and_escape_returns_to_the_
         start = reader.article.text.index("the harbour master")
         assert reader.pane.cursor_offset == start
         assert reader.pane.has_focus
-        assert "Esc goes back to Notes" in reader.status.text
+        assert reader.status.way_back == "Esc: back to Notes"
         await pilot.press("escape")
         back = await top_screen(pilot, NotesScreen, loaded)
         assert back is screen
