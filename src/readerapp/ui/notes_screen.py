@@ -46,7 +46,7 @@ DATE_CELLS = 10
 def note_columns(width: int) -> tuple[int, int, int, int]:
     """Cells for the title, passage, tags and note at `width` (the mark and date are fixed)."""
     room = max(20, width - 2 - DATE_CELLS - 2 * 4)
-    title, passage, tags = room * 22 // 100, room * 30 // 100, room * 16 // 100
+    title, passage, tags = room * 20 // 100, room * 28 // 100, room * 20 // 100
     return title, passage, tags, room - title - passage - tags
 
 
