@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from library_stories import annotation_on, write_library
 from pilots import reader_ready, top_screen
@@ -240,3 +241,16 @@ async def test_with_no_notes_the_screen_says_how_to_make_one(library):
         screen = await open_notes(pilot)
         assert screen.row_list.rows == []
         assert "no notes yet" in drawn(screen.row_list)
+
+
+async def test_keys_typed_in_a_burst_after_f_reach_the_tag_filter(noted, library):
+    """As tmux or a paste sends them: all queued before the first is handled."""
+    app = ReaderApp(load_article(library["ferry.txt"]))
+    async with app.run_test(size=SIZE) as pilot:
+        await reader_ready(pilot)
+        screen = await open_notes(pilot)
+        for key, character in (("f", "f"), ("F", "F"), ("O", "O"), ("I", "I"), ("enter", None)):
+            app.post_message(events.Key(key, character))
+        await top_screen(pilot, NotesScreen, lambda s: len(s.row_list.rows) == 2)
+        assert screen.query_one("#tag-filter").value == "FOI"
+        assert screen.row_list.has_focus

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.index_progress import IndexFeed, IndexProgress
 from readerapp.ui.key_hints import KeyHints
@@ -71,7 +71,7 @@ def allegations_header(width: int) -> Text:
 class AllegationsScreen(Screen[None]):
     """Every allegation across the articles; `/` filters by accuser, `f` by accused."""
 
-    BINDINGS = bindings(ALLEGATION_KEYS, "allegations")
+    BINDINGS = bindings(ALLEGATION_KEYS, "allegations", priority=True)  # see across.py
     KEYS = ALLEGATION_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
@@ -101,7 +101,7 @@ class AllegationsScreen(Screen[None]):
         return self.query_one("#allegations", RowList)
 
     def on_mount(self) -> None:
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         self.feed.start()
@@ -178,7 +178,7 @@ class AllegationsScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
@@ -206,10 +206,10 @@ class AllegationsScreen(Screen[None]):
         open_at(self, self.session, destination)
 
     def action_search(self) -> None:
-        self.query_one("#accuser", Input).focus()
+        to_box(self, self.query_one("#accuser", Input))
 
     def action_filter_accused(self) -> None:
-        self.query_one("#accused", Input).focus()
+        to_box(self, self.query_one("#accused", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)

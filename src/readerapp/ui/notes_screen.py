@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTES_KEYS, bindings
@@ -87,7 +88,7 @@ def columns_header(width: int) -> Text:
 class NotesScreen(Screen[None]):
     """Every annotation across articles; Enter opens one's article at its passage."""
 
-    BINDINGS = bindings(NOTES_KEYS, "notes")
+    BINDINGS = bindings(NOTES_KEYS, "notes", priority=True)  # see across.py
     KEYS = NOTES_KEYS  # the palette lists them while this screen is shown
 
     DEFAULT_CSS = ACROSS_CSS
@@ -125,7 +126,7 @@ class NotesScreen(Screen[None]):
         return self.query_one("#notes", RowList)
 
     def on_mount(self) -> None:
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         """Shown, or back from an article: the notes are read again (they may have changed)."""
@@ -158,6 +159,8 @@ class NotesScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """s: by article, by tag, by date, by article…"""
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # a letter typed in a box
         if not self.loaded:
             return
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -230,7 +233,7 @@ class NotesScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     # -- the row under the cursor ----------------------------------------------------
 
@@ -265,10 +268,10 @@ class NotesScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#note-search", Input).focus()
+        to_box(self, self.query_one("#note-search", Input))
 
     def action_filter_tags(self) -> None:
-        self.query_one("#tag-filter", Input).focus()
+        to_box(self, self.query_one("#tag-filter", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)
