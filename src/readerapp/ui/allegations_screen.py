@@ -4,8 +4,9 @@ Accuser and accused are named as the persons of the People screen where they
 are known (`core.people.allegations`), and a filter matches any of a person's
 names ("Lopes" finds what "Maria Lopes" alleged as "Ms Lopes"). Enter opens the
 article with the evidence highlighted; Escape clears it, and again comes back.
-Filtering a thousand articles' allegations takes a few tens of milliseconds, so
-it runs in a worker, the newest keystroke's result replacing the others.
+Listing or filtering a thousand articles' allegations takes a few tens of
+milliseconds, so it runs in a worker, the newest keystroke's result replacing the
+others.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ class AllegationsScreen(Screen[None]):
         self.people = people
         self.session = session
         self.view: PeopleView | None = None
-        self.shown: tuple[AllegationRow, ...] | list[AllegationRow] = ()
+        self.shown: list[AllegationRow] = []
+        self.total = 0  # allegations with no filter
         self.feed = IndexFeed(self, people, self.show_view)
 
     def compose(self) -> ComposeResult:
@@ -133,14 +135,9 @@ class AllegationsScreen(Screen[None]):
         if view is None:
             return
         accuser, accused = self.sides
-        if not accuser and not accused:
-            self._show(view, view.allegations)
-            return
 
         def filtered() -> None:
-            from readerapp.core.people import allegations
-
-            rows = allegations(view.articles, view.persons, accuser=accuser, accused=accused)
+            rows = self.people.allegations(view, accuser, accused)
             self.app.call_from_thread(self._filtered, view, (accuser, accused), rows)
 
         self.run_worker(filtered, thread=True, exclusive=True, group="filter")
@@ -149,14 +146,14 @@ class AllegationsScreen(Screen[None]):
         self, view: PeopleView, sides: tuple[str, str], rows: list[AllegationRow]
     ) -> None:
         if view is self.view and sides == self.sides:  # still what is asked for
+            if not any(sides):
+                self.total = len(rows)
             self._show(view, rows)
 
-    def _show(
-        self, view: PeopleView, rows: tuple[AllegationRow, ...] | list[AllegationRow]
-    ) -> None:
+    def _show(self, view: PeopleView, rows: list[AllegationRow]) -> None:
         self.shown = rows
         title = Text("Allegations across articles  ", "bold")
-        title.append_text(plain(f"{counted(len(view.allegations), 'allegation')} in "))
+        title.append_text(plain(f"{counted(self.total, 'allegation')} in "))
         title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
         accuser, accused = self.sides
         if accuser or accused:

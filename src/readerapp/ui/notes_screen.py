@@ -140,15 +140,29 @@ class NotesScreen(Screen[None]):
     def _load(self) -> None:
         """Worker thread: every annotation, and whether its passage is still in its article."""
         from readerapp.core.library_index import LibraryCache
-        from readerapp.core.notes_query import NotesList, note_rows, sorted_rows
+        from readerapp.core.notes_query import NoteRow, NotesList, note_rows, sorted_rows
 
         annotations = self.session.store().all()
+        sort = self.sort
+        if not self.loaded:  # the first time: the notes at once, then whether each is in place
+            unchecked = [NoteRow(a, a.article.title, a.article.path, False) for a in annotations]
+            self.app.call_from_thread(self._show_first, sorted_rows(unchecked, sort))
         cache = LibraryCache.beside(self.session.db_path)
         rows = note_rows(annotations, cache.catalog)
         cache.catalog.save()
-        sort = self.sort
         listed = NotesList(sorted_rows(rows, sort))
         self.app.call_from_thread(self._show_loaded, rows, sort, listed)
+
+    def _show_first(self, ordered: list[NoteRow]) -> None:
+        """The notes as the database has them, before their articles are looked at (a
+        thousand files): shown so the list is there at once, filtered when the rest is."""
+        typed = self.query_one("#note-search", Input).value
+        if self.loaded or typed or self.query_one("#tag-filter", Input).value:
+            return
+        self.shown = ordered
+        self.row_list.show(ordered, empty="no notes yet: select a passage, then h, t or a")
+        status = "checking that each passage is still in its article…"
+        self.query_one("#across-status", Static).update(Text(status, "italic dim"))
 
     def _show_loaded(self, rows: list[NoteRow], sort: str, listed: NotesList) -> None:
         self.rows, self.lists, self.loaded = rows, {sort: listed}, True
