@@ -254,3 +254,16 @@ async def test_keys_typed_in_a_burst_after_f_reach_the_tag_filter(noted, library
         await top_screen(pilot, NotesScreen, lambda s: len(s.row_list.rows) == 2)
         assert screen.query_one("#tag-filter").value == "FOI"
         assert screen.row_list.has_focus
+
+
+async def test_text_from_outside_is_shown_as_written_with_no_terminal_control(library, isolated_db):
+    hostile = "\x1b]52;c;cHduZWQ=\x07[red]x[/red]"
+    with AnnotationStore(isolated_db) as store:
+        store.merge([on(library["ferry.txt"], "lose money", 1, tags=("[b]tag",), note=hostile)])
+    app = ReaderApp(load_article(library["ferry.txt"]), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await reader_ready(pilot)
+        screen = await open_notes(pilot)
+        text = drawn(screen.row_list) + screen.query_one("#across-detail").text.plain
+        assert "[red]x[/red]" in text and "#[b]tag" in text
+        assert "\x1b" not in text and "\x07" not in text
