@@ -15,7 +15,9 @@ beside each run by `paired_timing.py`), targets in seconds on a quiet machine:
 - the notes list with the cache warm: every annotation from the database with
   whether its passage is still there (0.5 s);
 - one keystroke in the notes search over the 10,000 (50 ms);
-- `readerapp notes --tag contradiction --json`, a new process, start to end (1 s).
+- `readerapp notes --tag contradiction --json`, a new process, start to end (1 s);
+- the Notes and People screens in a headless app, from the key to the list, and one
+  keystroke in the Notes search with the list redrawn (`bench_across_screens`).
 """
 
 from __future__ import annotations
@@ -113,6 +115,9 @@ def run(quick: bool = False) -> list[dict]:
             result = subprocess.run(command, capture_output=True, timeout=120)
             assert result.returncode == 0 and result.stdout.count(b'"quote"') == 1_000
 
+        from bench_across_screens import run as screens  # Textual: loaded only here
+
+        screen_rows = screens(folder, db, runs, ARTICLES * PER_ARTICLE)
         return [
             index_row,
             ratio_row("people list, cache warm", measured(runs, people_list), 0.5),
@@ -127,6 +132,7 @@ def run(quick: bool = False) -> list[dict]:
                 measured(runs, cli),
                 1.0,
             ),
+            *screen_rows,
         ]
 
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from library_stories import annotation_on, write_library
 from pilots import reader_ready, top_screen
@@ -180,7 +181,7 @@ async def test_enter_opens_the_article_at_the_passage_and_escape_returns_to_the_
         start = reader.article.text.index("the harbour master")
         assert reader.pane.cursor_offset == start
         assert reader.pane.has_focus
-        assert "Esc goes back to Notes" in reader.status.text
+        assert reader.status.way_back == "Esc: back to Notes"
         await pilot.press("escape")
         back = await top_screen(pilot, NotesScreen, loaded)
         assert back is screen
@@ -240,3 +241,29 @@ async def test_with_no_notes_the_screen_says_how_to_make_one(library):
         screen = await open_notes(pilot)
         assert screen.row_list.rows == []
         assert "no notes yet" in drawn(screen.row_list)
+
+
+async def test_keys_typed_in_a_burst_after_f_reach_the_tag_filter(noted, library):
+    """As tmux or a paste sends them: all queued before the first is handled."""
+    app = ReaderApp(load_article(library["ferry.txt"]))
+    async with app.run_test(size=SIZE) as pilot:
+        await reader_ready(pilot)
+        screen = await open_notes(pilot)
+        for key, character in (("f", "f"), ("F", "F"), ("O", "O"), ("I", "I"), ("enter", None)):
+            app.post_message(events.Key(key, character))
+        await top_screen(pilot, NotesScreen, lambda s: len(s.row_list.rows) == 2)
+        assert screen.query_one("#tag-filter").value == "FOI"
+        assert screen.row_list.has_focus
+
+
+async def test_text_from_outside_is_shown_as_written_with_no_terminal_control(library, isolated_db):
+    hostile = "\x1b]52;c;cHduZWQ=\x07[red]x[/red]"
+    with AnnotationStore(isolated_db) as store:
+        store.merge([on(library["ferry.txt"], "lose money", 1, tags=("[b]tag",), note=hostile)])
+    app = ReaderApp(load_article(library["ferry.txt"]), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await reader_ready(pilot)
+        screen = await open_notes(pilot)
+        text = drawn(screen.row_list) + screen.query_one("#across-detail").text.plain
+        assert "[red]x[/red]" in text and "#[b]tag" in text
+        assert "\x1b" not in text and "\x07" not in text

@@ -8,18 +8,23 @@ the repository is checked out, so paths on screen are relative or fixed.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from pilots import reader_ready
+from library_stories import annotation_on, write_library
+from pilots import reader_ready, top_screen
 from readerapp.core.article import load_article
 from readerapp.core.notebook import Notebook
 from readerapp.core.store import AnnotationStore
 from readerapp.ui.app import ReaderApp
 from readerapp.ui.library_screen import LibraryScreen
+from readerapp.ui.notes_screen import NotesScreen
+from readerapp.ui.people_screen import PeopleScreen
 from readerapp.ui.reader_screen import ReaderScreen
 from readerapp.ui.sidebar import Sidebar
 from stories import BRIDGE
@@ -28,6 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "data" / "articles" / "who-will-survive-psp-or-mqm.txt"
 SIZE = (120, 40)
 HELP_DB = Path(tempfile.gettempdir()) / "readerapp-snapshots" / "notes.json"  # shown in the help
+ACROSS = Path(tempfile.gettempdir()) / "readerapp-snapshots-across"  # paths shown in details
 
 
 @pytest.fixture
@@ -163,3 +169,57 @@ def test_the_library(snap_compare, db, monkeypatch):
     monkeypatch.chdir(REPO)
     app = ReaderApp(library=Path("tests/analysis_corpus"), db_path=db)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def across_library(db: Path) -> Path:
+    """The small library of tests/library_stories.py at a fixed place, with four notes."""
+    shutil.rmtree(ACROSS, ignore_errors=True)
+    paths = write_library(ACROSS / "library")
+    then = time.time() - 60
+    for path in paths.values():
+        os.utime(path, (then, then))
+    harbour, council = load_article(paths["harbour.txt"]), load_article(paths["council.txt"])
+    ferry = load_article(paths["ferry.txt"])
+    with AnnotationStore(db) as store:
+        store.merge(
+            [
+                annotation_on(
+                    harbour,
+                    "wasting two seasons",
+                    1,
+                    colour="yellow",
+                    tags=("contradiction", "FOI"),
+                    note="Which two seasons?\nThe board minutes say one.",
+                ),
+                annotation_on(harbour, "the harbour master", 2, note="Ask for the survey’s date"),
+                annotation_on(
+                    ferry, "lose money every year", 3, colour="green", tags=("contradiction",)
+                ),
+                annotation_on(
+                    council, "The quay needs it", 4, tags=("FOI",), note="FOI request sent"
+                ),
+            ]
+        )
+    return ACROSS / "library"
+
+
+def across(key: str, kind: type, ready):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press(key)
+        await top_screen(pilot, kind, ready)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_the_notes_screen(snap_compare, db):
+    app = ReaderApp(library=across_library(db), db_path=db)
+    run_before = across("T", NotesScreen, lambda screen: screen.loaded)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_the_people_screen(snap_compare, db):
+    app = ReaderApp(library=across_library(db), db_path=db)
+    run_before = across("P", PeopleScreen, lambda s: s.view is not None and s.view.complete)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -4,8 +4,9 @@ Accuser and accused are named as the persons of the People screen where they
 are known (`core.people.allegations`), and a filter matches any of a person's
 names ("Lopes" finds what "Maria Lopes" alleged as "Ms Lopes"). Enter opens the
 article with the evidence highlighted; Escape clears it, and again comes back.
-Filtering a thousand articles' allegations takes a few tens of milliseconds, so
-it runs in a worker, the newest keystroke's result replacing the others.
+Listing or filtering a thousand articles' allegations takes a few tens of
+milliseconds, so it runs in a worker, the newest keystroke's result replacing the
+others.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.index_progress import IndexFeed, IndexProgress
 from readerapp.ui.key_hints import KeyHints
@@ -71,7 +72,7 @@ def allegations_header(width: int) -> Text:
 class AllegationsScreen(Screen[None]):
     """Every allegation across the articles; `/` filters by accuser, `f` by accused."""
 
-    BINDINGS = bindings(ALLEGATION_KEYS, "allegations")
+    BINDINGS = bindings(ALLEGATION_KEYS, "allegations", priority=True)  # see across.py
     KEYS = ALLEGATION_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
@@ -80,7 +81,8 @@ class AllegationsScreen(Screen[None]):
         self.people = people
         self.session = session
         self.view: PeopleView | None = None
-        self.shown: tuple[AllegationRow, ...] | list[AllegationRow] = ()
+        self.shown: list[AllegationRow] = []
+        self.total = 0  # allegations with no filter
         self.feed = IndexFeed(self, people, self.show_view)
 
     def compose(self) -> ComposeResult:
@@ -101,7 +103,7 @@ class AllegationsScreen(Screen[None]):
         return self.query_one("#allegations", RowList)
 
     def on_mount(self) -> None:
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         self.feed.start()
@@ -133,14 +135,9 @@ class AllegationsScreen(Screen[None]):
         if view is None:
             return
         accuser, accused = self.sides
-        if not accuser and not accused:
-            self._show(view, view.allegations)
-            return
 
         def filtered() -> None:
-            from readerapp.core.people import allegations
-
-            rows = allegations(view.articles, view.persons, accuser=accuser, accused=accused)
+            rows = self.people.allegations(view, accuser, accused)
             self.app.call_from_thread(self._filtered, view, (accuser, accused), rows)
 
         self.run_worker(filtered, thread=True, exclusive=True, group="filter")
@@ -149,14 +146,14 @@ class AllegationsScreen(Screen[None]):
         self, view: PeopleView, sides: tuple[str, str], rows: list[AllegationRow]
     ) -> None:
         if view is self.view and sides == self.sides:  # still what is asked for
+            if not any(sides):
+                self.total = len(rows)
             self._show(view, rows)
 
-    def _show(
-        self, view: PeopleView, rows: tuple[AllegationRow, ...] | list[AllegationRow]
-    ) -> None:
+    def _show(self, view: PeopleView, rows: list[AllegationRow]) -> None:
         self.shown = rows
         title = Text("Allegations across articles  ", "bold")
-        title.append_text(plain(f"{counted(len(view.allegations), 'allegation')} in "))
+        title.append_text(plain(f"{counted(self.total, 'allegation')} in "))
         title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
         accuser, accused = self.sides
         if accuser or accused:
@@ -178,7 +175,7 @@ class AllegationsScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
@@ -206,10 +203,10 @@ class AllegationsScreen(Screen[None]):
         open_at(self, self.session, destination)
 
     def action_search(self) -> None:
-        self.query_one("#accuser", Input).focus()
+        to_box(self, self.query_one("#accuser", Input))
 
     def action_filter_accused(self) -> None:
-        self.query_one("#accused", Input).focus()
+        to_box(self, self.query_one("#accused", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)

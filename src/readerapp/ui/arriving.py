@@ -26,30 +26,26 @@ class Arriving:
     def __init__(self, reader: Screen[None], arrival: Arrival | None) -> None:
         self.reader = reader
         self.arrival = arrival
+        self._at_note = False  # the cursor went to the note (once: a reload must not move it)
 
     def started(self) -> None:
         """After the first frame: the passages, which need only the text."""
         arrival = self.arrival
         if arrival is None:
             return
+        # Said on the right of the status line for as long as the reader is open.
+        self.reader.query_one(StatusLine).way_back = f"Esc: back to {arrival.back_to}"
         if arrival.notice:
             notify(self.reader, arrival.notice, title=arrival.back_to, timeout=10)
-        jump = arrival.jump
-        if jump is not None:
-            self.reader.post_message(JumpRequested(jump))
-            # Said after the pane's own "1 of 3", which the jump makes it say.
-            place = f"{jump.index + 1} of {len(jump.spans)}"
-            self.reader.call_after_refresh(
-                self.reader.query_one(StatusLine).say,
-                f"{jump.label}: {place} · Esc clears, Esc again goes back to {arrival.back_to}",
-            )
+        if arrival.jump is not None:
+            self.reader.post_message(JumpRequested(arrival.jump))
 
     def notes_loaded(self, notebook: Notebook) -> None:
         """The notes are placed: the cursor goes to the note's passage, where it is now."""
         arrival = self.arrival
-        if arrival is None or not arrival.annotation_id:
+        if arrival is None or not arrival.annotation_id or self._at_note:
             return
-        self.arrival = None  # only the first time: a reload must not move the cursor
+        self._at_note = True
         from readerapp.ui.sidebar_items import passage_label
 
         wanted = arrival.annotation_id
@@ -68,4 +64,4 @@ class Arriving:
         pane.reveal(*placed.span)
         pane.focus()
         label = passage_label(placed.annotation.selector.exact)
-        self.reader.query_one(StatusLine).say(f"{label} · Esc goes back to {arrival.back_to}")
+        self.reader.query_one(StatusLine).say(label)

@@ -24,6 +24,11 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+#: Quotes listed in a speaker's or a person's details (the rest counted: the lists have them).
+QUOTES_SHOWN = 12
+#: Characters of a note shown in the details (a note may be up to a megabyte).
+NOTE_SHOWN = 20_000
+
 #: How a quote's status reads in the pane (a machine quote says nothing).
 STATUS_WORDS = {"confirmed": "confirmed by you", "edited": "edited by you", "added": "added by you"}
 
@@ -63,7 +68,11 @@ def annotation_part(text: Text, annotation: Annotation | None, heading: str = ""
     if annotation.tags:
         _line(text, "Tags", " ".join(f"#{t}" for t in annotation.tags), "cyan")
     if annotation.note:
-        _block(text, "Note", plain(annotation.note.strip()))
+        note = annotation.note.strip()
+        shown = plain(note[:NOTE_SHOWN])
+        if len(note) > NOTE_SHOWN:
+            shown.append(f"\n… and {len(note) - NOTE_SHOWN:,} characters more (a edits it)", "dim")
+        _block(text, "Note", shown)
     if annotation.colour:
         _line(text, "Colour", annotation.colour)
 
@@ -113,10 +122,16 @@ def speaker_detail(speaker: Speaker, note: Annotation | None = None, shown_name:
     _line(text, "Role", speaker.role)
     _line(text, "Also called", ", ".join(speaker.aliases))
     annotation_part(text, note, "Your note on them")
-    for number, quote in enumerate(speaker.quotes, 1):
+    for number, quote in enumerate(speaker.quotes[:QUOTES_SHOWN], 1):
         text.append(f"\n{number}. ", style="dim")
         text.append_text(quoted(quote))
+    _more(text, len(speaker.quotes) - QUOTES_SHOWN, "Space lists them in the sidebar")
     return text
+
+
+def _more(text: Text, left: int, where: str) -> None:
+    if left > 0:
+        text.append(f"\n… and {counted(left, 'quote')} more ({where})", style="dim")
 
 
 def quote_detail(speaker: Speaker, quote: Quote, shown_name: str = "") -> Text:
@@ -171,9 +186,14 @@ def person_detail(person: Person) -> Text:
     )
     _line(text, "Roles", "; ".join(person.roles))
     _line(text, "Also called", ", ".join(person.aliases))
+    room = QUOTES_SHOWN
     for appearance in person.appearances:
+        if room <= 0:
+            break
         text.append("\n")
-        _appearance(text, appearance, appearance.quotes)
+        _appearance(text, appearance, appearance.quotes[:room])
+        room -= len(appearance.quotes)
+    _more(text, person.quote_count - QUOTES_SHOWN, "Enter lists them all")
     return text
 
 

@@ -34,8 +34,8 @@ def group_table(groups: list[tuple[str, list[HelpRow]]], *, ids: bool) -> Table:
 
 
 HELP_COLUMNS = (
-    ("Reading", "Selecting", "Finding"),
-    ("Annotating", "Correcting", "Sidebar", "Panes", "App", "Library"),
+    ("Reading", "Selecting", "Finding", "Library"),
+    ("Annotating", "Correcting", "Sidebar", "Panes", "App"),
 )
 
 

@@ -10,6 +10,7 @@ screen on the event loop.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 #: Skipped files named on screen (the rest counted).
 SKIPPED_SHOWN = 20
+#: An index over before this shows no bar (a warm cache: a bar would only flicker).
+QUIET_SECONDS = 0.25
 
 
 class IndexProgress(Vertical):
@@ -40,6 +43,7 @@ class IndexProgress(Vertical):
     }
     IndexProgress #index-bar {
         height: 1;
+        display: none;  /* until an index takes long enough to be watched */
     }
     IndexProgress ProgressBar {
         width: auto;
@@ -58,7 +62,8 @@ class IndexProgress(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="index-bar"):
-            yield ProgressBar(show_eta=False, id="index-progress")
+            # A total from the start: without one the bar animates at every frame.
+            yield ProgressBar(total=1, show_eta=False, id="index-progress")
             yield Static(Text("finding the articles…", "italic"), id="index-words")
         yield Static(id="index-skipped")
 
@@ -99,6 +104,8 @@ class IndexFeed:
         self.people = people
         self.on_view = on_view
         self._stop = threading.Event()
+        self._started = 0.0
+        self._last: tuple[int, int] | None = None  # the progress last told, while running
 
     def start(self) -> None:
         """Show the last complete view at once (if any), and index again for changes."""
@@ -106,6 +113,9 @@ class IndexFeed:
             self.on_view(self.people.latest)
         self._stop.set()
         self._stop = stop = threading.Event()
+        self._started = time.monotonic()
+        self._last = None
+        self.screen.set_timer(QUIET_SECONDS, self._quiet_over)
         self.screen.run_worker(
             lambda: self.people.run(self._view, self._progress, stop.is_set),
             thread=True,
@@ -117,14 +127,22 @@ class IndexFeed:
         self._stop.set()
 
     def _view(self, view: PeopleView) -> None:
+        if view.complete:
+            self._last = None
         self.screen.app.call_from_thread(self._on_loop, self.on_view, view)
 
     def _progress(self, done: int, total: int) -> None:
         self.screen.app.call_from_thread(self._on_loop, self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
-        if done < total:  # a warm index is over before a bar would be seen
+        self._last = (done, total) if done < total else None
+        if self._last and time.monotonic() - self._started >= QUIET_SECONDS:
             self.screen.query_one(IndexProgress).progress(done, total)
+
+    def _quiet_over(self) -> None:
+        """Still indexing after the quiet time: the bar shows how far it is."""
+        if self._last is not None and self.screen.is_attached and not self._stop.is_set():
+            self.screen.query_one(IndexProgress).progress(*self._last)
 
     def _on_loop(self, then: Callable[..., None], *args: object) -> None:
         if self.screen.is_attached and not self._stop.is_set():

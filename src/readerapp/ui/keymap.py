@@ -139,7 +139,7 @@ SCREEN_KEYS = (
     Key("N", "previous_match", "Previous match / quote", "Finding", "N"),
     Key("escape", "clear", "Clear highlights, selection", "Finding", "Esc"),
     Key("i", "toggle_sidebar", "Show or hide the sidebar", "Panes", "i", footer="Sidebar"),
-    Key("W", "widen_sidebar", "Widen the sidebar, maximise it, back (w in it)", "Panes", "W"),
+    Key("W", "widen_sidebar", "Widen, maximise the sidebar (w in it)", "Panes", "W"),
     Key("tab", "focus_next", "Next pane", "Panes", "Tab"),
     Key("shift+tab", "focus_previous", "Previous pane", "Panes", "Shift+Tab"),
 )
@@ -183,8 +183,8 @@ ACROSS_KEYS = (
     Key(
         "T",
         "show_notes",
-        "Notes: every tag and note, all articles",
-        "Across articles",
+        "Notes: every note of every article",
+        "Library",
         "T",
         footer="Notes",
     ),
@@ -192,26 +192,26 @@ ACROSS_KEYS = (
         "P",
         "show_people",
         "People quoted across the articles",
-        "Across articles",
+        "Library",
         "P",
         footer="People",
     ),
-    Key("A", "show_allegations", "Allegations: who accuses whom", "Across articles", "A"),
+    Key("A", "show_allegations", "Allegations: who accuses whom", "Library", "A"),
 )
 
 #: The lists of those screens (bound on the list itself).
 LIST_KEYS = (
-    Key("down,j", "cursor_down", "Next row", "Across articles", "↓ j", in_help=False),
-    Key("up,k", "cursor_up", "Previous row", "Across articles", "↑ k", in_help=False),
-    Key("pagedown,space", "page_down", "Page down", "Across articles", "PgDn", in_help=False),
-    Key("pageup", "page_up", "Page up", "Across articles", "PgUp", in_help=False),
-    Key("g,home", "top", "First row", "Across articles", "g", in_help=False),
-    Key("G,end", "bottom", "Last row", "Across articles", "G", in_help=False),
+    Key("down,j", "cursor_down", "Next row", "Library", "↓ j", in_help=False),
+    Key("up,k", "cursor_up", "Previous row", "Library", "↑ k", in_help=False),
+    Key("pagedown,space", "page_down", "Page down", "Library", "PgDn", in_help=False),
+    Key("pageup", "page_up", "Page up", "Library", "PgUp", in_help=False),
+    Key("g,home", "top", "First row", "Library", "g", in_help=False),
+    Key("G,end", "bottom", "Last row", "Library", "G", in_help=False),
     Key(
         "enter",
         "choose",
-        "Open the article there (People: the quotes)",
-        "Across articles",
+        "In those: open the article there",
+        "Library",
         "Enter",
         footer="Open",
     ),
@@ -222,25 +222,21 @@ NOTES_KEYS = (
     Key(
         "slash",
         "search",
-        "Search (People: a name; Allegations: the accuser)",
-        "Across articles",
+        "In those: search (or the accuser)",
+        "Library",
         "/",
         footer="Search",
     ),
     Key(
         "f",
         "filter_tags",
-        "Filter by tags (Allegations: the accused)",
-        "Across articles",
+        "In those: tags (or the accused)",
+        "Library",
         "f",
         footer="Tags",
     ),
-    Key(
-        "s", "sort", "Sort the notes by article, tag or date", "Across articles", "s", footer="Sort"
-    ),
-    Key(
-        "escape", "back", "Back (from a box: to the list)", "Across articles", "Esc", footer="Back"
-    ),
+    Key("s", "sort", "In Notes: sort by article, tag, date", "Library", "s", footer="Sort"),
+    Key("escape", "back", "In those: back (from a box: the list)", "Library", "Esc", footer="Back"),
 )
 
 #: Keys of the People and quotes screens.
@@ -249,12 +245,12 @@ PEOPLE_KEYS = (
         "slash",
         "search",
         "Find a person: name, alias, role",
-        "Across articles",
+        "Library",
         "/",
         footer="Find",
         in_help=False,
     ),
-    Key("escape", "back", "Back", "Across articles", "Esc", footer="Back", in_help=False),
+    Key("escape", "back", "Back", "Library", "Esc", footer="Back", in_help=False),
 )
 
 #: Keys of the Allegations screen.
@@ -263,7 +259,7 @@ ALLEGATION_KEYS = (
         "slash",
         "search",
         "Allegations: filter by accuser",
-        "Across articles",
+        "Library",
         "/",
         footer="Accuser",
         in_help=False,
@@ -272,20 +268,18 @@ ALLEGATION_KEYS = (
         "f",
         "filter_accused",
         "Allegations: filter by accused",
-        "Across articles",
+        "Library",
         "f",
         footer="Accused",
         in_help=False,
     ),
-    Key("escape", "back", "Back", "Across articles", "Esc", footer="Back", in_help=False),
+    Key("escape", "back", "Back", "Library", "Esc", footer="Back", in_help=False),
 )
 
 #: Keys of the detail pane (the whole of the row under the cursor).
 DETAIL_KEYS = (
-    Key(
-        "down,j", "scroll_down", "Scroll the details down", "Across articles", "↓ j", in_help=False
-    ),
-    Key("up,k", "scroll_up", "Scroll the details up", "Across articles", "↑ k", in_help=False),
+    Key("down,j", "scroll_down", "Scroll the details down", "Library", "↓ j", in_help=False),
+    Key("up,k", "scroll_up", "Scroll the details up", "Library", "↑ k", in_help=False),
 )
 
 LIBRARY_KEYS = (

@@ -46,7 +46,6 @@ class PeopleView:
     source: str  # which articles, in words: "the library ~/articles"
     articles: tuple[IndexedArticle, ...] = ()
     persons: tuple[Person, ...] = ()
-    allegations: tuple[AllegationRow, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     done: int = 0
     total: int = 0
@@ -78,6 +77,16 @@ class LibraryPeople:
         self.latest: PeopleView | None = None  # the last complete view
         self._lock = threading.Lock()  # one run at a time (a second waits for the first)
 
+    def allegations(
+        self, view: PeopleView, accuser: str = "", accused: str = ""
+    ) -> list[AllegationRow]:
+        """Worker thread: the view's allegations (of one accuser or accused), with the
+        persons named as the People screen names them. Made when asked for, not with
+        every view: the People screen does not show them."""
+        from readerapp.core.people import allegations
+
+        return allegations(view.articles, view.persons, accuser=accuser, accused=accused)
+
     def paths(self) -> tuple[list[Path], str]:
         """The article files, and what they are in words."""
         from readerapp.core.library_index import article_paths
@@ -108,7 +117,6 @@ class LibraryPeople:
         on_progress: Callable[[int, int], None],
         should_stop: Callable[[], bool],
     ) -> PeopleView | None:
-        from readerapp.core.corrections.library import corrected_articles
         from readerapp.core.library_index import LibraryCache, build_index
 
         paths, source = self.paths()
@@ -119,6 +127,7 @@ class LibraryPeople:
             return self.latest
         cache = LibraryCache.beside(self.db_path)
         store = self.store()
+        corrected = Corrected(store)
         articles: list[IndexedArticle] = []
         skipped: list[Skipped] = []
         told = [0.0]
@@ -130,7 +139,7 @@ class LibraryPeople:
                 on_progress(done, total)
 
         progress(0)
-        shown_at = time.monotonic()
+        shown_at = time.monotonic() + VIEW_SECONDS
         view: PeopleView | None = None
         for start in range(0, total, CHUNK):
 
@@ -143,18 +152,56 @@ class LibraryPeople:
                 on_progress=told_after,
                 should_stop=should_stop,
             )
-            articles.extend(corrected_articles(part.articles, store))
+            articles.extend(corrected(part.articles))
             skipped.extend(part.skipped)
             if part.cancelled:
                 return None
             done = min(start + CHUNK, total)
-            if done == total or time.monotonic() - shown_at >= VIEW_SECONDS:
+            if done == total or time.monotonic() >= shown_at:
+                began = time.monotonic()
                 view = merged(source, articles, skipped, done, total)
-                shown_at = time.monotonic()
+                # Merging all so far again takes longer as the library grows: at most a
+                # fifth of the time goes to showing the people found so far.
+                shown_at = time.monotonic() + max(VIEW_SECONDS, 4 * (time.monotonic() - began))
                 if view.complete:
                     self.latest = view
                 on_view(view)
         return view
+
+
+class Corrected:
+    """The user's corrections applied to the articles that have some.
+
+    The store's index says which articles have corrections; asking it once per article
+    (`store.may_have_corrections`) checks every article's file each time, which on a
+    database of a thousand articles is a million `stat`s. So it is asked once, for all
+    of them (`all_corrections` reads only the files that hold some), and only the
+    articles those name go through `corrected_articles`.
+    """
+
+    def __init__(self, store: AnnotationStore) -> None:
+        fixes = store.all_corrections()
+        self.store = store
+        self.sha256s = {c.article.sha256 for c in fixes}
+        self.paths = {c.article.path for c in fixes if c.article.path}
+        self.titles = {c.article.title for c in fixes if c.article.title}
+
+    def _named(self, article: IndexedArticle) -> bool:
+        identity = article.identity
+        return (
+            identity.sha256 in self.sha256s
+            or str(identity.path) in self.paths
+            or identity.title in self.titles
+        )
+
+    def __call__(self, articles: Sequence[IndexedArticle]) -> list[IndexedArticle]:
+        from readerapp.core.corrections.library import corrected_articles
+
+        if not self.sha256s:
+            return list(articles)
+        named = [a for a in articles if self._named(a)]
+        fixed = dict(zip(map(id, named), corrected_articles(named, self.store), strict=True))
+        return [fixed.get(id(a), a) for a in articles]
 
 
 def merged(
@@ -164,17 +211,15 @@ def merged(
     done: int,
     total: int,
 ) -> PeopleView:
-    """The persons and allegations of the articles indexed so far."""
-    from readerapp.core.people import allegations, people
+    """The persons of the articles indexed so far."""
+    from readerapp.core.people import people
 
     persons = people(articles)
-    rows = allegations(articles, persons)
     problem = "" if articles or done < total else "none of these files is a readable article"
     return PeopleView(
         source,
         tuple(articles),
         tuple(persons),
-        tuple(rows),
         tuple(skipped),
         done,
         total,

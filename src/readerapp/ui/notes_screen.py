@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTES_KEYS, bindings
@@ -46,7 +47,7 @@ DATE_CELLS = 10
 def note_columns(width: int) -> tuple[int, int, int, int]:
     """Cells for the title, passage, tags and note at `width` (the mark and date are fixed)."""
     room = max(20, width - 2 - DATE_CELLS - 2 * 4)
-    title, passage, tags = room * 22 // 100, room * 30 // 100, room * 16 // 100
+    title, passage, tags = room * 20 // 100, room * 28 // 100, room * 20 // 100
     return title, passage, tags, room - title - passage - tags
 
 
@@ -87,7 +88,7 @@ def columns_header(width: int) -> Text:
 class NotesScreen(Screen[None]):
     """Every annotation across articles; Enter opens one's article at its passage."""
 
-    BINDINGS = bindings(NOTES_KEYS, "notes")
+    BINDINGS = bindings(NOTES_KEYS, "notes", priority=True)  # see across.py
     KEYS = NOTES_KEYS  # the palette lists them while this screen is shown
 
     DEFAULT_CSS = ACROSS_CSS
@@ -125,7 +126,7 @@ class NotesScreen(Screen[None]):
         return self.query_one("#notes", RowList)
 
     def on_mount(self) -> None:
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         """Shown, or back from an article: the notes are read again (they may have changed)."""
@@ -139,15 +140,29 @@ class NotesScreen(Screen[None]):
     def _load(self) -> None:
         """Worker thread: every annotation, and whether its passage is still in its article."""
         from readerapp.core.library_index import LibraryCache
-        from readerapp.core.notes_query import NotesList, note_rows, sorted_rows
+        from readerapp.core.notes_query import NoteRow, NotesList, note_rows, sorted_rows
 
         annotations = self.session.store().all()
+        sort = self.sort
+        if not self.loaded:  # the first time: the notes at once, then whether each is in place
+            unchecked = [NoteRow(a, a.article.title, a.article.path, False) for a in annotations]
+            self.app.call_from_thread(self._show_first, sorted_rows(unchecked, sort))
         cache = LibraryCache.beside(self.session.db_path)
         rows = note_rows(annotations, cache.catalog)
         cache.catalog.save()
-        sort = self.sort
         listed = NotesList(sorted_rows(rows, sort))
         self.app.call_from_thread(self._show_loaded, rows, sort, listed)
+
+    def _show_first(self, ordered: list[NoteRow]) -> None:
+        """The notes as the database has them, before their articles are looked at (a
+        thousand files): shown so the list is there at once, filtered when the rest is."""
+        typed = self.query_one("#note-search", Input).value
+        if self.loaded or typed or self.query_one("#tag-filter", Input).value:
+            return
+        self.shown = ordered
+        self.row_list.show(ordered, empty="no notes yet: select a passage, then h, t or a")
+        status = "checking that each passage is still in its article…"
+        self.query_one("#across-status", Static).update(Text(status, "italic dim"))
 
     def _show_loaded(self, rows: list[NoteRow], sort: str, listed: NotesList) -> None:
         self.rows, self.lists, self.loaded = rows, {sort: listed}, True
@@ -158,6 +173,8 @@ class NotesScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """s: by article, by tag, by date, by article…"""
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # a letter typed in a box
         if not self.loaded:
             return
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -230,7 +247,7 @@ class NotesScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     # -- the row under the cursor ----------------------------------------------------
 
@@ -265,10 +282,10 @@ class NotesScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#note-search", Input).focus()
+        to_box(self, self.query_one("#note-search", Input))
 
     def action_filter_tags(self) -> None:
-        self.query_one("#tag-filter", Input).focus()
+        to_box(self, self.query_one("#tag-filter", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.index_progress import IndexFeed, IndexProgress
 from readerapp.ui.key_hints import KeyHints
@@ -76,7 +76,7 @@ def matches(person: Person, wanted: str) -> bool:
 class PeopleScreen(Screen[None]):
     """Every person quoted across the articles; Enter lists their quotes."""
 
-    BINDINGS = bindings(PEOPLE_KEYS, "people")
+    BINDINGS = bindings(PEOPLE_KEYS, "people", priority=True)  # see across.py
     KEYS = PEOPLE_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
@@ -102,7 +102,7 @@ class PeopleScreen(Screen[None]):
         return self.query_one("#people", RowList)
 
     def on_mount(self) -> None:
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         self.feed.start()
@@ -148,7 +148,7 @@ class PeopleScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
@@ -164,7 +164,7 @@ class PeopleScreen(Screen[None]):
         self.app.push_screen(PersonScreen(event.row, self.session))
 
     def action_search(self) -> None:
-        self.query_one("#people-search", Input).focus()
+        to_box(self, self.query_one("#people-search", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)

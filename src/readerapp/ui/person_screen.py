@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back
+from readerapp.ui.across import ACROSS_CSS, back, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import PEOPLE_KEYS, bindings
@@ -64,7 +64,7 @@ def draw_quote(row: QuoteRow, width: int) -> Text:
 class PersonScreen(Screen[None]):
     """A person's quotes, article by article."""
 
-    BINDINGS = bindings(PEOPLE_KEYS, "people")
+    BINDINGS = bindings(PEOPLE_KEYS, "people", priority=True)  # see across.py
     KEYS = PEOPLE_KEYS
     DEFAULT_CSS = ACROSS_CSS
 
@@ -98,7 +98,7 @@ class PersonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.row_list.show(self.rows)
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     def on_resize(self) -> None:
         width = self.row_list.size.width
@@ -117,7 +117,7 @@ class PersonScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.row_list.focus()
+        self.set_focus(self.row_list)
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
@@ -150,7 +150,7 @@ class PersonScreen(Screen[None]):
         open_at(self, self.session, destination)
 
     def action_search(self) -> None:
-        self.query_one("#quote-search", Input).focus()
+        to_box(self, self.query_one("#quote-search", Input))
 
     def action_back(self) -> None:
         back(self, self.row_list)

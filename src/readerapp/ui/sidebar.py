@@ -141,6 +141,7 @@ class Sidebar(Tree[SidebarItem]):
         self._view: tuple[Analysis, tuple[Removed, ...], tuple[Orphan, ...], dict[str, str]] | None
         self._view = None
         self.room = 0  # columns for a row's label; 0 while narrow (rows cut as always)
+        self._notes_shown = False  # the notes have loaded (until then the section says so)
         self.show_analyzing()
 
     def show_analyzing(self) -> None:
@@ -325,6 +326,7 @@ class Sidebar(Tree[SidebarItem]):
         if changed is not None:
             self._changed = changed
         self._notes = (placed, orphans)
+        self._notes_shown = True
         every = [p.annotation for p in placed] + orphans
         self._linked = {a.link: a for a in every if a.link is not None}
         self.links = {link: a.id for link, a in self._linked.items()}
@@ -463,7 +465,8 @@ class Sidebar(Tree[SidebarItem]):
         self.room = room
         if self._view is not None:
             self.show_analysis(*self._view)
-        self.show_notes(*self._notes)
+        if self._notes_shown:
+            self.show_notes(*self._notes)
 
     def action_widen(self) -> None:
         self.post_message(WidenWanted())

@@ -25,6 +25,7 @@ class StatusLine(Static):
         super().__init__("", id="status")
         self.text = ""
         self.position = ""
+        self.way_back = ""  # opened from a list across articles: where Esc goes back to
 
     def say(self, text: str) -> None:
         self.text = text
@@ -35,9 +36,11 @@ class StatusLine(Static):
         self.refresh()
 
     def render(self) -> Text:
-        room = max(0, self.content_region.width - len(self.position) - 2)
+        right = plain(f"{self.way_back} · " if self.way_back else "", "dim")
+        right.append(self.position, style="dim")
+        room = max(0, self.content_region.width - right.cell_len - 2)
         line = plain(self.text)
         line.truncate(room, overflow="ellipsis")
         line.pad_right(room - line.cell_len + 2)
-        line.append(self.position, style="dim")
+        line.append_text(right)
         return line
