@@ -38,6 +38,7 @@ from readerapp.core.analysis.lexicon.people import (
     PLACE_WORDS,
     SPOKESPEOPLE,
 )
+from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
@@ -88,7 +89,9 @@ class Parties:
             parsed = parse_name(self.text[run_start:run_end])
             if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
                 continue
-            if not places and self._place(run_start, parsed.name):
+            if not places and (
+                self._place(run_start, parsed.name) or self._gazetteer_place(parsed.name)
+            ):
                 continue
             if not self._party(run_start, run_end, parsed.name):
                 continue
@@ -112,6 +115,14 @@ class Parties:
             and follower.group(1) not in VERBS_AFTER_NAME
             and not follower.group(1).endswith(("ed", "s"))
         )
+
+    def _gazetteer_place(self, name: str) -> bool:
+        """'South Africa', 'Wisconsin', 'S.C.': a country or state named in passing, unless
+        the article quotes it as a speaker."""
+        if not is_place_name(name):
+            return False
+        entity = self.resolver.find_name(name)
+        return entity is None or not entity.quotes
 
     def _place(self, position: int, name: str) -> bool:
         """'in London', 'from South Africa': a bare name after a place preposition."""

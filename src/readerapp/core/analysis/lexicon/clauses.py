@@ -107,7 +107,9 @@ LEADING_NOUN_PHRASE = re.compile(
 SUBJECT_PRONOUN_START = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
 PERSONAL_PRONOUN_START = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$", re.I
+    r"\b(?:in|at|from|to|into|across|near|outside|inside|via|through|throughout)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
 VERBS_AFTER_NAME = frozenset(
     [

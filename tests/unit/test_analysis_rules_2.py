@@ -1,0 +1,34 @@
+"""More allegation rules, each on a sentence of our own: who is (and is not) the accused."""
+
+from __future__ import annotations
+
+from readerapp.core.analysis import analyze
+from readerapp.core.analysis.lexicon.places import is_place_name
+from readerapp.core.article import parse_article
+
+
+def allegation(text: str) -> tuple[str, str] | None:
+    article = parse_article("Headline\n\n" + text)
+    found = analyze(article).allegations
+    return (found[0].accuser, found[0].accused) if found else None
+
+
+def test_countries_states_and_state_abbreviations_are_places() -> None:
+    assert is_place_name("the Netherlands") and is_place_name("Ohio")
+    assert is_place_name("Tenn.") and is_place_name("R")
+    assert not is_place_name("Ada Voss")
+
+
+def test_a_country_named_in_passing_is_not_the_accused() -> None:
+    found = allegation(
+        'Ada Voss said: "The smuggling rings are being run via Portugal and Belgium."'
+    )
+    assert found is not None and found[1] not in ("Portugal", "Belgium")
+
+
+def test_a_party_tag_state_is_not_the_accused() -> None:
+    found = allegation(
+        "The complaint filed by Ada Voss against Sen. Ben Ilic, R-Ohio, alleges a series "
+        "of violations."
+    )
+    assert found is not None and found[1] not in ("Ohio", "R")
