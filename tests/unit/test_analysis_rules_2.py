@@ -32,3 +32,16 @@ def test_a_party_tag_state_is_not_the_accused() -> None:
         "of violations."
     )
     assert found is not None and found[1] not in ("Ohio", "R")
+
+
+def test_the_person_after_an_organisation_and_role_is_the_accused() -> None:
+    found = allegation("Harbourline founder Ben Ilic was the subject of a federal investigation.")
+    assert found == ("federal investigators", "Ben Ilic")
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_the_accused() -> None:
+    found = allegation(
+        "A former clerk said the Marlow Trust’s head of planning, Ben Ilic, told staff not to "
+        "disclose the breach of its servers."
+    )
+    assert found is not None and found[1] == "Ben Ilic"

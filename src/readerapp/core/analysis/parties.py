@@ -36,7 +36,9 @@ from readerapp.core.analysis.lexicon.people import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_WORDS,
+    ROLE_MODIFIERS,
     SPOKESPEOPLE,
+    TITLE_WORDS,
 )
 from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
@@ -191,6 +193,10 @@ class Parties:
         # words between it and the verb before it.
         verb = verbs[-1]
         chunk_start = verbs[-2].end() if len(verbs) > 1 else start
+        if not self.text[start : verbs[0].start()].strip():
+            named = self._appositive_name(max(lo, start - 120), start)
+            if named and named not in accuser.split("; "):
+                return named  # 'its head of security, Jo Bloggs, ordered staff …'
         if verb.start() <= chunk_start:
             return ""
         found = self.reader.before(chunk_start, verb.start())
@@ -226,6 +232,19 @@ class Parties:
             return ""
         name = entity.name
         return "" if name == accuser or name in accuser.split("; ") else name
+
+    def _appositive_name(self, lo: int, end: int) -> str:
+        """The full name set off by commas just before `end`: '…, Jo Bloggs,'."""
+        inner = self.text[lo:end].rstrip()
+        if not inner.endswith(","):
+            return ""
+        inner = inner[:-1]
+        cut = inner.rfind(", ")
+        named = NAME_RUN_RE.fullmatch(inner[cut + 2 :]) if cut >= 0 else None
+        if not named or " " not in named.group():
+            return ""
+        parsed = parse_name(named.group())
+        return self.canonical(parsed.name) if parsed is not None else ""
 
     def accused_in(self, start: int, end: int, accuser: str) -> str:
         """Whom the words accuse: a name in them, else the phrase they open with."""
@@ -294,6 +313,9 @@ class Parties:
             return ""
         if SUBJECT_PRONOUN_WORD.fullmatch(phrase):
             return self.recent_speaker(sentence_start) or self.recent_name(sentence_start)
+        behind = self._named_after_role(phrase)
+        if behind:
+            return behind  # 'WikiLeaks founder Jo Bloggs was …': Jo Bloggs, not WikiLeaks
         lead = NAME_RUN_RE.match(phrase)
         if lead:
             parsed = parse_name(lead.group())
@@ -315,6 +337,25 @@ class Parties:
             if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
                 return self.canonical(parsed.name)
         return " ".join(phrase.split()[:8])
+
+    def _named_after_role(self, phrase: str) -> str:
+        """'Acme founder Jo Bloggs', 'the Acme chief executive Jo Bloggs': the person the
+        organisation and role words lead up to."""
+        lead = NAME_RUN_RE.match(phrase)
+        if not lead:
+            return ""
+        rest = phrase[lead.end() :]
+        role = re.match(r"\s+((?:[a-z][\w\-]*\s+){1,3})", rest)
+        if not role or not all(
+            w in PERSON_NOUNS or w in TITLE_WORDS or w in ROLE_MODIFIERS
+            for w in role.group(1).split()
+        ):
+            return ""
+        name = NAME_RUN_RE.fullmatch(rest[role.end() :].strip())
+        if not name or " " not in name.group():
+            return ""
+        parsed = parse_name(name.group())
+        return self.canonical(parsed.name) if parsed is not None else ""
 
     def previous_subject(self, position: int, skip: str) -> str:
         """The name a sentence before `position` opens with: whom a subject 'he' or 'she'

@@ -136,7 +136,8 @@ VERBS_AFTER_NAME = frozenset(
 )
 CLAUSE_VERB = re.compile(
     r"(?<=\s)(?:[a-z]{2,}ed|is|was|were|are|has|have|had|will|would|could|can|did|does|took|"
-    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|[a-z]{3,}s)\b"
+    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|told|sent|led|bought|"
+    r"brought|spent|wrote|won|lost|left|met|[a-z]{3,}s)\b"
 )
 QUESTION_MARK = re.compile(r"Q(?:[:.]\s+|(?=[A-Z][a-z]))")
 ANSWER_MARK = re.compile(r"A[:.]\s+")
