@@ -45,3 +45,23 @@ def test_a_name_set_off_by_commas_before_the_verb_is_the_accused() -> None:
         "disclose the breach of its servers."
     )
     assert found is not None and found[1] == "Ben Ilic"
+
+
+def test_a_pronoun_accused_in_the_passive_is_the_person_it_agrees_with() -> None:
+    text = (
+        "Ben Ilic, 41, was arrested on Monday. The Marlow police said he was suspected of "
+        "forging the permits."
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "forging" in a.evidence]
+    assert found and found[0].accused == "Ben Ilic"
+
+
+def test_an_unattributed_passive_accusation_is_the_last_speakers() -> None:
+    text = (
+        "Ben Ilic, 41, has been charged with arson, the Marlow Police said in a statement "
+        "on Friday.\n\nHe is also accused of stealing a van from a yard."
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "van" in a.evidence]
+    assert found and (found[0].accuser, found[0].accused) == ("Marlow Police", "Ben Ilic")

@@ -106,12 +106,14 @@ class PassiveAccusation:
         found = PASSIVE_ACCUSATION.search(sentence.text)
         if not found:
             return None
-        accused = parties.name_before(sentence.start, sentence.start + found.start())
+        accused = parties.accused_before(sentence.start, sentence.start + found.start())
         agent = found.group("agent")
         verb = found.group("verb").casefold().split()[0]
         accuser = agent.strip() if agent else sentence.speaker or _source(sentence)
         if not accuser:
-            accuser = DEFAULT_ACCUSERS.get(verb, "unspecified")
+            accuser = DEFAULT_ACCUSERS.get(verb, "") or parties.recent_speaker(sentence.start)
+        if not accuser or accuser == accused:
+            accuser = "unspecified"
         return make(accuser, accused, found.group("claim"), sentence)
 
 

@@ -357,6 +357,23 @@ class Parties:
         parsed = parse_name(name.group())
         return self.canonical(parsed.name) if parsed is not None else ""
 
+    def accused_before(self, sentence_start: int, position: int) -> str:
+        """The subject of a passive accusation: 'He was accused …' or 'the force said he
+        was …' mean the person the pronoun agrees with, not whoever spoke last."""
+        chunk = self.text[sentence_start:position].rstrip()
+        last = re.search(r"(?:^|\s)(he|she|they)$", chunk, re.IGNORECASE)
+        if last:
+            entity = self.resolver.pronoun(last.group(1).casefold(), sentence_start)
+            speaker = self.recent_speaker(sentence_start)
+            if entity is not None and speaker and entity.name in speaker.split("; "):
+                # whoever the speaker just spoke about: 'We charged X,' police said. He …
+                return self.recent_name(sentence_start, speaker) or entity.name
+            if entity is not None:
+                return entity.name
+            if last.start() > 0:
+                return ""
+        return self.name_before(sentence_start, position)
+
     def previous_subject(self, position: int, skip: str) -> str:
         """The name a sentence before `position` opens with: whom a subject 'he' or 'she'
         most often means."""
