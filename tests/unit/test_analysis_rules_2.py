@@ -65,3 +65,18 @@ def test_an_unattributed_passive_accusation_is_the_last_speakers() -> None:
     article = parse_article("Headline\n\n" + text)
     found = [a for a in analyze(article).allegations if "van" in a.evidence]
     assert found and (found[0].accuser, found[0].accused) == ("Marlow Police", "Ben Ilic")
+
+
+def test_a_possessive_claim_names_its_maker_as_the_accuser() -> None:
+    found = allegation(
+        "Few voters shared Ada Voss's bitter charge that Mayor Ben Ilic lied about the budget."
+    )
+    assert found == ("Ada Voss", "Ben Ilic")
+
+
+def test_a_lawsuit_filed_by_someone_alleges_through_its_filer() -> None:
+    found = allegation(
+        "Mayor Ben Ilic's office dismissed as baseless a lawsuit filed by Ada Voss alleging "
+        "that the mayor broke procurement rules."
+    )
+    assert found is not None and found[0] == "Ada Voss"
