@@ -26,11 +26,13 @@ from readerapp.core.analysis.lexicon.accusations import (
     DEFAULT_ACCUSERS,
     DENIAL_PATTERN,
     DOCUMENT_PHRASE,
+    FILED_BY_BEFORE,
     INVESTIGATED,
     NEGATION_PATTERN,
     OWNED_OR_DESCRIBED,
     PASSIVE_ACCUSATION,
     PENALTY,
+    POSSESSIVE_CLAIM,
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
     REPORTS_WORD,
@@ -106,12 +108,14 @@ class PassiveAccusation:
         found = PASSIVE_ACCUSATION.search(sentence.text)
         if not found:
             return None
-        accused = parties.name_before(sentence.start, sentence.start + found.start())
+        accused = parties.accused_before(sentence.start, sentence.start + found.start())
         agent = found.group("agent")
         verb = found.group("verb").casefold().split()[0]
         accuser = agent.strip() if agent else sentence.speaker or _source(sentence)
         if not accuser:
-            accuser = DEFAULT_ACCUSERS.get(verb, "unspecified")
+            accuser = DEFAULT_ACCUSERS.get(verb, "") or parties.recent_speaker(sentence.start)
+        if not accuser or accuser == accused:
+            accuser = "unspecified"
         return make(accuser, accused, found.group("claim"), sentence)
 
 
@@ -189,7 +193,13 @@ class AllegedThat:
         if not found:
             return None
         start = sentence.start
-        accuser = sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        filed = FILED_BY_BEFORE.search(sentence.text, 0, found.start())
+        if filed:  # 'a lawsuit filed by a former aide alleging that …': the aide alleges
+            accuser = parties.canonical(filed.group("filer").strip())
+        else:
+            accuser = (
+                sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+            )
         claim_start = start + found.start("claim")
         plural = BARE_PLURAL_SUBJECT.match(parties.text, claim_start, sentence.end)
         accused = (
@@ -198,6 +208,25 @@ class AllegedThat:
             else parties.clause_subject(claim_start, claim_start, accuser)
             or parties.accused_in(claim_start, sentence.end, accuser)
         )
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
+class PossessiveClaim:
+    """'Ada Voss's charge that the mayor lied': the owner accuses the claim's subject."""
+
+    name = "possessive claim"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = POSSESSIVE_CLAIM.search(sentence.text)
+        if not found or sentence.wrong is None or sentence.wrong.start() < found.start("claim"):
+            return None
+        start = sentence.start
+        owner = found.group("owner")
+        accuser = parties.canonical(owner) if parties.known(owner) else owner
+        claim_start = start + found.start("claim")
+        accused = parties.clause_subject(
+            claim_start, start + sentence.wrong.start(), accuser
+        ) or parties.accused_in(claim_start, sentence.end, accuser)
         return make(accuser, accused, found.group("claim"), sentence)
 
 
@@ -249,6 +278,7 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     ActiveAccusation(),
     CriticisedFor(),
     AllegedThat(),
+    PossessiveClaim(),
     SpokenOrReported(),
 )
 

@@ -36,8 +36,11 @@ from readerapp.core.analysis.lexicon.people import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_WORDS,
+    ROLE_MODIFIERS,
     SPOKESPEOPLE,
+    TITLE_WORDS,
 )
+from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
@@ -88,7 +91,9 @@ class Parties:
             parsed = parse_name(self.text[run_start:run_end])
             if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
                 continue
-            if not places and self._place(run_start, parsed.name):
+            if not places and (
+                self._place(run_start, parsed.name) or self._gazetteer_place(parsed.name)
+            ):
                 continue
             if not self._party(run_start, run_end, parsed.name):
                 continue
@@ -112,6 +117,14 @@ class Parties:
             and follower.group(1) not in VERBS_AFTER_NAME
             and not follower.group(1).endswith(("ed", "s"))
         )
+
+    def _gazetteer_place(self, name: str) -> bool:
+        """'South Africa', 'Wisconsin', 'S.C.': a country or state named in passing, unless
+        the article quotes it as a speaker."""
+        if not is_place_name(name):
+            return False
+        entity = self.resolver.find_name(name)
+        return entity is None or not entity.quotes
 
     def _place(self, position: int, name: str) -> bool:
         """'in London', 'from South Africa': a bare name after a place preposition."""
@@ -180,6 +193,10 @@ class Parties:
         # words between it and the verb before it.
         verb = verbs[-1]
         chunk_start = verbs[-2].end() if len(verbs) > 1 else start
+        if not self.text[start : verbs[0].start()].strip():
+            named = self._appositive_name(max(lo, start - 120), start)
+            if named and named not in accuser.split("; "):
+                return named  # 'its head of security, Jo Bloggs, ordered staff …'
         if verb.start() <= chunk_start:
             return ""
         found = self.reader.before(chunk_start, verb.start())
@@ -215,6 +232,19 @@ class Parties:
             return ""
         name = entity.name
         return "" if name == accuser or name in accuser.split("; ") else name
+
+    def _appositive_name(self, lo: int, end: int) -> str:
+        """The full name set off by commas just before `end`: '…, Jo Bloggs,'."""
+        inner = self.text[lo:end].rstrip()
+        if not inner.endswith(","):
+            return ""
+        inner = inner[:-1]
+        cut = inner.rfind(", ")
+        named = NAME_RUN_RE.fullmatch(inner[cut + 2 :]) if cut >= 0 else None
+        if not named or " " not in named.group():
+            return ""
+        parsed = parse_name(named.group())
+        return self.canonical(parsed.name) if parsed is not None else ""
 
     def accused_in(self, start: int, end: int, accuser: str) -> str:
         """Whom the words accuse: a name in them, else the phrase they open with."""
@@ -283,6 +313,9 @@ class Parties:
             return ""
         if SUBJECT_PRONOUN_WORD.fullmatch(phrase):
             return self.recent_speaker(sentence_start) or self.recent_name(sentence_start)
+        behind = self._named_after_role(phrase)
+        if behind:
+            return behind  # 'WikiLeaks founder Jo Bloggs was …': Jo Bloggs, not WikiLeaks
         lead = NAME_RUN_RE.match(phrase)
         if lead:
             parsed = parse_name(lead.group())
@@ -304,6 +337,42 @@ class Parties:
             if parsed is not None and parsed.name.casefold() not in NON_NAME_WORDS:
                 return self.canonical(parsed.name)
         return " ".join(phrase.split()[:8])
+
+    def _named_after_role(self, phrase: str) -> str:
+        """'Acme founder Jo Bloggs', 'the Acme chief executive Jo Bloggs': the person the
+        organisation and role words lead up to."""
+        lead = NAME_RUN_RE.match(phrase)
+        if not lead:
+            return ""
+        rest = phrase[lead.end() :]
+        role = re.match(r"\s+((?:[a-z][\w\-]*\s+){1,3})", rest)
+        if not role or not all(
+            w in PERSON_NOUNS or w in TITLE_WORDS or w in ROLE_MODIFIERS
+            for w in role.group(1).split()
+        ):
+            return ""
+        name = NAME_RUN_RE.fullmatch(rest[role.end() :].strip())
+        if not name or " " not in name.group():
+            return ""
+        parsed = parse_name(name.group())
+        return self.canonical(parsed.name) if parsed is not None else ""
+
+    def accused_before(self, sentence_start: int, position: int) -> str:
+        """The subject of a passive accusation: 'He was accused …' or 'the force said he
+        was …' mean the person the pronoun agrees with, not whoever spoke last."""
+        chunk = self.text[sentence_start:position].rstrip()
+        last = re.search(r"(?:^|\s)(he|she|they)$", chunk, re.IGNORECASE)
+        if last:
+            entity = self.resolver.pronoun(last.group(1).casefold(), sentence_start)
+            speaker = self.recent_speaker(sentence_start)
+            if entity is not None and speaker and entity.name in speaker.split("; "):
+                # whoever the speaker just spoke about: 'We charged X,' police said. He …
+                return self.recent_name(sentence_start, speaker) or entity.name
+            if entity is not None:
+                return entity.name
+            if last.start() > 0:
+                return ""
+        return self.name_before(sentence_start, position)
 
     def previous_subject(self, position: int, skip: str) -> str:
         """The name a sentence before `position` opens with: whom a subject 'he' or 'she'

@@ -169,3 +169,15 @@ REPORTS_WORD = re.compile(r"\breports?\b", re.IGNORECASE)
 # Who charges, arrests or investigates when the sentence does not say.
 DEFAULT_ACCUSERS = {"charged": "prosecutors", "indicted": "prosecutors", "arrested": "police"}
 CLAIM_BOUNDARY = re.compile(r",\s|\bthat\s|:\s|[\"“]")
+# A claim owned by its maker: 'Ada Voss's charge that the mayor lied …'.
+POSSESSIVE_CLAIM = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)['’]s\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:criticism|claims?|charges?|accusations?|allegations?|suggestion|assertion|"
+    r"contention|insistence|complaints?)\s+that\s+(?P<claim>[^.;?!]+)"
+)
+# A filing just before the cue: 'a lawsuit filed by a former aide alleging that …'.
+FILED_BY_BEFORE = re.compile(
+    rf"\b(?:{LEGAL_DOCUMENTS})\s+(?:filed|brought|lodged)\s+(?:last\s+\w+\s+)?by\s+"
+    r"(?P<filer>[^,.;]{3,60}?)\s*,?\s*$",
+    re.IGNORECASE,
+)

@@ -107,7 +107,9 @@ LEADING_NOUN_PHRASE = re.compile(
 SUBJECT_PRONOUN_START = re.compile(r"\W*(he|she|they)\b", re.IGNORECASE)
 PERSONAL_PRONOUN_START = re.compile(r"\W*(he|she|they|him|her|them)\b", re.IGNORECASE)
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|into|across|near|outside|inside)\s+(?:the\s+)?$", re.I
+    r"\b(?:in|at|from|to|into|across|near|outside|inside|via|through|throughout)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
 VERBS_AFTER_NAME = frozenset(
     [
@@ -134,7 +136,8 @@ VERBS_AFTER_NAME = frozenset(
 )
 CLAUSE_VERB = re.compile(
     r"(?<=\s)(?:[a-z]{2,}ed|is|was|were|are|has|have|had|will|would|could|can|did|does|took|"
-    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|[a-z]{3,}s)\b"
+    r"stole|lied|lies|made|gave|got|kept|knew|ran|paid|sold|hid|broke|told|sent|led|bought|"
+    r"brought|spent|wrote|won|lost|left|met|[a-z]{3,}s)\b"
 )
 QUESTION_MARK = re.compile(r"Q(?:[:.]\s+|(?=[A-Z][a-z]))")
 ANSWER_MARK = re.compile(r"A[:.]\s+")
