@@ -220,3 +220,29 @@ def test_benchmark_runner_interface() -> None:
     for row in rows:
         assert set(row) == {"measure", "figure", "baseline", "ratio", "target", "ok"}
         assert isinstance(row["ok"], bool)
+
+
+def test_the_report_cleans_terminal_control_even_if_loading_did_not(monkeypatch, capsys) -> None:
+    """Defence in depth: the report's own cleaning is enough on its own."""
+    from dataclasses import replace
+
+    from readerapp.commands.analyze import print_report
+    from readerapp.core.analysis import analyze
+
+    text = (
+        "Harbour fees rise\n\n"
+        '"The fees are unfair \x1b]2;PWNED\x07 to fishermen," said Ann Cole, the '
+        "harbour master.\n\nAnn Cole accused the council of hiding the figures "
+        "\x1b]52;c;UFdORUQ=\x07 from the public.\n"
+    )
+    import readerapp.core.article as article_module
+
+    monkeypatch.setattr(article_module, "clean_text", lambda t: t)  # as if loading missed it
+    article = article_module.parse_article(text, path=Path("hostile.txt"))
+    assert "\x1b]" in article.text
+    analysis = analyze(article)
+    hostile = replace(article, title="Harbour \x1b]2;PWNED\x07 fees")
+    print_report(hostile, analysis)
+    out = capsys.readouterr().out
+    assert "Harbour" in out and "Ann Cole" in out
+    assert "\x1b]" not in out and "\x07" not in out

@@ -24,6 +24,7 @@ from readerapp.core.analysis import Analysis, analysis_to_json, analyze
 from readerapp.core.article import Article, ArticleError, load_article
 from readerapp.core.corrections.corrected import Corrected
 from readerapp.core.locations import bundled_article
+from readerapp.core.safe_text import shown
 from readerapp.core.web import load_location
 
 
@@ -130,7 +131,10 @@ MARKS = {"machine": "", "confirmed": " ✓", "edited": " (edited)", "added": " (
 
 
 def print_corrections(result: Corrected) -> None:
-    """What the user removed and which corrections no longer apply, below the tables."""
+    """What the user removed and which corrections no longer apply, below the tables.
+
+    Here and in the report every string from the article or the database goes through
+    `shown`, though it was cleaned when it was read: either layer alone must be enough."""
     from rich.console import Console
     from rich.text import Text
 
@@ -145,7 +149,7 @@ def print_corrections(result: Corrected) -> None:
         )
     for orphan in orphans_json(result):
         line = Text("Correction no longer applied: ", style="bold")
-        line.append(f"{orphan['correction']} ({orphan['reason']})")
+        line.append(shown(f"{orphan['correction']} ({orphan['reason']})"))
         console.print(line)
 
 
@@ -156,12 +160,12 @@ def print_report(article: Article, analysis: Analysis) -> None:
     from rich.text import Text
 
     console = Console()
-    heading = Text(article.title, style="bold")
+    heading = Text(shown(article.title), style="bold")
     if article.date:
         heading.append(f"  {article.date.isoformat()}", style="dim")
     console.print(heading)
     if article.standfirst:
-        console.print(Text(article.standfirst, style="italic"))
+        console.print(Text(shown(article.standfirst), style="italic"))
 
     speakers = Table(
         title=Text(f"Speakers ({len(analysis.speakers)})"), show_lines=True, expand=True
@@ -170,10 +174,10 @@ def print_report(article: Article, analysis: Analysis) -> None:
     speakers.add_column("Role", ratio=2)
     speakers.add_column("Quotes", ratio=6)
     for speaker in analysis.speakers:
-        who = Text(speaker.name, style="bold")
+        who = Text(shown(speaker.name), style="bold")
         who.append(MARKS[speaker.status], style="dim")
         if speaker.aliases:
-            who.append("\naka " + "; ".join(speaker.aliases), style="dim")
+            who.append("\naka " + shown("; ".join(speaker.aliases)), style="dim")
         if speaker.anonymous:
             who.append("\n(unnamed source)", style="dim italic")
         quotes = Text()
@@ -182,13 +186,13 @@ def print_report(article: Article, analysis: Analysis) -> None:
                 quotes.append("\n")
             if quote.direct:
                 quotes.append("“", style="dim")
-                quotes.append(quote.text)
+                quotes.append(shown(quote.text))
                 quotes.append("”", style="dim")
             else:  # reported speech: not the speaker's own words
                 quotes.append("≈ ", style="dim")
-                quotes.append(quote.text)
+                quotes.append(shown(quote.text))
             quotes.append(f"  [{quote.start}:{quote.end}]{MARKS[quote.status]}", style="dim")
-        speakers.add_row(who, Text(speaker.role), quotes)
+        speakers.add_row(who, Text(shown(speaker.role)), quotes)
     console.print(speakers)
 
     if not analysis.allegations:
@@ -201,11 +205,11 @@ def print_report(article: Article, analysis: Analysis) -> None:
     allegations.add_column("Claim", ratio=3)
     allegations.add_column("Evidence", ratio=5)
     for allegation in analysis.allegations:
-        who = Text(allegation.accuser, style="bold")
+        who = Text(shown(allegation.accuser), style="bold")
         who.append(" → ")
-        who.append(allegation.accused, style="bold")
+        who.append(shown(allegation.accused), style="bold")
         who.append(MARKS[allegation.status], style="dim")
-        evidence = Text(allegation.evidence)
+        evidence = Text(shown(allegation.evidence))
         evidence.append(f"  [{allegation.start}:{allegation.end}]", style="dim")
-        allegations.add_row(who, Text(allegation.claim), evidence)
+        allegations.add_row(who, Text(shown(allegation.claim)), evidence)
     console.print(allegations)
