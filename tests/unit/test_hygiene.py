@@ -1,8 +1,8 @@
 """Import hygiene: the core and the scripted commands never load Textual.
 
-Textual costs ~0.2 s of import alone; `readerapp analyze` and `readerapp export`
+Textual is slow to import; `readerapp analyze` and `readerapp export`
 run in scripts and pipes and must start fast, and the core must stay usable
-without a terminal UI (GUIDE.md, "Layers"). Each check runs in a fresh
+without a terminal UI (the layers in the README's "How it is built"). Each check runs in a fresh
 interpreter, since this test process has imported Textual long ago.
 """
 

@@ -4,7 +4,7 @@ A Line API widget of its own rather than a read-only TextArea: the article is
 never edited, and everything the reader does is an offset into the canonical
 text. The view keeps one list of wrapped rows as offsets (row starts and ends),
 so a cursor or a span maps to the screen by a bisect, paints only the rows in
-view, and never needs TextArea's document, history or 7 ms import at startup.
+view, and never needs TextArea's document, history or import at startup.
 
 Each paragraph of the canonical text is one line; lines are wrapped with the
 fast wrap of `fast_wrap`, which gives exactly Textual's breaks.

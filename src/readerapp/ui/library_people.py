@@ -117,6 +117,7 @@ class LibraryPeople:
         on_progress: Callable[[int, int], None],
         should_stop: Callable[[], bool],
     ) -> PeopleView | None:
+        from readerapp.core.corrections.library import LibraryCorrections
         from readerapp.core.library_index import LibraryCache, build_index
 
         paths, source = self.paths()
@@ -127,7 +128,7 @@ class LibraryPeople:
             return self.latest
         cache = LibraryCache.beside(self.db_path)
         store = self.store()
-        corrected = Corrected(store)
+        corrected = LibraryCorrections(store)
         articles: list[IndexedArticle] = []
         skipped: list[Skipped] = []
         told = [0.0]
@@ -167,41 +168,6 @@ class LibraryPeople:
                     self.latest = view
                 on_view(view)
         return view
-
-
-class Corrected:
-    """The user's corrections applied to the articles that have some.
-
-    The store's index says which articles have corrections; asking it once per article
-    (`store.may_have_corrections`) checks every article's file each time, which on a
-    database of a thousand articles is a million `stat`s. So it is asked once, for all
-    of them (`all_corrections` reads only the files that hold some), and only the
-    articles those name go through `corrected_articles`.
-    """
-
-    def __init__(self, store: AnnotationStore) -> None:
-        fixes = store.all_corrections()
-        self.store = store
-        self.sha256s = {c.article.sha256 for c in fixes}
-        self.paths = {c.article.path for c in fixes if c.article.path}
-        self.titles = {c.article.title for c in fixes if c.article.title}
-
-    def _named(self, article: IndexedArticle) -> bool:
-        identity = article.identity
-        return (
-            identity.sha256 in self.sha256s
-            or str(identity.path) in self.paths
-            or identity.title in self.titles
-        )
-
-    def __call__(self, articles: Sequence[IndexedArticle]) -> list[IndexedArticle]:
-        from readerapp.core.corrections.library import corrected_articles
-
-        if not self.sha256s:
-            return list(articles)
-        named = [a for a in articles if self._named(a)]
-        fixed = dict(zip(map(id, named), corrected_articles(named, self.store), strict=True))
-        return [fixed.get(id(a), a) for a in articles]
 
 
 def merged(

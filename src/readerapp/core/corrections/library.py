@@ -9,7 +9,7 @@ the text).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,20 +20,52 @@ from readerapp.core.library_index import IndexedArticle
 from readerapp.core.store import AnnotationStore
 
 
+class LibraryCorrections:
+    """The user's corrections, ready to apply to the articles of a library.
+
+    The store is asked once which articles have corrections (`all_corrections` reads
+    only the files that hold some): asking it per article (`may_have_corrections`)
+    checks every article's file each time, a million `stat`s for a thousand articles.
+    """
+
+    def __init__(self, store: AnnotationStore) -> None:
+        fixes = store.all_corrections()
+        self.store = store
+        self.sha256s = {c.article.sha256 for c in fixes}
+        self.paths = {c.article.path for c in fixes if c.article.path}
+        self.titles = {c.article.title for c in fixes if c.article.title}
+
+    def names(self, article: IndexedArticle) -> bool:
+        """Whether some correction may be about this article (by text, path or title)."""
+        identity = article.identity
+        return (
+            identity.sha256 in self.sha256s
+            or str(identity.path) in self.paths
+            or identity.title in self.titles
+        )
+
+    def __call__(self, articles: Sequence[IndexedArticle]) -> list[IndexedArticle]:
+        """The articles in order, those with corrections corrected."""
+        return list(corrected_articles(articles, self.store, corrections=self))
+
+
 def corrected_articles(
     articles: Iterable[IndexedArticle],
     store: AnnotationStore,
     open_article: Callable[[Path], Article] = load_article,
+    *,
+    corrections: LibraryCorrections | None = None,
 ) -> Iterator[IndexedArticle]:
     """Each article with its corrections applied to its analysis. An article whose file
     cannot be read again, or changed since it was indexed, keeps the machine's analysis
     (its corrections wait for the next index)."""
+    known = corrections or LibraryCorrections(store)
     for item in articles:
         identity = item.identity
-        ref = ArticleRef(identity.sha256, str(identity.path), identity.title)
-        if not store.may_have_corrections(ref):
+        if not known.names(item):
             yield item
             continue
+        ref = ArticleRef(identity.sha256, str(identity.path), identity.title)
         fixes = [c for c in store.corrections_for(ref) if not c.deleted]
         try:
             article = open_article(identity.path) if fixes else None
