@@ -17,6 +17,7 @@ from readerapp.core.article import load_article
 from readerapp.core.locations import bundled_article
 from readerapp.ui.app import ReaderApp
 from readerapp.ui.reader_screen import ReaderScreen
+from readerapp.ui.reading_pane import ReadingPane
 from readerapp.ui.sidebar import Sidebar
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +50,9 @@ async def reader_shots(db: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         app.save_screenshot("speaker.svg", str(HERE))
-        await pilot.press("escape", "tab")  # back to the article
+        await pilot.press("escape")
+        screen.query_one(ReadingPane).focus()  # back to the article (Tab passes the detail pane)
+        await pilot.pause()
         await pilot.press("g", "s", "h", "right_curly_bracket", "right_parenthesis", "s", "3")
         await pilot.press("t", *"needs source", "enter")
         await pilot.press(
