@@ -80,3 +80,21 @@ def test_a_lawsuit_filed_by_someone_alleges_through_its_filer() -> None:
         "that the mayor broke procurement rules."
     )
     assert found is not None and found[0] == "Ada Voss"
+
+
+def test_whoever_found_that_accuses_the_subject_of_the_finding() -> None:
+    found = allegation(
+        "The clinic was closed on Friday after auditors found that Ben Ilic had concealed "
+        "the missing funds."
+    )
+    assert found == ("auditors", "Ben Ilic")
+
+
+def test_it_also_found_means_the_finder_named_before() -> None:
+    text = (
+        "The Harbour Safety Board found that Marlow Ferries had ignored two warnings. "
+        "It also found that the logbooks had been forged."
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "logbooks" in a.evidence]
+    assert found and found[0].accuser == "Harbour Safety Board"

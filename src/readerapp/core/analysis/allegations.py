@@ -27,6 +27,8 @@ from readerapp.core.analysis.lexicon.accusations import (
     DENIAL_PATTERN,
     DOCUMENT_PHRASE,
     FILED_BY_BEFORE,
+    FINDER_CLAUSE,
+    FOUND_THAT,
     INVESTIGATED,
     NEGATION_PATTERN,
     OWNED_OR_DESCRIBED,
@@ -183,6 +185,31 @@ class Investigated:
         return make(accuser, accused, sentence.text[found.start() :], sentence)
 
 
+class FoundThat:
+    """'Inspectors found that staff had failed to …': whoever found accuses the subject of
+    what was found."""
+
+    name = "found that"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = FOUND_THAT.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        clauses = FINDER_CLAUSE.finditer(sentence.text, 0, found.start())
+        head = start + max((m.end() for m in clauses), default=0)
+        accuser = parties.finder(head, start + found.start()) or sentence.speaker or AUTHOR
+        claim_start = start + found.start("claim")
+        plural = BARE_PLURAL_SUBJECT.match(parties.text, claim_start, sentence.end)
+        accused = (
+            plural.group(1)
+            if plural
+            else parties.clause_subject(claim_start, claim_start, accuser)
+            or parties.accused_in(claim_start, sentence.end, accuser)
+        )
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
 class AllegedThat:
     """'X alleged that Y did Z': the claim's subject is the accused."""
 
@@ -277,6 +304,7 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     Investigated(),
     ActiveAccusation(),
     CriticisedFor(),
+    FoundThat(),
     AllegedThat(),
     PossessiveClaim(),
     SpokenOrReported(),

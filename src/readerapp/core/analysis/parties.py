@@ -374,6 +374,16 @@ class Parties:
                 return ""
         return self.name_before(sentence_start, position)
 
+    def finder(self, start: int, position: int) -> str:
+        """Who found something: the subject before 'found', a pronoun ('It also found')
+        meaning whom it agrees with."""
+        chunk = self.text[start:position].strip()
+        pronoun = re.fullmatch(r"(it|they|he|she)(?:\s+[a-z]+ly|\s+also|\s+later)?", chunk, re.I)
+        if pronoun:
+            entity = self.resolver.pronoun(pronoun.group(1).casefold(), start)
+            return entity.name if entity is not None else ""
+        return self.name_before(start, position)
+
     def previous_subject(self, position: int, skip: str) -> str:
         """The name a sentence before `position` opens with: whom a subject 'he' or 'she'
         most often means."""

@@ -181,3 +181,10 @@ FILED_BY_BEFORE = re.compile(
     r"(?P<filer>[^,.;]{3,60}?)\s*,?\s*$",
     re.IGNORECASE,
 )
+# A finding accuses: 'inspectors found that staff had failed to …'.
+FOUND_THAT = re.compile(
+    r"\b(?:found|concluded|ruled|determined|established)\s+that\s+(?P<claim>[^.;?!]+)",
+    re.IGNORECASE,
+)
+# Where the finder's clause starts: 'rated inadequate after inspectors found that …'.
+FINDER_CLAUSE = re.compile(r",\s+|\b(?:after|when|because|as|and)\s+")
