@@ -98,3 +98,14 @@ def test_it_also_found_means_the_finder_named_before() -> None:
     article = parse_article("Headline\n\n" + text)
     found = [a for a in analyze(article).allegations if "logbooks" in a.evidence]
     assert found and found[0].accuser == "Harbour Safety Board"
+
+
+def test_penalties_that_could_fall_on_anyone_and_mutual_insults_accuse_nobody() -> None:
+    assert allegation("Landlords who break the code can be fined up to 5,000 pounds.") is None
+    assert allegation("The two councillors traded accusations of dishonesty all evening.") is None
+    assert allegation('"They just called each other liars," said Ada Voss.') is None
+
+
+def test_blame_laid_on_a_thing_accuses_nobody() -> None:
+    assert allegation("Ben Ilic blamed a faulty valve for the flooding.") is None
+    assert allegation("Ada Voss blamed the mayor for hiding the survey.") is not None

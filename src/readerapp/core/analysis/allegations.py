@@ -20,6 +20,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     ALLEGED_THAT,
     ANAPHORIC_ALLEGATION,
     BARE_PLURAL_SUBJECT,
+    BLAMED_THING,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
     CRITICISED_FOR,
@@ -29,6 +30,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     FILED_BY_BEFORE,
     FINDER_CLAUSE,
     FOUND_THAT,
+    HYPOTHETICAL_PENALTY,
     INVESTIGATED,
     NEGATION_PATTERN,
     OWNED_OR_DESCRIBED,
@@ -37,11 +39,14 @@ from readerapp.core.analysis.lexicon.accusations import (
     POSSESSIVE_CLAIM,
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
+    RECIPROCAL_ACCUSATION,
     REPORTS_WORD,
     STANCE_PATTERN,
     TOPIC_WRONGDOING,
     WRONGDOING_PATTERN,
 )
+from readerapp.core.analysis.lexicon.base import stem as singular
+from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.parties import AUTHOR, Parties
@@ -357,6 +362,10 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
     return found
 
 
+def _party_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or word in ORG_NOUNS or singular(word) in ORG_NOUNS | PERSON_NOUNS
+
+
 def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     """The sentence, unless it cannot accuse: no cue, a denial, a negated, conditional or
     opposed wrongdoing word, a quoted question, or a pointer back to earlier allegations."""
@@ -381,6 +390,11 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
         return None
     if DENIAL_PATTERN.search(words):
         return None
+    if HYPOTHETICAL_PENALTY.search(words) or RECIPROCAL_ACCUSATION.search(words):
+        return None  # 'firms can be fined …', 'they called each other liars'
+    thing = BLAMED_THING.search(words)
+    if thing and not _party_noun(thing.group("head")) and wrong is None:
+        return None  # 'blamed a faulty valve for the leak'
     speaker = parties.speaker_of(ss, se)
     question = words.rstrip("\"”’' ").endswith("?")
     if question and (speaker is not None or re.search(r"[\"“]", words)):

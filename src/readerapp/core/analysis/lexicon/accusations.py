@@ -188,3 +188,20 @@ FOUND_THAT = re.compile(
 )
 # Where the finder's clause starts: 'rated inadequate after inspectors found that …'.
 FINDER_CLAUSE = re.compile(r",\s+|\b(?:after|when|because|as|and)\s+")
+# Accusations that accuse nobody in particular: what could happen to anyone ('firms that
+# break the rules can be fined'), or both sides at once ('called each other liars').
+HYPOTHETICAL_PENALTY = re.compile(
+    r"\b(?:can|could|may|might|would)\s+(?:also\s+)?be\s+(?:fined|charged|sued|"
+    r"prosecuted|penali[sz]ed|banned|jailed)\b",
+    re.IGNORECASE,
+)
+RECIPROCAL_ACCUSATION = re.compile(
+    r"\btraded\s+(?:accusations|allegations|charges|insults)\b|"
+    r"\b(?:each\s+other|one\s+another)\s+(?:of\s+)?(?:liars?|cheats?|frauds?|crooks?|lying)\b|"
+    r"\baccus\w*\s+(?:each\s+other|one\s+another)\b",
+    re.IGNORECASE,
+)
+# Blame laid on a thing: 'blamed a faulty valve for the leak' accuses nobody.
+BLAMED_THING = re.compile(
+    r"\bblam\w*\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<head>[a-z][\w\-]*)\s+for\b"
+)
