@@ -109,3 +109,9 @@ def test_penalties_that_could_fall_on_anyone_and_mutual_insults_accuse_nobody() 
 def test_blame_laid_on_a_thing_accuses_nobody() -> None:
     assert allegation("Ben Ilic blamed a faulty valve for the flooding.") is None
     assert allegation("Ada Voss blamed the mayor for hiding the survey.") is not None
+
+
+def test_what_should_happen_and_allegations_pointed_back_at_accuse_nobody() -> None:
+    assert allegation("Ada Voss said reckless landlords should be banned from letting.") is None
+    assert allegation("The bribery allegations dominated the council meeting.") is None
+    assert allegation("Say so, and the tabloids will brand you a liar.") is None

@@ -111,7 +111,8 @@ NEGATION_PATTERN = re.compile(r"\b(?:never|not|no|n[o']t|nothing|without)\b", re
 CONDITION_WORDS = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # Phrases that point back to allegations already reported ('These allegations …').
 ANAPHORIC_ALLEGATION = re.compile(
-    r"^\W*(?:these|those|such|the|similar)\s+(?:allegations?|accusations?|claims?|charges?)\b",
+    r"^\W*(?:these|those|such|the|similar)\s+(?:[a-z][\w\-]*\s+)?"
+    r"(?:allegations?|accusations?|claims?|charges?)\b",
     re.IGNORECASE,
 )
 # An investigation is an accusation of its target, made by the investigator.
@@ -191,8 +192,9 @@ FINDER_CLAUSE = re.compile(r",\s+|\b(?:after|when|because|as|and)\s+")
 # Accusations that accuse nobody in particular: what could happen to anyone ('firms that
 # break the rules can be fined'), or both sides at once ('called each other liars').
 HYPOTHETICAL_PENALTY = re.compile(
-    r"\b(?:can|could|may|might|would)\s+(?:also\s+)?be\s+(?:fined|charged|sued|"
-    r"prosecuted|penali[sz]ed|banned|jailed)\b",
+    r"\b(?:can|could|may|might|would|should|must)\s+(?:also\s+)?be\s+(?:fined|charged|"
+    r"sued|prosecuted|penali[sz]ed|banned|jailed)\b|"
+    r"\b(?:will|would)\s+(?:then\s+)?(?:accuse|brand)\s+(?:you|us|anyone|everyone)\b",
     re.IGNORECASE,
 )
 RECIPROCAL_ACCUSATION = re.compile(
