@@ -115,3 +115,14 @@ def test_what_should_happen_and_allegations_pointed_back_at_accuse_nobody() -> N
     assert allegation("Ada Voss said reckless landlords should be banned from letting.") is None
     assert allegation("The bribery allegations dominated the council meeting.") is None
     assert allegation("Say so, and the tabloids will brand you a liar.") is None
+
+
+def test_the_earlier_wrongdoing_word_and_a_family_name_decide_the_accused() -> None:
+    text = (
+        "Ada Voss spoke about Tom Harlow and his wife.\n\n"
+        '"There is evidence that, unlike Ben Ilic, the Harlows cheated on the tender, '
+        'and in two counties there were charges of fraud," Ada Voss said.'
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "Harlows" in a.evidence]
+    assert found and "Harlows" in found[0].accused

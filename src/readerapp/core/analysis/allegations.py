@@ -272,6 +272,8 @@ class SpokenOrReported:
         anchor = sentence.cue if sentence.cue is not None else sentence.wrong
         if anchor is None:
             return None
+        if sentence.wrong is not None and sentence.wrong.start() < anchor.start():
+            anchor = sentence.wrong  # 'X cheated …, and there were charges of …'
         region_start, region_end = sentence.start, sentence.end
         if sentence.speaker is not None:
             accuser = sentence.speaker

@@ -45,6 +45,7 @@ from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
 
 class Parties:
@@ -203,6 +204,9 @@ class Parties:
         if not found:
             return ""
         mention = found[0]
+        family = FAMILY_NAME.fullmatch(mention.text)
+        if family and self.known(family.group(1)):
+            return mention.text  # 'the Clarkes cheated': the family, not a common noun
         if mention.kind == "pronoun" and mention.text not in THIRD_PERSON_SUBJECTS:
             return ""  # 'I', 'we', 'you': the speaker's own side
         if mention.text.casefold() in INDEFINITE_PRONOUNS:
