@@ -80,3 +80,49 @@ def test_a_lawsuit_filed_by_someone_alleges_through_its_filer() -> None:
         "that the mayor broke procurement rules."
     )
     assert found is not None and found[0] == "Ada Voss"
+
+
+def test_whoever_found_that_accuses_the_subject_of_the_finding() -> None:
+    found = allegation(
+        "The clinic was closed on Friday after auditors found that Ben Ilic had concealed "
+        "the missing funds."
+    )
+    assert found == ("auditors", "Ben Ilic")
+
+
+def test_it_also_found_means_the_finder_named_before() -> None:
+    text = (
+        "The Harbour Safety Board found that Marlow Ferries had ignored two warnings. "
+        "It also found that the logbooks had been forged."
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "logbooks" in a.evidence]
+    assert found and found[0].accuser == "Harbour Safety Board"
+
+
+def test_penalties_that_could_fall_on_anyone_and_mutual_insults_accuse_nobody() -> None:
+    assert allegation("Landlords who break the code can be fined up to 5,000 pounds.") is None
+    assert allegation("The two councillors traded accusations of dishonesty all evening.") is None
+    assert allegation('"They just called each other liars," said Ada Voss.') is None
+
+
+def test_blame_laid_on_a_thing_accuses_nobody() -> None:
+    assert allegation("Ben Ilic blamed a faulty valve for the flooding.") is None
+    assert allegation("Ada Voss blamed the mayor for hiding the survey.") is not None
+
+
+def test_what_should_happen_and_allegations_pointed_back_at_accuse_nobody() -> None:
+    assert allegation("Ada Voss said reckless landlords should be banned from letting.") is None
+    assert allegation("The bribery allegations dominated the council meeting.") is None
+    assert allegation("Say so, and the tabloids will brand you a liar.") is None
+
+
+def test_the_earlier_wrongdoing_word_and_a_family_name_decide_the_accused() -> None:
+    text = (
+        "Ada Voss spoke about Tom Harlow and his wife.\n\n"
+        '"There is evidence that, unlike Ben Ilic, the Harlows cheated on the tender, '
+        'and in two counties there were charges of fraud," Ada Voss said.'
+    )
+    article = parse_article("Headline\n\n" + text)
+    found = [a for a in analyze(article).allegations if "Harlows" in a.evidence]
+    assert found and "Harlows" in found[0].accused

@@ -20,6 +20,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     ALLEGED_THAT,
     ANAPHORIC_ALLEGATION,
     BARE_PLURAL_SUBJECT,
+    BLAMED_THING,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
     CRITICISED_FOR,
@@ -27,6 +28,9 @@ from readerapp.core.analysis.lexicon.accusations import (
     DENIAL_PATTERN,
     DOCUMENT_PHRASE,
     FILED_BY_BEFORE,
+    FINDER_CLAUSE,
+    FOUND_THAT,
+    HYPOTHETICAL_PENALTY,
     INVESTIGATED,
     NEGATION_PATTERN,
     OWNED_OR_DESCRIBED,
@@ -35,11 +39,14 @@ from readerapp.core.analysis.lexicon.accusations import (
     POSSESSIVE_CLAIM,
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
+    RECIPROCAL_ACCUSATION,
     REPORTS_WORD,
     STANCE_PATTERN,
     TOPIC_WRONGDOING,
     WRONGDOING_PATTERN,
 )
+from readerapp.core.analysis.lexicon.base import stem as singular
+from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.parties import AUTHOR, Parties
@@ -183,6 +190,31 @@ class Investigated:
         return make(accuser, accused, sentence.text[found.start() :], sentence)
 
 
+class FoundThat:
+    """'Inspectors found that staff had failed to …': whoever found accuses the subject of
+    what was found."""
+
+    name = "found that"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = FOUND_THAT.search(sentence.text)
+        if not found:
+            return None
+        start = sentence.start
+        clauses = FINDER_CLAUSE.finditer(sentence.text, 0, found.start())
+        head = start + max((m.end() for m in clauses), default=0)
+        accuser = parties.finder(head, start + found.start()) or sentence.speaker or AUTHOR
+        claim_start = start + found.start("claim")
+        plural = BARE_PLURAL_SUBJECT.match(parties.text, claim_start, sentence.end)
+        accused = (
+            plural.group(1)
+            if plural
+            else parties.clause_subject(claim_start, claim_start, accuser)
+            or parties.accused_in(claim_start, sentence.end, accuser)
+        )
+        return make(accuser, accused, found.group("claim"), sentence)
+
+
 class AllegedThat:
     """'X alleged that Y did Z': the claim's subject is the accused."""
 
@@ -240,6 +272,8 @@ class SpokenOrReported:
         anchor = sentence.cue if sentence.cue is not None else sentence.wrong
         if anchor is None:
             return None
+        if sentence.wrong is not None and sentence.wrong.start() < anchor.start():
+            anchor = sentence.wrong  # 'X cheated …, and there were charges of …'
         region_start, region_end = sentence.start, sentence.end
         if sentence.speaker is not None:
             accuser = sentence.speaker
@@ -277,6 +311,7 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     Investigated(),
     ActiveAccusation(),
     CriticisedFor(),
+    FoundThat(),
     AllegedThat(),
     PossessiveClaim(),
     SpokenOrReported(),
@@ -329,6 +364,10 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
     return found
 
 
+def _party_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or word in ORG_NOUNS or singular(word) in ORG_NOUNS | PERSON_NOUNS
+
+
 def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     """The sentence, unless it cannot accuse: no cue, a denial, a negated, conditional or
     opposed wrongdoing word, a quoted question, or a pointer back to earlier allegations."""
@@ -353,6 +392,11 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
         return None
     if DENIAL_PATTERN.search(words):
         return None
+    if HYPOTHETICAL_PENALTY.search(words) or RECIPROCAL_ACCUSATION.search(words):
+        return None  # 'firms can be fined …', 'they called each other liars'
+    thing = BLAMED_THING.search(words)
+    if thing and not _party_noun(thing.group("head")) and wrong is None:
+        return None  # 'blamed a faulty valve for the leak'
     speaker = parties.speaker_of(ss, se)
     question = words.rstrip("\"”’' ").endswith("?")
     if question and (speaker is not None or re.search(r"[\"“]", words)):

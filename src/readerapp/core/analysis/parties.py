@@ -45,6 +45,7 @@ from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
 
 class Parties:
@@ -203,6 +204,9 @@ class Parties:
         if not found:
             return ""
         mention = found[0]
+        family = FAMILY_NAME.fullmatch(mention.text)
+        if family and self.known(family.group(1)):
+            return mention.text  # 'the Clarkes cheated': the family, not a common noun
         if mention.kind == "pronoun" and mention.text not in THIRD_PERSON_SUBJECTS:
             return ""  # 'I', 'we', 'you': the speaker's own side
         if mention.text.casefold() in INDEFINITE_PRONOUNS:
@@ -373,6 +377,16 @@ class Parties:
             if last.start() > 0:
                 return ""
         return self.name_before(sentence_start, position)
+
+    def finder(self, start: int, position: int) -> str:
+        """Who found something: the subject before 'found', a pronoun ('It also found')
+        meaning whom it agrees with."""
+        chunk = self.text[start:position].strip()
+        pronoun = re.fullmatch(r"(it|they|he|she)(?:\s+[a-z]+ly|\s+also|\s+later)?", chunk, re.I)
+        if pronoun:
+            entity = self.resolver.pronoun(pronoun.group(1).casefold(), start)
+            return entity.name if entity is not None else ""
+        return self.name_before(start, position)
 
     def previous_subject(self, position: int, skip: str) -> str:
         """The name a sentence before `position` opens with: whom a subject 'he' or 'she'

@@ -111,7 +111,8 @@ NEGATION_PATTERN = re.compile(r"\b(?:never|not|no|n[o']t|nothing|without)\b", re
 CONDITION_WORDS = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # Phrases that point back to allegations already reported ('These allegations …').
 ANAPHORIC_ALLEGATION = re.compile(
-    r"^\W*(?:these|those|such|the|similar)\s+(?:allegations?|accusations?|claims?|charges?)\b",
+    r"^\W*(?:these|those|such|the|similar)\s+(?:[a-z][\w\-]*\s+)?"
+    r"(?:allegations?|accusations?|claims?|charges?)\b",
     re.IGNORECASE,
 )
 # An investigation is an accusation of its target, made by the investigator.
@@ -180,4 +181,29 @@ FILED_BY_BEFORE = re.compile(
     rf"\b(?:{LEGAL_DOCUMENTS})\s+(?:filed|brought|lodged)\s+(?:last\s+\w+\s+)?by\s+"
     r"(?P<filer>[^,.;]{3,60}?)\s*,?\s*$",
     re.IGNORECASE,
+)
+# A finding accuses: 'inspectors found that staff had failed to …'.
+FOUND_THAT = re.compile(
+    r"\b(?:found|concluded|ruled|determined|established)\s+that\s+(?P<claim>[^.;?!]+)",
+    re.IGNORECASE,
+)
+# Where the finder's clause starts: 'rated inadequate after inspectors found that …'.
+FINDER_CLAUSE = re.compile(r",\s+|\b(?:after|when|because|as|and)\s+")
+# Accusations that accuse nobody in particular: what could happen to anyone ('firms that
+# break the rules can be fined'), or both sides at once ('called each other liars').
+HYPOTHETICAL_PENALTY = re.compile(
+    r"\b(?:can|could|may|might|would|should|must)\s+(?:also\s+)?be\s+(?:fined|charged|"
+    r"sued|prosecuted|penali[sz]ed|banned|jailed)\b|"
+    r"\b(?:will|would)\s+(?:then\s+)?(?:accuse|brand)\s+(?:you|us|anyone|everyone)\b",
+    re.IGNORECASE,
+)
+RECIPROCAL_ACCUSATION = re.compile(
+    r"\btraded\s+(?:accusations|allegations|charges|insults)\b|"
+    r"\b(?:each\s+other|one\s+another)\s+(?:of\s+)?(?:liars?|cheats?|frauds?|crooks?|lying)\b|"
+    r"\baccus\w*\s+(?:each\s+other|one\s+another)\b",
+    re.IGNORECASE,
+)
+# Blame laid on a thing: 'blamed a faulty valve for the leak' accuses nobody.
+BLAMED_THING = re.compile(
+    r"\bblam\w*\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<head>[a-z][\w\-]*)\s+for\b"
 )
