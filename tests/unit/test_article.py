@@ -65,6 +65,21 @@ def test_hard_wrapped_paragraphs_are_reflowed():
     assert article.text == "One line wrapped here.\n\nNext."
 
 
+def test_a_corpus_layout_of_short_one_paragraph_lines_keeps_its_paragraphs():
+    """Headline, blank line, one paragraph per line, no date line: even when the
+    paragraphs are short sentences of similar length, as a wrapped text's lines are."""
+    lines = [
+        "The ferry to the islands will stop in March.",
+        "Its owners say the crossing loses money every year.",
+        "Islanders plan a protest at the harbour on Friday.",
+        "A council spokesman said talks were still going on.",
+    ]
+    article = parse_article("Ferry service to end\n\n" + "\n".join(lines) + "\n")
+    assert article.title == "Ferry service to end"
+    assert article.text == "\n\n".join(lines)
+    assert len(article.paragraphs) == 4
+
+
 def test_markdown_title_and_emphasis(write_article):
     path = write_article(
         "a.md",

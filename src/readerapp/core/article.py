@@ -200,6 +200,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     ]
     if width > _WRAP_WIDTH or sum(full) < len(full) / 2:
         return lines
+    if all(line.endswith(_SENTENCE_END) for line in lines):
+        return lines  # a wrap falls at a sentence's end now and then, not at every line
     paragraphs: list[str] = []
     current: list[str] = []
     for line, line_is_full in zip(lines, [*full, True], strict=True):
