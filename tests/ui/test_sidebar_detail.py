@@ -137,3 +137,11 @@ async def test_help_lists_the_keys_across_articles():
             "sort by article, tag, date",
         ):
             assert words in shown, words
+
+
+def test_the_help_names_every_way_out():
+    """Ctrl+Q quits too (and asks first, as q does): the help says so."""
+    console = Console(width=112, record=True)
+    console.print(keymap_table())
+    shown = console.export_text()
+    assert "q Ctrl+Q" in shown and "asks first if a note is unsaved" in shown

@@ -175,7 +175,9 @@ SIDEBAR_KEYS = (
 APP_KEYS = (
     Key("question_mark", "help", "This help", "App", "?", footer="Help"),
     Key("ctrl+p", "command_palette", "Command palette", "App", "Ctrl+P"),
-    Key("q", "quit", "Quit", "App", "q", footer="Quit"),
+    # Ctrl+Q stays Textual's own priority binding (it reaches action_quit from inside an
+    # editor too); the help names it beside q.
+    Key("q", "quit", "Quit (asks first if a note is unsaved)", "App", "q Ctrl+Q", footer="Quit"),
 )
 
 #: Screens across articles, from anywhere (bound on the app; the palette names them too).
