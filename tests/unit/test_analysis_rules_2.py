@@ -134,3 +134,8 @@ def test_a_wrongdoing_word_inside_the_subject_accuses_that_subject() -> None:
         "their own ends."
     )
     assert found is not None and "trustees" in found[1]
+
+
+def test_a_crime_named_as_an_event_accuses_nobody() -> None:
+    assert allegation("After the brutal murder of a ferryman, Ada Voss visited Marlow.") is None
+    assert allegation("After the murder of a ferryman, Ada Voss said Ben Ilic lied.") is not None
