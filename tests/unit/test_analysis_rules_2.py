@@ -126,3 +126,16 @@ def test_the_earlier_wrongdoing_word_and_a_family_name_decide_the_accused() -> N
     article = parse_article("Headline\n\n" + text)
     found = [a for a in analyze(article).allegations if "Harlows" in a.evidence]
     assert found and "Harlows" in found[0].accused
+
+
+def test_a_wrongdoing_word_inside_the_subject_accuses_that_subject() -> None:
+    found = allegation(
+        "The Marlow Trust now accepts that several corrupt trustees used the charity for "
+        "their own ends."
+    )
+    assert found is not None and "trustees" in found[1]
+
+
+def test_a_crime_named_as_an_event_accuses_nobody() -> None:
+    assert allegation("After the brutal murder of a ferryman, Ada Voss visited Marlow.") is None
+    assert allegation("After the murder of a ferryman, Ada Voss said Ben Ilic lied.") is not None

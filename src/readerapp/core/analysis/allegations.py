@@ -23,6 +23,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     BLAMED_THING,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
+    CRIME_AS_EVENT,
     CRITICISED_FOR,
     DEFAULT_ACCUSERS,
     DENIAL_PATTERN,
@@ -390,6 +391,13 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     )  # 'voter fraud', 'illegal immigrants': topics, not anyone's conduct
     if cue is None and wrong is None:
         return None
+    if cue is None and wrong is not None:
+        event = CRIME_AS_EVENT.search(words, max(0, wrong.start() - 40), wrong.end() + 4)
+        if event and event.start() <= wrong.start() < event.end():
+            others = WRONGDOING_PATTERN.search(words, event.end())
+            if others is None:
+                return None  # 'after the brutal murder of a priest, …'
+            wrong = others
     if DENIAL_PATTERN.search(words):
         return None
     if HYPOTHETICAL_PENALTY.search(words) or RECIPROCAL_ACCUSATION.search(words):

@@ -185,9 +185,15 @@ class Parties:
         start = opens[-1] if opens else lo
         verbs = list(CLAUSE_VERB.finditer(self.text, start, position + 1))
         if not verbs:
-            verbs = list(
-                CLAUSE_VERB.finditer(self.text, start, min(position + 40, len(self.text)))
-            )[:1]
+            after = list(CLAUSE_VERB.finditer(self.text, start, min(position + 40, len(self.text))))
+            # 'some corrupt leaders used …': a plural noun right before a verb is no verb
+            if (
+                len(after) > 1
+                and after[0].group().endswith("s")
+                and not self.text[after[0].end() : after[1].start()].strip()
+            ):
+                after = after[1:]
+            verbs = after[:1]
         if not verbs:
             return ""
         # 'Everyone can see this guy is a fraud': the verb nearest the wrongdoing, and the

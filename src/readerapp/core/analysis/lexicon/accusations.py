@@ -207,3 +207,10 @@ RECIPROCAL_ACCUSATION = re.compile(
 BLAMED_THING = re.compile(
     r"\bblam\w*\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<head>[a-z][\w\-]*)\s+for\b"
 )
+# A crime named as an event, its perpetrator unnamed: 'after the brutal murder of a
+# priest' reports a death; it accuses nobody.
+CRIME_AS_EVENT = re.compile(
+    r"\bthe\s+(?:[a-z][\w\-]*\s+){0,2}(?:murder|killing|massacre|kidnapping|assault|rape)"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
