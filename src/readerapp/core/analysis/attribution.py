@@ -171,7 +171,7 @@ class Attribution:
             if words < SCARE_QUOTE_WORDS:
                 return None  # a phrase in quotation marks inside the author's sentence
         elif sentence > 0 and sentence - 1 not in self._by_sentence:
-            # 'Betsy Ebeling shook her head. "Tom's much better about it than I am."'
+            # 'Ann Cole shook her head. "Tom's far calmer about it than I am."'
             before = self._subject_of.get(sentence - 1)
             previous_start, _ = doc.sentences[sentence - 1]
             same = doc.paragraph_index(previous_start) == doc.paragraph_index(span.open)

@@ -59,7 +59,7 @@ class NameLookup:
         if found is not None:
             return found
         keys = token_keys(name)
-        # 'Ebeling' in a story about Betsy and Tom Ebeling: the one the text was just about
+        # 'Cole' in a story about Ann and Tom Cole: the one the text was just about
         matches = [
             entity
             for entity in self._by_last.get(keys[-1], [])
