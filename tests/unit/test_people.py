@@ -74,6 +74,14 @@ def test_aliases_link_articles_too():
     assert [(p.name, p.article_count) for p in found] == [("Farida Khan", 2)]
 
 
+def test_a_description_opening_a_sentence_does_not_become_the_persons_name():
+    found = people(
+        [article(1, said("The former Mayor", "a", "b", aliases=("Rosa Vidal", "Vidal")))]
+    )
+    assert [p.name for p in found] == ["Rosa Vidal"]
+    assert "The former Mayor" in found[0].aliases
+
+
 def test_anonymous_sources_are_never_merged_across_articles():
     source = said("a senior official", "x", anonymous=True)
     found = people([article(1, source), article(2, source)])

@@ -87,6 +87,8 @@ def _plain(word: str) -> str:
 def _is_proper(name: str) -> bool:
     """A name rather than a description: its first and last words start with a capital."""
     words = [w for w in name.replace(".", " ").split() if _plain(w) not in TITLES_OF_ADDRESS]
+    if words and words[0].casefold() in ("the", "a", "an"):
+        return False  # 'The former Nazim': a description that opened a sentence
     return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
