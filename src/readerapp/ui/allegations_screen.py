@@ -17,12 +17,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from readerapp.ui.across import ACROSS_CSS, back, to_box
+from readerapp.ui.across import IndexedScreen, to_box
 from readerapp.ui.detail_pane import DetailPane
-from readerapp.ui.index_progress import IndexFeed, IndexProgress
+from readerapp.ui.index_progress import IndexProgress
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import ALLEGATION_KEYS, bindings
 from readerapp.ui.plain import plain
@@ -69,21 +68,17 @@ def allegations_header(width: int) -> Text:
     return line
 
 
-class AllegationsScreen(Screen[None]):
+class AllegationsScreen(IndexedScreen["AllegationRow"]):
     """Every allegation across the articles; `/` filters by accuser, `f` by accused."""
 
     BINDINGS = bindings(ALLEGATION_KEYS, "allegations", priority=True)  # see across.py
     KEYS = ALLEGATION_KEYS
-    DEFAULT_CSS = ACROSS_CSS
+    LIST_ID = "allegations"
 
     def __init__(self, people: LibraryPeople, session: Session) -> None:
-        super().__init__()
-        self.people = people
-        self.session = session
-        self.view: PeopleView | None = None
+        super().__init__(people, session)
         self.shown: list[AllegationRow] = []
         self.total = 0  # allegations with no filter
-        self.feed = IndexFeed(self, people, self.show_view)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Allegations across articles", "bold"), id="across-title")
@@ -93,35 +88,18 @@ class AllegationsScreen(Screen[None]):
             yield Input(placeholder="f: accused (any of their names)", id="accused")
         yield Static(id="across-columns")
         yield RowList(
-            draw_allegation, allegation_key, empty="indexing the articles…", id="allegations"
+            draw_allegation, allegation_key, empty="indexing the articles…", id=self.LIST_ID
         )
         yield DetailPane(id="across-detail")
         yield KeyHints()
 
-    @property
-    def row_list(self) -> RowList[AllegationRow]:
-        return self.query_one("#allegations", RowList)
+    def header(self, width: int) -> Text:
+        return allegations_header(width)
 
-    def on_mount(self) -> None:
-        self.set_focus(self.row_list)
+    def detail(self, row: AllegationRow) -> Text:
+        from readerapp.ui.details import allegation_row_detail
 
-    def on_screen_resume(self) -> None:
-        self.feed.start()
-
-    def on_screen_suspend(self) -> None:
-        self.feed.stop()
-
-    def on_unmount(self) -> None:
-        self.feed.stop()
-
-    def on_resize(self) -> None:
-        header = allegations_header(self.row_list.size.width)
-        self.query_one("#across-columns", Static).update(header)
-
-    def show_view(self, view: PeopleView) -> None:
-        self.view = view
-        self.query_one(IndexProgress).view(view)
-        self.refilter()
+        return allegation_row_detail(row)
 
     @property
     def sides(self) -> tuple[str, str]:
@@ -155,34 +133,12 @@ class AllegationsScreen(Screen[None]):
         title = Text("Allegations across articles  ", "bold")
         title.append_text(plain(f"{counted(self.total, 'allegation')} in "))
         title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
-        accuser, accused = self.sides
-        if accuser or accused:
+        filtered = any(self.sides)
+        if filtered:
             title.append(f" · showing {len(rows):,}", style="cyan")
         self.query_one("#across-title", Static).update(title)
-        if view.problem:
-            empty = view.problem
-        elif not view.complete:
-            empty = "indexing the articles…"
-        else:
-            empty = "none matches" if accuser or accused else "no allegations in these articles"
+        empty = self.empty_text(view, filtered, "none matches", "no allegations in these articles")
         self.row_list.show(rows, empty=empty)
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refilter()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.row_list)
-
-    @on(RowList.Highlighted)
-    def _highlighted(self, event: RowList.Highlighted) -> None:
-        from readerapp.ui.details import allegation_row_detail
-
-        row = event.row
-        self.query_one(DetailPane).show(allegation_row_detail(row) if row else Text())
 
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
@@ -207,6 +163,3 @@ class AllegationsScreen(Screen[None]):
 
     def action_filter_accused(self) -> None:
         to_box(self, self.query_one("#accused", Input))
-
-    def action_back(self) -> None:
-        back(self, self.row_list)

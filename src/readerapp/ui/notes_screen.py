@@ -22,11 +22,10 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back, to_box
+from readerapp.ui.across import AcrossScreen, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import NOTES_KEYS, bindings
@@ -85,13 +84,12 @@ def columns_header(width: int) -> Text:
     return header
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(AcrossScreen["NoteRow"]):
     """Every annotation across articles; Enter opens one's article at its passage."""
 
     BINDINGS = bindings(NOTES_KEYS, "notes", priority=True)  # see across.py
     KEYS = NOTES_KEYS  # the palette lists them while this screen is shown
-
-    DEFAULT_CSS = ACROSS_CSS
+    LIST_ID = "notes"
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -116,24 +114,22 @@ class NotesScreen(Screen[None]):
             )
             yield Input(placeholder="/: search notes, tags and passages", id="note-search")
         yield Static(id="across-columns")
-        yield RowList(draw_note, lambda row: row.annotation.id, empty="loading…", id="notes")
+        yield RowList(draw_note, lambda row: row.annotation.id, empty="loading…", id=self.LIST_ID)
         yield DetailPane(id="across-detail")
         yield Static(id="across-status")
         yield KeyHints()
-
-    @property
-    def row_list(self) -> RowList[NoteRow]:
-        return self.query_one("#notes", RowList)
-
-    def on_mount(self) -> None:
-        self.set_focus(self.row_list)
 
     def on_screen_resume(self) -> None:
         """Shown, or back from an article: the notes are read again (they may have changed)."""
         self.run_worker(self._load, thread=True, exclusive=True, group="load")
 
-    def on_resize(self) -> None:
-        self.query_one("#across-columns", Static).update(columns_header(self.row_list.size.width))
+    def header(self, width: int) -> Text:
+        return columns_header(width)
+
+    def detail(self, row: NoteRow) -> Text:
+        from readerapp.ui.details import note_row_detail
+
+        return note_row_detail(row)
 
     # -- reading and ordering, in workers --------------------------------------------
 
@@ -239,24 +235,7 @@ class NotesScreen(Screen[None]):
             status.append_text(plain(f"  {words}: no note has it (Tab completes a tag)", "yellow"))
         self.query_one("#across-status", Static).update(status)
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refilter()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.row_list)
-
     # -- the row under the cursor ----------------------------------------------------
-
-    @on(RowList.Highlighted)
-    def _highlighted(self, event: RowList.Highlighted) -> None:
-        from readerapp.ui.details import note_row_detail
-
-        row = event.row
-        self.query_one(DetailPane).show(note_row_detail(row) if row is not None else Text())
 
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
@@ -286,6 +265,3 @@ class NotesScreen(Screen[None]):
 
     def action_filter_tags(self) -> None:
         to_box(self, self.query_one("#tag-filter", Input))
-
-    def action_back(self) -> None:
-        back(self, self.row_list)

@@ -15,13 +15,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back, to_box
+from readerapp.ui.across import IndexedScreen, to_box
 from readerapp.ui.detail_pane import DetailPane
-from readerapp.ui.index_progress import IndexFeed, IndexProgress
+from readerapp.ui.index_progress import IndexProgress
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import PEOPLE_KEYS, bindings
 from readerapp.ui.library_people import person_key
@@ -31,8 +30,6 @@ from readerapp.ui.sidebar_items import counted, excerpt
 
 if TYPE_CHECKING:
     from readerapp.core.people import Person
-    from readerapp.ui.library_people import LibraryPeople, PeopleView
-    from readerapp.ui.session import Session
 
 
 def person_columns(width: int) -> tuple[int, int, int]:
@@ -73,19 +70,12 @@ def matches(person: Person, wanted: str) -> bool:
     return any(wanted in fold(words) for words in (*person.names(), *person.roles))
 
 
-class PeopleScreen(Screen[None]):
+class PeopleScreen(IndexedScreen["Person"]):
     """Every person quoted across the articles; Enter lists their quotes."""
 
     BINDINGS = bindings(PEOPLE_KEYS, "people", priority=True)  # see across.py
     KEYS = PEOPLE_KEYS
-    DEFAULT_CSS = ACROSS_CSS
-
-    def __init__(self, people: LibraryPeople, session: Session) -> None:
-        super().__init__()
-        self.people = people
-        self.session = session
-        self.view: PeopleView | None = None
-        self.feed = IndexFeed(self, people, self.show_view)
+    LIST_ID = "people"
 
     def compose(self) -> ComposeResult:
         yield Static(Text("People across articles", "bold"), id="across-title")
@@ -93,69 +83,33 @@ class PeopleScreen(Screen[None]):
         with Horizontal(id="across-filters"):
             yield Input(placeholder="/: find a person by name, alias or role", id="people-search")
         yield Static(id="across-columns")
-        yield RowList(draw_person, person_key, empty="indexing the articles…", id="people")
+        yield RowList(draw_person, person_key, empty="indexing the articles…", id=self.LIST_ID)
         yield DetailPane(id="across-detail")
         yield KeyHints()
 
-    @property
-    def row_list(self) -> RowList[Person]:
-        return self.query_one("#people", RowList)
+    def header(self, width: int) -> Text:
+        return people_header(width)
 
-    def on_mount(self) -> None:
-        self.set_focus(self.row_list)
+    def detail(self, row: Person) -> Text:
+        from readerapp.ui.details import person_detail
 
-    def on_screen_resume(self) -> None:
-        self.feed.start()
-
-    def on_screen_suspend(self) -> None:
-        self.feed.stop()
-
-    def on_unmount(self) -> None:
-        self.feed.stop()
-
-    def on_resize(self) -> None:
-        self.query_one("#across-columns", Static).update(people_header(self.row_list.size.width))
-
-    def show_view(self, view: PeopleView) -> None:
-        self.view = view
-        self.query_one(IndexProgress).view(view)
-        title = Text.assemble(("People across articles  ", "bold"))
-        found = len(view.persons)
-        title.append_text(plain(f"{found:,} {'person' if found == 1 else 'people'} in "))
-        title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
-        self.query_one("#across-title", Static).update(title)
-        self.refilter()
+        return person_detail(row)
 
     def refilter(self) -> None:
         view = self.view
         if view is None:
             return
+        title = Text.assemble(("People across articles  ", "bold"))
+        found = len(view.persons)
+        title.append_text(plain(f"{found:,} {'person' if found == 1 else 'people'} in "))
+        title.append_text(plain(f"{counted(len(view.articles), 'article')} of {view.source}"))
+        self.query_one("#across-title", Static).update(title)
         wanted = fold(self.query_one("#people-search", Input).value.strip())
         persons = [p for p in view.persons if matches(p, wanted)] if wanted else view.persons
-        if view.problem:
-            empty = view.problem
-        elif not view.complete:
-            empty = "indexing the articles…"
-        else:
-            empty = "nobody by that name" if wanted else "nobody is quoted in these articles"
+        empty = self.empty_text(
+            view, bool(wanted), "nobody by that name", "nobody is quoted in these articles"
+        )
         self.row_list.show(persons, empty=empty)
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refilter()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.row_list)
-
-    @on(RowList.Highlighted)
-    def _highlighted(self, event: RowList.Highlighted) -> None:
-        from readerapp.ui.details import person_detail
-
-        person = event.row
-        self.query_one(DetailPane).show(person_detail(person) if person else Text())
 
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
@@ -165,6 +119,3 @@ class PeopleScreen(Screen[None]):
 
     def action_search(self) -> None:
         to_box(self, self.query_one("#people-search", Input))
-
-    def action_back(self) -> None:
-        back(self, self.row_list)

@@ -14,11 +14,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from readerapp.core.text_search import fold
-from readerapp.ui.across import ACROSS_CSS, back, to_box
+from readerapp.ui.across import AcrossScreen, to_box
 from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.key_hints import KeyHints
 from readerapp.ui.keymap import PEOPLE_KEYS, bindings
@@ -61,12 +60,18 @@ def draw_quote(row: QuoteRow, width: int) -> Text:
     )
 
 
-class PersonScreen(Screen[None]):
+def quotes_header(width: int) -> Text:
+    title_w = max(12, (width - DATE_CELLS - 4) * 30 // 100)
+    names = (("Article", title_w), ("Date", DATE_CELLS), ("Quote", width))
+    return Text.assemble(cells(*((Text(n, "bold dim"), w) for n, w in names)))
+
+
+class PersonScreen(AcrossScreen[QuoteRow]):
     """A person's quotes, article by article."""
 
     BINDINGS = bindings(PEOPLE_KEYS, "people", priority=True)  # see across.py
     KEYS = PEOPLE_KEYS
-    DEFAULT_CSS = ACROSS_CSS
+    LIST_ID = "quotes"
 
     def __init__(self, person: Person, session: Session) -> None:
         super().__init__()
@@ -88,46 +93,25 @@ class PersonScreen(Screen[None]):
         with Horizontal(id="across-filters"):
             yield Input(placeholder="/: search these quotes", id="quote-search")
         yield Static(id="across-columns")
-        yield RowList(draw_quote, lambda row: row.key, empty="no quotes", id="quotes")
+        yield RowList(draw_quote, lambda row: row.key, empty="no quotes", id=self.LIST_ID)
         yield DetailPane(id="across-detail")
         yield KeyHints()
 
-    @property
-    def row_list(self) -> RowList[QuoteRow]:
-        return self.query_one("#quotes", RowList)
-
     def on_mount(self) -> None:
-        self.row_list.show(self.rows)
-        self.set_focus(self.row_list)
+        self.refilter()
 
-    def on_resize(self) -> None:
-        width = self.row_list.size.width
-        title_w = max(12, (width - DATE_CELLS - 4) * 30 // 100)
-        names = (("Article", title_w), ("Date", DATE_CELLS), ("Quote", width))
-        header = Text.assemble(cells(*((Text(n, "bold dim"), w) for n, w in names)))
-        self.query_one("#across-columns", Static).update(header)
+    def header(self, width: int) -> Text:
+        return quotes_header(width)
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        wanted = fold(event.value.strip())
-        rows = [r for r in self.rows if wanted in fold(r.quote.text)] if wanted else self.rows
-        self.row_list.show(rows, empty="no quote holds that")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.set_focus(self.row_list)
-
-    @on(RowList.Highlighted)
-    def _highlighted(self, event: RowList.Highlighted) -> None:
+    def detail(self, row: QuoteRow) -> Text:
         from readerapp.ui.details import appearance_quote_detail
 
-        row: QuoteRow | None = event.row
-        detail = Text()
-        if row is not None:
-            detail = appearance_quote_detail(self.person, row.appearance, row.quote)
-        self.query_one(DetailPane).show(detail)
+        return appearance_quote_detail(self.person, row.appearance, row.quote)
+
+    def refilter(self) -> None:
+        wanted = fold(self.query_one("#quote-search", Input).value.strip())
+        rows = [r for r in self.rows if wanted in fold(r.quote.text)] if wanted else self.rows
+        self.row_list.show(rows, empty="no quote holds that")
 
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
@@ -151,6 +135,3 @@ class PersonScreen(Screen[None]):
 
     def action_search(self) -> None:
         to_box(self, self.query_one("#quote-search", Input))
-
-    def action_back(self) -> None:
-        back(self, self.row_list)
