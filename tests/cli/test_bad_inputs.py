@@ -538,3 +538,22 @@ def test_import_reports_on_an_ascii_console(db_with_a_note: Path, tmp_path: Path
     result = run_cli("import", str(export), "--db", str(fresh), timeout=20, stdout_encoding="ascii")
     assert result.returncode == 0, result.stderr
     assert "1 added" in result.stdout and "\\xe9t\\xe9.json" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "command",
+    [("{path}", "--db", "{db}"), ("analyze", "{path}"), ("import", "{path}", "--db", "{db}")],
+)
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Reading a FIFO blocks until something writes to it: a reader would hang forever on
+    `readerapp story.txt` when story.txt is a pipe. Each command must refuse it at once."""
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    db = tmp_path / "db.json"
+    args = [part.format(path=fifo, db=db) for part in command]
+    result = run_cli(*args, timeout=20)
+    assert_one_error_line(result, "named pipe")
+    assert not db.exists()
