@@ -473,3 +473,38 @@ async def test_a_partial_analysis_says_so_in_the_sidebar(story, monkeypatch):
         sidebar = screen.query_one(Sidebar)
         assert sidebar.show_root and str(sidebar.root.label) == notice
         assert any(n.message == notice for n in app._notifications)
+
+
+async def test_j_and_k_move_through_the_library_as_the_arrows_do(tmp_path):
+    (tmp_path / "b.txt").write_text(STORY)
+    (tmp_path / "a.md").write_text("# Second story\n\nJust one paragraph here.")
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("j", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.article.title == "Port deal questioned"
+
+
+async def test_quit_from_the_command_palette_exits(story):
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        assert "Quit" in [command.title for command in app.get_system_commands(screen)]
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)  # else the q below reaches the reader, which quits on q
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press(*"quit")
+        await pilot.pause(0.3)
+        assert app.is_running
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not app.is_running
+    assert app.return_code == 0
