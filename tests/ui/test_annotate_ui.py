@@ -120,13 +120,14 @@ async def test_tagging_again_keeps_the_tags_and_removing_one_is_an_untick(story,
         assert note.tags == ("quote", "verified")
 
 
-async def test_tab_accepts_the_tag_completion(story, isolated_db):
+@pytest.mark.parametrize("accept", ["tab", "right"])
+async def test_tab_or_right_accepts_the_tag_completion(story, isolated_db, accept):
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("s", "t", *"verify", "enter", "right_curly_bracket", "s", "t", *"ve")
         await pilot.pause()
-        await pilot.press("tab", "enter")
+        await pilot.press(accept, "enter")
         notes = saved(app, isolated_db)
         assert [n.tags for n in notes] == [("verify",), ("verify",)]
 
