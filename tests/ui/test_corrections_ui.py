@@ -136,6 +136,10 @@ async def test_a_selection_becomes_a_quote_of_a_new_speaker_and_an_allegation(st
         assert "a dredging firm spokesman" in names(reader)
         added = next(s for s in reader.correcting.shown.analysis.speakers if s.status == "added")
         assert added.quotes[0].text.startswith("A dredging firm spokesman")
+        await pilot.pause()
+        sidebar = reader.query_one(Sidebar)
+        marked = [str(n.label) for n in rows(sidebar, SpeakerItem) if str(n.label).startswith("+ ")]
+        assert len(marked) == 1 and "dredging firm spokesman" in marked[0].lower()
 
         reader.pane.select_span(start, start + 25)
         await pilot.press("r")
@@ -145,6 +149,9 @@ async def test_a_selection_becomes_a_quote_of_a_new_speaker_and_an_allegation(st
         await pilot.press("enter")
         allegations = reader.correcting.shown.analysis.allegations
         assert any(a.accused == "the dredging firm" and a.status == "added" for a in allegations)
+        await pilot.pause()
+        labels = [str(n.label) for n in rows(sidebar, AllegationItem)]
+        assert any(label.startswith("+ ") and "the dredging firm" in label for label in labels)
 
 
 async def test_the_palette_names_each_correction_with_its_item(story, isolated_db):
