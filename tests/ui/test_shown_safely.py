@@ -84,3 +84,44 @@ async def test_hostile_text_is_shown_without_its_controls(
         reader.pane.action_copy()
         assert not has_control(app.clipboard)
         assert not any(has_control(n.message + n.title) for n in app._notifications)
+
+
+async def test_the_orphaned_note_notice_is_shown_without_its_controls(
+    unguarded: None, tmp_path: Path, isolated_db: Path
+) -> None:
+    """A note whose passage left the article is told in a notification that quotes the
+    passage and the note, both from the database: their controls must not reach it."""
+    from readerapp.ui.sidebar_items import NoteItem
+
+    path = tmp_path / "story.txt"
+    path.write_text("Council row\n\nThe auditors met on Monday.\n", encoding="utf-8")
+    article = load_article(path)
+    elsewhere = f"A passage {EVIL} that was cut from the story."
+    with AnnotationStore(isolated_db) as store:
+        store.save(
+            Annotation(
+                id=new_id(),
+                article=article_ref(article),
+                selector=TextSelector.from_text(elsewhere, 0, len(elsewhere)),
+                colour="yellow",
+                note=f"check {EVIL} this",
+            )
+        )
+    app = ReaderApp(article, db_path=isolated_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        node = next(n for n in sidebar._tree_nodes.values() if isinstance(n.data, NoteItem))
+        assert node.data.span is None  # orphaned
+        if node.parent is not None:
+            node.parent.expand()
+        await pilot.pause()
+        sidebar.focus()
+        sidebar.move_cursor(node)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        orphaned = [m for m in notices if m.startswith("Orphaned")]
+        assert orphaned and "cut from the story" in orphaned[0] and "check" in orphaned[0]
+        assert not any(map(has_control, notices))
