@@ -10,8 +10,9 @@ from pilots import reader_ready
 from readerapp.core.article import load_article
 from readerapp.ui.app import ReaderApp
 from readerapp.ui.correction_dialogs import AllegationScreen, AskScreen, CommandMenu
+from readerapp.ui.detail_pane import DetailPane
 from readerapp.ui.sidebar import Sidebar
-from readerapp.ui.sidebar_items import AllegationItem, QuoteItem, SpeakerItem
+from readerapp.ui.sidebar_items import AllegationItem, OrphanItem, QuoteItem, SpeakerItem
 from stories import HARBOUR
 
 SIZE = (140, 40)
@@ -188,3 +189,32 @@ async def test_a_note_on_a_speaker_stays_with_them_through_a_rename(story, isola
         assert "#board" in str(renamed.label)
         (note_row,) = [n for n in sidebar.notes_node.children if n.data]
         assert "speaker T. Lindqvist" in str(note_row.label)
+
+
+async def test_a_correction_that_no_longer_applies_is_listed_by_what_it_did(story, isolated_db):
+    """The article changed under a rename: the row says which correction is set aside,
+    and the detail pane why."""
+    app = ReaderApp(load_article(story), db_path=isolated_db)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
+        await on_row(pilot, sidebar, tomas)
+        await pilot.press("r")
+        await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+        await pilot.press(*"Tomas Lindkvist", "enter")
+        app.session.flush()
+    story.write_text(
+        HARBOUR.replace("The board's chief executive, Tomas Lindqvist, said", "The board said")
+    )
+    again = ReaderApp(load_article(story), db_path=isolated_db)
+    async with again.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        sidebar = reader.query_one(Sidebar)
+        orphans = rows(sidebar, OrphanItem)
+        assert len(orphans) == 1
+        label = str(orphans[0].label)
+        assert label.startswith("no longer applies: Rename speaker: Tomas Lindqvist")
+        await on_row(pilot, sidebar, orphans[0])
+        detail = str(reader.query_one(DetailPane).query_one("Static").render())
+        assert orphans[0].data.orphan.reason in detail

@@ -384,10 +384,9 @@ class Sidebar(Tree[SidebarItem]):
             node.add_leaf(
                 plain(f"{removed_label(item)}: x restores", "dim"), data=RemovedItem(item)
             )
-        for orphan in self._orphans:
-            node.add_leaf(
-                plain(f"no longer applies: {orphan.reason}", "yellow"), data=OrphanItem(orphan)
-            )
+        for orphan in self._orphans:  # which correction: its reason is in the detail pane
+            item = OrphanItem(orphan)
+            node.add_leaf(plain(f"no longer applies: {item.label}", "yellow"), data=item)
         self._set_aside_node = node
 
     def action_toggle_removed(self) -> None:

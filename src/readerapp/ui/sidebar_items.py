@@ -230,20 +230,21 @@ class OrphanItem:
     def key(self) -> tuple[object, ...]:
         return ("orphan", self.orphan.correction.id)
 
-    def jump(self) -> Jump:
+    @property
+    def label(self) -> str:
+        """Which correction, as the palette names it: `Rename speaker: Kamal → Mustafa Kamal`."""
         from readerapp.core.corrections.fixes import label
 
-        fix = label(self.orphan.correction.fix)
-        return Jump("A correction that no longer applies", notice=f"{fix}: {self.orphan.reason}")
+        return label(self.orphan.correction.fix)
+
+    def jump(self) -> Jump:
+        notice = f"{self.label}: {self.orphan.reason}"
+        return Jump("A correction that no longer applies", notice=notice)
 
     def detail(self, linked: Linked) -> Text:
-        from readerapp.core.corrections.fixes import label
         from readerapp.ui.plain import plain
 
-        return plain(
-            f"A correction that no longer applies: {label(self.orphan.correction.fix)}\n"
-            f"{self.orphan.reason}"
-        )
+        return plain(f"A correction that no longer applies: {self.label}\n{self.orphan.reason}")
 
     def target(self, links: Links) -> Target | None:
         return None
