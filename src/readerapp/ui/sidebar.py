@@ -385,8 +385,9 @@ class Sidebar(Tree[SidebarItem]):
                 plain(f"{removed_label(item)}: x restores", "dim"), data=RemovedItem(item)
             )
         for orphan in self._orphans:  # which correction: its reason is in the detail pane
-            item = OrphanItem(orphan)
-            node.add_leaf(plain(f"no longer applies: {item.label}", "yellow"), data=item)
+            set_aside = OrphanItem(orphan)
+            label = plain(f"no longer applies: {set_aside.label}", "yellow")
+            node.add_leaf(label, data=set_aside)
         self._set_aside_node = node
 
     def action_toggle_removed(self) -> None:
