@@ -508,3 +508,22 @@ async def test_quit_from_the_command_palette_exits(story):
         await pilot.pause(0.3)
         assert not app.is_running
     assert app.return_code == 0
+
+
+async def test_a_selection_survives_resizing_the_terminal(story):
+    """Narrowing the window rewraps the article; the passage selected stays selected, and
+    h then highlights exactly it."""
+    app = ReaderApp(load_article(story))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        text = screen.article.text
+        screen.pane.move_to(text.index("The union"))
+        await pilot.press("s")
+        selected = screen.pane.selection_span
+        assert text[selected[0] : selected[1]].startswith("The union")
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        assert screen.pane.selection_span == selected
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert screen.pane.selection_span == selected

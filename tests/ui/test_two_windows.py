@@ -77,3 +77,37 @@ async def test_a_note_deleted_in_one_window_is_not_brought_back_by_the_other(sto
         assert reader_a.notebook is not None and not reader_a.notebook.placed
     with AnnotationStore(isolated_db, read_only=True) as store:
         assert store.all() == []
+
+
+async def test_another_windows_note_arrives_without_moving_the_cursor_or_closing_the_editor(
+    story, isolated_db
+):
+    """A is half-way through a note when B saves one elsewhere: A's reader redraws with
+    B's note, while A's selection, cursor and open editor (and what is typed in it) stay."""
+    from textual.widgets import TextArea
+
+    from readerapp.ui.note_screen import NoteScreen
+
+    first = ReaderApp(load_article(story), db_path=isolated_db)
+    second = ReaderApp(load_article(story), db_path=isolated_db)
+    async with first.run_test(size=SIZE) as a, second.run_test(size=SIZE) as b:
+        reader_a = await reader_ready(a)
+        await reader_ready(b)
+        reader_a.pane.move_to(reader_a.article.text.index("Drivers face"))
+        await a.press("s", "a", *"half")
+        assert isinstance(first.screen, NoteScreen)
+        where = reader_a.pane.selection_span, reader_a.pane.cursor_offset
+
+        await b.press("s", "h")  # B highlights the first sentence
+        second.session.flush()
+        await until(a, lambda: reader_a.notebook is not None and len(reader_a.notebook.placed) == 1)
+
+        assert isinstance(first.screen, NoteScreen)
+        assert first.screen.query_one(TextArea).text == "half"
+        assert (reader_a.pane.selection_span, reader_a.pane.cursor_offset) == where
+        await a.press(*" done", "ctrl+s")
+        first.session.flush()
+    with AnnotationStore(isolated_db, read_only=True) as store:
+        saved = {a.selector.exact: a.note for a in store.all()}
+    assert saved.get("Drivers face a long detour.") == "half done"
+    assert len(saved) == 2
