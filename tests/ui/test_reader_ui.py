@@ -527,3 +527,34 @@ async def test_a_selection_survives_resizing_the_terminal(story):
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert screen.pane.selection_span == selected
+
+
+async def test_leaving_an_article_for_the_library_saves_its_notes_and_stops_its_writer(
+    tmp_path, isolated_db
+):
+    """Back in the library, what was noted is on disk and the article's save thread is
+    gone: a hundred articles opened in turn leave no hundred threads behind."""
+    from readerapp.core.store import AnnotationStore
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "b.txt").write_text(STORY)
+    app = ReaderApp(library=folder, db_path=isolated_db)
+
+    def writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name.startswith("readerapp-save")]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = len(writers())
+        await pilot.press("enter")
+        screen = await reader_ready(pilot)
+        await pilot.press("s", "h")
+        assert screen.notebook is not None and screen.notebook.placed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(writers()) == before
+        with AnnotationStore(isolated_db, read_only=True) as store:
+            assert len(store.all()) == 1
