@@ -20,10 +20,11 @@ An absolute target (p95 ≤ 15 ms at 100k, ≤ 25 ms at 10k) passes when it is m
 or, on a machine too busy for it, when the save stays within FLOOR_RATIO of the
 bare durable write timed in the same rounds. (Not against reference.py's CPU
 workload: a save's time is mostly fsync and file creation, which that workload
-does not see.) "growth" is judged on its ratio alone: the median save at 100k
-against the median save at 100 annotations. At 100k the saves go to articles
-at random, so most find their article's file closed and read it first: a cost
-of the article's size, not of the database's.
+does not see.) Reading an article's notes back after a save (`for_article`) is judged
+against stock TinyDB's search for them in the same run. "growth" is judged on its
+ratio alone: the median save at 100k against the median save at 100 annotations.
+At 100k the saves go to articles at random, so most find their article's file
+closed and read it first: a cost of the article's size, not of the database's.
 
 The databases go in a temporary folder (or --dir, to measure another disk:
 fsync costs depend on the disk, so run it where the user data lives). They are
@@ -58,6 +59,7 @@ SIZES = {"100": (100, 1), "10k": (10_000, 10), "100k": (100_000, 1_000)}  # (not
 TARGET_P95 = {"10k": 0.025, "100k": 0.015}
 FLOOR_RATIO = 5.0  # a save may cost this many bare durable writes of its article's file
 GROWTH = 1.5  # a save at 100k may cost this much more than at 100
+SEARCH_RATIO = 0.25  # an article's notes after a save, against stock TinyDB's search of them
 
 
 def make_annotation(n: int, text: str, articles: int) -> Annotation:
@@ -272,8 +274,8 @@ def run(quick: bool = False, folder: Path | None = None) -> list[dict]:
             "for_article, 1k of 10k, after a save",
             f["for_article"],
             f["stock_search"],
-            "≤ 20 ms",
-            f["for_article"] <= 0.020,
+            f"≤ {SEARCH_RATIO}× stock search",
+            f["for_article"] <= SEARCH_RATIO * f["stock_search"],
         ),
         row("open 10k + counts_by_article", f["open_10k"], f["stock_open_10k"], "—", True),
         row("open 100k + counts_by_article", f["open_100k"], f["stock_open_100k"], "—", True),
