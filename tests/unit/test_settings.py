@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
 
 from readerapp.core.locations import database_path, library_path
 from readerapp.core.settings import load_settings, remember
@@ -69,3 +72,18 @@ def test_remembering_into_no_file_creates_it(isolated_settings: Path) -> None:
     assert load_settings().theme == 'odd "name"'
     text = isolated_settings.read_text()
     assert text.startswith("#") and 'theme = "odd \\"name\\""' in text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is where Linux keeps data")
+def test_with_nothing_set_the_database_and_library_live_in_the_user_data_directory(
+    isolated_settings: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """No option, no environment, no settings file: both go under the user's data
+    directory (XDG_DATA_HOME here), never into the folder the app was started from."""
+    monkeypatch.delenv("READERAPP_DB")
+    monkeypatch.delenv("READERAPP_LIBRARY")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "data-home" / "readerapp"
+    assert library_path() == data / "articles"
+    assert database_path().parent == data
