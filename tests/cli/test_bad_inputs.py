@@ -409,8 +409,11 @@ async def test_a_library_of_bad_inputs_lists_them_with_their_errors(
     app = ReaderApp(library=folder, db_path=tmp_path / "db.json")
     async with app.run_test(size=(160, 40)) as pilot:
         await asyncio.wait_for(app.workers.wait_for_complete(), 30)
-        await pilot.pause()
-        shown = visible_text(app)
+        for _ in range(100):  # the table draws its new rows on a later frame, under load
+            await pilot.pause(0.05)
+            shown = visible_text(app)
+            if "Markup" in shown:
+                break
         assert "[bold red]Markup[/] in the title" in shown
         assert "this is a binary file" in shown and "the file is empty" in shown
         assert "opens articles up to" in shown
