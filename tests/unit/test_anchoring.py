@@ -402,3 +402,21 @@ def test_a_passage_edited_around_on_both_sides_is_found_if_one_side_holds_beside
     edited = "An inserted paragraph.\n\nFirst sentence here. Second one.\n\nIt ends otherwise."
     found = anchor(sel, edited)
     assert found is not None and edited[found.start : found.end] == "First sentence here."
+
+
+def test_a_word_that_starts_a_new_sentence_is_not_kept_when_its_words_recur_nearby() -> None:
+    """Hypothesis found it: the note was on 'Delays', its sentence was replaced by another
+    starting 'Delays', and words of the old sentence recurred a little later, so the fuzzy
+    search found the context 'around' the old word. A short quote needs its context right
+    beside it on both sides, found by whichever search."""
+    body = [
+        "Council ferry harbour minister report audit.",
+        "Delays inspectors march council.",
+        "Council ferry report audit budget vote union harbour.",
+        "Council contract tuesday fog inspectors march.",
+    ]
+    text = " ".join(body)
+    start = text.index("Delays")
+    sel = TextSelector.from_text(text, start, start + len("Delays"))
+    edited = text.replace("Delays inspectors march council.", "Delays ferry harbour the.")
+    assert anchor(sel, edited) is None

@@ -297,7 +297,11 @@ def _align(
     )
     inner = text.find(selector.exact, start, end)
     if inner != -1:  # the quote is intact: the extra text was inserted beside it
-        return _Place(inner, inner + quote_len, 1.0, context, acceptable, "moved")
+        # An exact occurrence, so the exact rule holds: context right beside it on a
+        # side, on both for a short quote (a new sentence may start with the same word).
+        beside = _held_beside(selector, text, inner, inner + quote_len)
+        same_passage = all(beside) if quote_len < SHORT_QUOTE else any(beside)
+        return _Place(inner, inner + quote_len, 1.0, context, acceptable and same_passage, "moved")
     return _Place(start, end, similarity, context, acceptable, "fuzzy")
 
 
