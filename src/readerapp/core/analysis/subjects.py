@@ -24,6 +24,7 @@ from readerapp.core.analysis.lexicon.people import PARTY_TAG, PERSON_NOUNS, PRON
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     PHRASE_STOPS,
+    SUBORDINATORS,
 )
 from readerapp.core.analysis.lexicon.speech import AUXILIARIES, TIME_WORDS
 from readerapp.core.analysis.mentions import (
@@ -32,10 +33,9 @@ from readerapp.core.analysis.mentions import (
     WORD,
     Mention,
     NounPhrases,
-    chunks,
-    trim,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE
+from readerapp.core.analysis.phrase_words import chunks, trim
 
 SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
 _CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
@@ -119,6 +119,8 @@ class MentionReader(NounPhrases):
                 before = masked[max(lo, phrase.start() - 30) : phrase.start()].split()
                 if before and before[-1].islower() and before[-1].endswith(("ed", "based")):
                     break  # 'Drivers interviewed at Halden station said': the phrase's own
+                if self._subordinate_subject(lo, phrase.start(), end):
+                    break  # '… the country after the candidate said': the clause's subject
                 end = phrase.start()
                 continue
             if last in AUXILIARIES or last in TIME_WORDS:
@@ -127,6 +129,15 @@ class MentionReader(NounPhrases):
                 continue
             break
         return end
+
+    def _subordinate_subject(self, lo: int, start: int, end: int) -> bool:
+        """'Voters were angry after the mayor said': 'after' opens a clause whose subject
+        is the speaker, not an adverbial, when what comes before it is a clause."""
+        first = WORD.match(self.masked, start)
+        if first is None or first.group().casefold() not in SUBORDINATORS:
+            return False
+        subject = self.noun_phrase(first.end(), end)
+        return bool(subject) and subject[0].kind != "pronoun" and not self.noun_phrase(lo, start)
 
     def _inside_relative(self, lo: int, end: int) -> bool:
         """'Trump, who campaigned here this week, said': 'this week' belongs to the clause."""

@@ -50,6 +50,8 @@ PHRASE_STOPS = words(
 )
 # Words that open a clause inside a sentence: 'The emails show that Reines asked …'.
 SUBORDINATORS = words("that because although though while whether after before when since if")
+# Words that open a relative clause, which may hold a verb inside a noun phrase.
+RELATIVE_WORDS = words("who whom whose which that where when")
 # Words after a head noun that start its post-modifier: 'a spokesman for the firm'.
 POSTMODIFIER_WORDS = words("""
     of for at in on from with who whom whose which that close familiar involved
