@@ -34,3 +34,44 @@ def test_the_subject_after_a_subordinator_speaks() -> None:
         "would be closed."
     )
     assert [s.name for s in found if s.quotes] == ["the regional governor"]
+
+
+def test_a_subject_after_a_dash_speaks() -> None:
+    found = quotes_of(
+        "LISBON — Mayor Ines Varga said on Monday that the tram line would reopen in May.",
+        "Ines Varga",
+    )
+    assert found == ["the tram line would reopen in May"]
+
+
+def test_an_aside_between_dashes_is_skipped_to_the_subject() -> None:
+    text = (
+        'Tom Ebert - who once said he would "fight for every job" at the yard - said at a '
+        "rally on Friday that the shipyard should stay open."
+    )
+    assert "the shipyard should stay open" in quotes_of(text, "Tom Ebert")
+
+
+def test_a_relative_aside_that_reports_speech_ends_at_the_main_verb() -> None:
+    found = quotes_of(
+        "Lena Ortiz, who said last year that she would retire, said the club needs her.",
+        "Lena Ortiz",
+    )
+    assert "the club needs her" in found
+    assert not any("said the club" in quote for quote in found)
+
+
+def test_a_quote_inside_the_subjects_appositive_does_not_hide_the_subject() -> None:
+    text = (
+        'Ada Voss, the author of "Quiet Harbours," about the fishing towns, said the '
+        "trawler fleet had halved in ten years."
+    )
+    assert "the trawler fleet had halved in ten years" in quotes_of(text, "Ada Voss")
+
+
+def test_an_advisers_object_is_no_reported_speech() -> None:
+    text = (
+        "Karl Bryn, an economist who advised the mayor on the budget, said the city could "
+        "not afford the stadium."
+    )
+    assert quotes_of(text, "Karl Bryn") == ["the city could not afford the stadium"]

@@ -256,4 +256,19 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
                 found = context.reader.before(clause, verb.start())
                 if found and found[0].kind in ("name", "pronoun", "description", "group"):
                     return found
-    return ()
+    return _subject_around_quote(context, cue, lo)
+
+
+def _subject_around_quote(context: SpeechContext, cue: Cue, lo: int) -> tuple[Mention, ...]:
+    """'Jo Roe, the author of "Going Viral," said', 'Roe, citing "the magic," said': the
+    subject opens the sentence, and the quote sits in its appositive."""
+    start, _ = context.doc.sentences[cue.sentence]
+    if lo <= start:
+        return ()
+    found = context.reader.before(start, cue.start)
+    if not found or found[0].kind == "pronoun" and found[0].text == "who":
+        return ()
+    opening = min(m.phrase_start if m.phrase_start >= 0 else m.start for m in found)
+    if opening >= lo or context.doc.masked[start:opening].strip():
+        return ()
+    return found

@@ -31,6 +31,7 @@ from readerapp.core.analysis.lexicon.speech import (
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     THAT_ONLY_LEMMAS,
+    VERB_AFTER_ASIDE,
 )
 from readerapp.core.analysis.quote_rules import (
     AnyVerbAfterQuote,
@@ -130,6 +131,10 @@ class ReportedSpeech:
         after = masked[cue.end : se]
         spans: list[tuple[int, int]] = []
         relative = RELATIVE_BEFORE.search(masked, start, cue.start)  # 'an engineer who advised'
+        if relative:  # 'Roe, who said he would run, said …': the aside ends at the main verb
+            main = VERB_AFTER_ASIDE.search(masked, cue.end, se)
+            se = main.start() if main else se
+            after = masked[cue.end : se]
         if before.endswith(",") and contents.words_in(before) >= 1 and not relative:
             comma = lo + len(before) - 1
             rest = re.match(r"[^,.;:]*?(?=,)", after)

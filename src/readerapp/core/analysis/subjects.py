@@ -39,6 +39,9 @@ from readerapp.core.analysis.phrase_words import chunks, trim
 
 SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
 _CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
+_QUOTE_AT_END = re.compile(r"~[\"”']+\s*$")
+_DASH = re.compile(r"\s[-—–]\s|\s*—\s*")
+_DASH_AT_END = re.compile(r"(?:\s[-—–]|\s*—)\s*$")
 _PARTY_AFTER = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?")
 _PARTY_AT_END = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?\s*$")
 
@@ -56,12 +59,20 @@ class MentionReader(NounPhrases):
     def _before(self, lo: int, hi: int) -> tuple[Mention, ...]:
         masked = self.masked
         lo = max(lo, hi - SUBJECT_WINDOW)
+        closing = _DASH_AT_END.search(masked, lo, hi)
+        opening = _last_dash(masked[lo:hi], closing.start() - lo) if closing else None
+        if opening is not None:
+            # 'Jo Roe - who said he would "fight" - said': the subject before the aside
+            return self._before(lo, lo + opening.start())
         end = self._skip_adverbials(lo, hi)
         segment = masked[lo:end]
         if not segment.strip():
             return ()
         if segment.rstrip().endswith(","):
             found = self._appositive_subject(lo, lo + len(segment.rstrip()) - 1)
+        elif _QUOTE_AT_END.search(segment) and "," in segment:
+            # 'Roe, citing "the magic of the brand," said': the quote ends the aside
+            found = self._appositive_subject(lo, lo + len(segment.rstrip()))
         else:
             cut = max(_last_boundary(segment), 0)
             found = ()
@@ -186,7 +197,8 @@ class MentionReader(NounPhrases):
         mention = replace(head[0], phrase_start=phrase_start)
         for start, end in extras:
             text = self._text(start, end)
-            if not RELATIVE_START.match(text) and not AGE.match(text):
+            opener = RELATIVE_OR_PARTICIPLE_START.match(text) or AGE.match(text)
+            if not opener and "~" not in text:  # 'citing "…"' is no role
                 mention = mention.with_role(text)
         return (mention, *head[1:])
 
@@ -267,9 +279,18 @@ def _adverbial_chunk(words: list[str]) -> bool:
 
 
 def _last_boundary(segment: str) -> int:
-    """Where the clause holding the subject starts: after the last comma or semicolon."""
+    """Where the clause holding the subject starts: after the last comma, semicolon or
+    dash ('Inside the hall - packed since noon - Jo Roe said')."""
     cut = max(segment.rfind(", "), segment.rfind("; "), segment.rfind(": "))
+    dash = _last_dash(segment, len(segment))
+    if dash is not None and dash.end() > cut + 2:
+        return dash.end()
     return cut + 2 if cut >= 0 else 0
+
+
+def _last_dash(segment: str, end: int) -> re.Match[str] | None:
+    found = list(_DASH.finditer(segment, 0, end))
+    return found[-1] if found else None
 
 
 def _before_final_stop(text: str, start: int, end: int) -> int:

@@ -74,6 +74,14 @@ FINITE_SPEECH = frozenset(
     for form, lemma in FORM_TO_LEMMA.items()
     if not form.endswith("ing") and (form != lemma or lemma in BASE_SPEECH)
 )
+# 'Roe, who said he would run, said …': the main verb after an aside that reports speech.
+VERB_AFTER_ASIDE = re.compile(
+    r"(?:,|\s[-—–]|—)\s*(?:(?:also|then|later|again|has|had)\s+)?(?:"
+    + "|".join(
+        sorted(f for f in FINITE_SPEECH if f != FORM_TO_LEMMA[f] and f not in NOUN_LIKE_FORMS)
+    )
+    + r")\b"
+)
 # Participles that report speech as they continue a clause: ', saying …', 'tweeting: …'.
 SPEECH_PARTICIPLES = frozenset(form for form in FORM_TO_LEMMA if form.endswith("ing"))
 # Two-word speech verbs: 'chipped in', 'pointed out', 'hit back'.
@@ -101,7 +109,7 @@ PHRASAL_FORMS: dict[str, str] = {
     }.get(lemma, verb_forms(lemma)[1:3])
 }
 # Verbs whose reported clause needs 'that' ('added that …'): 'answered her door' is no speech.
-THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear")
+THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear advise")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
