@@ -75,3 +75,25 @@ def test_an_advisers_object_is_no_reported_speech() -> None:
         "not afford the stadium."
     )
     assert quotes_of(text, "Karl Bryn") == ["the city could not afford the stadium"]
+
+
+def test_a_days_possessive_opens_the_reported_clause() -> None:
+    found = quotes_of("Nora Lind said Friday's vote had changed her mind.", "Nora Lind")
+    assert found == ["Friday's vote had changed her mind"]
+
+
+def test_a_sentence_opening_with_of_names_its_speaker_after_the_comma() -> None:
+    text = (
+        "Piet Vos praised Marta Keel. Of Keel, Vos, who has known her for years, said "
+        "she would make a fine mayor."
+    )
+    found = speakers(text)
+    assert [s.name for s in found if s.quotes] == ["Piet Vos"]
+
+
+def test_who_after_a_home_town_and_state_is_the_person() -> None:
+    text = (
+        '"We came for the music," said Sam Okoro, a teacher from Dayton, Ohio, who said '
+        "he had driven all night."
+    )
+    assert "he had driven all night" in quotes_of(text, "Sam Okoro")

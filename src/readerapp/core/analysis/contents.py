@@ -90,8 +90,8 @@ def _skip_adverbials(masked: str, position: int, end: int) -> int:
     """Skip 'on Tuesday', 'in a statement', 'Thursday night' right after a verb."""
     for _ in range(3):
         found = ADVERBIAL_AFTER_VERB.match(masked, position, end)
-        if not found:
-            break
+        if not found or masked[found.end() : found.end() + 2] in ("'s", "’s"):
+            break  # "said Thursday's speeches …": the day opens the clause
         position = found.end()
     return position
 

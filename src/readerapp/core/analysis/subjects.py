@@ -89,8 +89,12 @@ class MentionReader(NounPhrases):
     def _antecedent(self, lo: int, comma: int) -> tuple[Mention, ...]:
         """'…, said Nicky Driscoll, 24, of Leeds, who said …': whom the 'who' is."""
         pieces = chunks(self.masked, lo, comma)
-        while pieces and self._appositive(*pieces[-1]):
-            pieces.pop()
+        while len(pieces) > 1 and (
+            self._appositive(*pieces[-1])
+            or self._place_after(pieces[-2], pieces[-1], first=len(pieces) == 2)
+        ):
+            pieces.pop()  # 'Jo Roe, a doctor from Leeds, Yorkshire, who said'
+
         if not pieces:
             return ()
         start, end = pieces[-1]
@@ -168,7 +172,8 @@ class MentionReader(NounPhrases):
         extras: list[tuple[int, int]] = []
         index = len(pieces) - 1
         while index > 0 and (
-            self._appositive(*pieces[index]) or self._place_after(pieces[index - 1], pieces[index])
+            self._appositive(*pieces[index])
+            or self._place_after(pieces[index - 1], pieces[index], first=index == 1)
         ):
             extras.insert(0, pieces[index])
             index -= 1
@@ -202,12 +207,15 @@ class MentionReader(NounPhrases):
                 mention = mention.with_role(text)
         return (mention, *head[1:])
 
-    def _place_after(self, previous: tuple[int, int], piece: tuple[int, int]) -> bool:
+    def _place_after(
+        self, previous: tuple[int, int], piece: tuple[int, int], *, first: bool
+    ) -> bool:
         """'a gynecologist from Englewood, New Jersey,': the state goes with the town."""
         before = self.masked[previous[0] : previous[1]].split()
         words = self.masked[piece[0] : piece[1]].split()
         return (
-            len(before) >= 2
+            # 'Of Carson, Levine said': a sentence that opens with a phrase names no place
+            len(before) >= (3 if first else 2)
             and before[-2].casefold() in PLACE_OF_PREPOSITIONS
             and 0 < len(words) <= 3
             and all(w[:1].isupper() for w in words)
