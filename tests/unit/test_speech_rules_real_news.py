@@ -97,3 +97,11 @@ def test_who_after_a_home_town_and_state_is_the_person() -> None:
         "he had driven all night."
     )
     assert "he had driven all night" in quotes_of(text, "Sam Okoro")
+
+
+def test_a_place_with_an_adjective_is_not_whom_a_later_description_means() -> None:
+    text = (
+        "Ivo Tann spoke to the council on Monday. His rivals doubt his support for a united "
+        "Verona. Instead, the businessman has insisted that his plan will work."
+    )
+    assert "his plan will work" in quotes_of(text, "Ivo Tann")
