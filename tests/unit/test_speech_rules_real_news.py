@@ -105,3 +105,25 @@ def test_a_place_with_an_adjective_is_not_whom_a_later_description_means() -> No
         "Verona. Instead, the businessman has insisted that his plan will work."
     )
     assert "his plan will work" in quotes_of(text, "Ivo Tann")
+
+
+def test_a_word_typed_twice_does_not_make_a_second_speaker() -> None:
+    text = (
+        "A council report said on Monday that the pier was unsafe. Repairs were delayed "
+        "for years, according to the the council report."
+    )
+    found = [s for s in speakers(text) if s.quotes]
+    assert len(found) == 1 and len(found[0].quotes) == 2
+
+
+def test_an_abstract_noun_is_no_speaker() -> None:
+    text = (
+        "Ada Voss told the radio station that the ferry would run again. Her assumption, "
+        "repeated at every meeting, was that the money would come."
+    )
+    assert [s.name for s in speakers(text) if s.quotes] == ["Ada Voss"]
+
+
+def test_a_plural_noun_and_a_verb_are_a_clause_not_a_speaker() -> None:
+    text = "The documents include reported losses and two unpaid loans."
+    assert not [s for s in speakers(text) if s.quotes]

@@ -50,6 +50,7 @@ from readerapp.core.analysis.lexicon.speech import (
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
 from readerapp.core.analysis.phrase_words import (
+    abstract_noun,
     clause_in_postmodifier,
     looks_like_org,
     participle_modifier,
@@ -123,6 +124,11 @@ class NounPhrases:
                 and first.end() < end - start
             ):
                 start += first.end()
+                continue
+            if first and re.match(
+                rf"\s+{re.escape(first.group())}\b", masked[start + first.end() : end], re.I
+            ):
+                start += first.end()  # 'the the report': a word typed twice
                 continue
             break
         first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
@@ -253,6 +259,13 @@ class NounPhrases:
                 ),
             )
         if len(pre) > (6 if head in _HEAD_NOUNS else 3):
+            return ()
+        if head not in _HEAD_NOUNS and (
+            abstract_noun(head)
+            or len(pre) > 1
+            and is_plural(pre[-2])
+            and stem(pre[-2]) in _HEAD_NOUNS  # 'the figures include': a clause
+        ):
             return ()
         if head not in _HEAD_NOUNS and not (
             len(pre) <= 3

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from readerapp.core.analysis.lexicon.people import (
+    ABSTRACT_ENDINGS,
     DETERMINERS,
     NON_NAME_WORDS,
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_MODIFIERS,
+    SPEAKING_ABSTRACT_NOUNS,
     TITLE_WORDS,
 )
 from readerapp.core.analysis.lexicon.phrases import (
@@ -92,3 +94,9 @@ def clause_in_postmodifier(text: str, head_end: int) -> bool:
         if lower in FINITE_AUXILIARIES:
             return True
     return False
+
+
+def abstract_noun(word: str) -> bool:
+    """'assumption', 'excitement', 'popularity': a head that names no speaker."""
+    lower = word.casefold()
+    return lower.endswith(ABSTRACT_ENDINGS) and lower not in SPEAKING_ABSTRACT_NOUNS

@@ -113,6 +113,8 @@ class VerbAfterQuote:
             parenthetical = masked[cue.end : cue.end + 1] == ","
             if ends_sentence and parenthetical and ("," in between or len(between.split()) > 5):
                 continue  # '"… simple." The governor, Whitfield said, had …': a new sentence
+            if doc.text[quote.end - 1 : quote.end] == "." and "," in between:
+                continue  # '"… campaign." His view, stated on TV, was …': a new sentence
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
                 speakers = reader.after(cue.end, se)

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from readerapp.core.analysis.document import Document, Span
 from readerapp.core.analysis.focus import FIRST_VERB
+from readerapp.core.analysis.lexicon.base import is_plural
 from readerapp.core.analysis.lexicon.clauses import (
     AFTER_COMMA_AND,
     COORDINATOR_BEFORE,
@@ -26,7 +27,12 @@ from readerapp.core.analysis.lexicon.clauses import (
     THAT_OR_QUOTE_AFTER,
     VERB_AFTER_WORDS,
 )
-from readerapp.core.analysis.lexicon.phrases import NON_VERB_OPENERS, NOT_BEFORE_VERB
+from readerapp.core.analysis.lexicon.phrases import (
+    FINITE_AUXILIARIES,
+    NON_VERB_OPENERS,
+    NOT_BEFORE_VERB,
+    NOT_NOUNS,
+)
 from readerapp.core.analysis.lexicon.speech import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
@@ -170,6 +176,8 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
         previous = re.search(r"([\w’']+)\s+$", masked[max(0, start - 20) : start])
         if previous and previous.group(1).casefold() in NOT_BEFORE_VERB:
             return None  # 'acted on repeated reports', 'his stated aim': not a verb
+        if FORM_TO_LEMMA[word] == word and _noun_before_verb(masked, end, previous):
+            return None  # 'A council report said': the noun before the verb
         if FORM_TO_LEMMA[word] == "hear":
             before = masked[max(0, start - 40) : start].casefold().split()[-3:]
             return "finite" if any(w in HEARING_BODIES for w in before) else None
@@ -181,6 +189,20 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
     if word in ("called", "calls"):  # 'called on X to …', 'called for …'
         return "object" if ON_OR_FOR.match(masked[end : end + 5]) else None
     return None
+
+
+def _noun_before_verb(masked: str, end: int, previous: re.Match[str] | None) -> bool:
+    """'A council report said': a base form after a singular noun and before a verb is a
+    noun; 'officials say is', 'flag and report posts' keep their verb."""
+    following = _WORD.match(masked, end + 1)
+    if masked[end : end + 1] != " " or following is None or previous is None:
+        return False
+    before = previous.group(1).casefold()
+    return (
+        following.group().casefold() in FINITE_SPEECH | FINITE_AUXILIARIES
+        and not is_plural(before)
+        and before not in NOT_NOUNS
+    )
 
 
 def _quote_soon(masked: str, end: int) -> bool:

@@ -238,3 +238,13 @@ PLACE_WORDS = words("""
     country island islands coast valley river lake mountain mountains beach bay harbour
     harbor airport station park bridge
     """)
+# Endings of abstract nouns ('his assumption', 'the excitement'): such a head names no
+# speaker, except the few below that stand for people, bodies or documents.
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood")
+SPEAKING_ABSTRACT_NOUNS = words("""
+    opposition institution investigation management leadership majority minority community
+    administration government commission organisation organization association foundation
+    federation publication delegation coalition congregation convention nation television
+    division mission resolution declaration legislation constitution petition station
+    version edition
+    """)

@@ -76,3 +76,8 @@ ORG_NAME_WORDS = words("""
     radio channel club fund trust society union federation company corporation court
     congress senate parliament assembly administration campaign coalition alliance police
     """)
+# Words that cannot be the noun a verb's form follows ('and report posts', 'who say is').
+NOT_NOUNS = words("""
+    and or but to who which that i you we they he she it also not never will would can could
+    should may might must do does did just only still then
+    """)
