@@ -127,3 +127,27 @@ def test_an_abstract_noun_is_no_speaker() -> None:
 def test_a_plural_noun_and_a_verb_are_a_clause_not_a_speaker() -> None:
     text = "The documents include reported losses and two unpaid loans."
     assert not [s for s in speakers(text) if s.quotes]
+
+
+def test_a_base_form_after_a_modal_reports_speech() -> None:
+    text = 'The hall was half empty, and a spokesman for Ada Voss could only quip: "More room."'
+    found = speakers(text)
+    assert [q.text for s in found for q in s.quotes] == ["More room."]
+
+
+def test_a_quote_then_a_pronoun_and_an_auxiliary_before_the_verb() -> None:
+    text = 'Mr. Tom Ebert introduced Ms. Ada Voss. "We will not cut the buses," she has said.'
+    assert quotes_of(text, "Ada Voss") == ["We will not cut the buses"]
+
+
+def test_a_quote_that_ends_its_sentence_leaves_the_next_verb_to_its_own_clause() -> None:
+    text = (
+        'Ada Voss opened the meeting. "The budget is tight." She added that the ferry '
+        "would still run every hour."
+    )
+    assert "the ferry would still run every hour" in quotes_of(text, "Ada Voss")
+
+
+def test_a_bare_party_letter_after_a_name() -> None:
+    text = "Gov. Tom Ebert (R) said the bridge would open in May."
+    assert quotes_of(text, "Tom Ebert") == ["the bridge would open in May"]

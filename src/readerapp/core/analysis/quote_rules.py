@@ -113,7 +113,9 @@ class VerbAfterQuote:
             parenthetical = masked[cue.end : cue.end + 1] == ","
             if ends_sentence and parenthetical and ("," in between or len(between.split()) > 5):
                 continue  # '"… simple." The governor, Whitfield said, had …': a new sentence
-            if doc.text[quote.end - 1 : quote.end] == "." and "," in between:
+            if doc.text[quote.end - 1 : quote.end] == "." and (
+                "," in between or len(masked[cue.end : se].split()) > 6
+            ):
                 continue  # '"… campaign." His view, stated on TV, was …': a new sentence
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
@@ -130,7 +132,9 @@ class VerbAfterQuote:
                 attribution_end = max(m.end for m in speakers)
             else:
                 comma = masked.find(",", lead, cue.start)
-                head = reader.noun_phrase(lead, comma if comma >= 0 else cue.start)
+                # '"…," she has said', '"…," he often says': the words before the verb
+                head_end = comma if comma >= 0 else reader.skip_adverbials(lead, cue.start)
+                head = reader.noun_phrase(lead, head_end)
                 speakers = reader.before(lead, cue.start)
                 if not speakers or not head and comma < 0:
                     continue

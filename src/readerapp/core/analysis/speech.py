@@ -37,6 +37,7 @@ from readerapp.core.analysis.lexicon.speech import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
     HEARING_BODIES,
+    MODAL_BEFORE,
     NAMING_VERBS,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
@@ -184,6 +185,8 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
         return "finite"
     if word in ("hear", "hears", "hearing"):
         return None
+    if FORM_TO_LEMMA.get(word) == word and MODAL_BEFORE.search(masked, max(0, start - 30), start):
+        return "finite"  # 'could only quip', 'would later explain'
     if word in SPEECH_PARTICIPLES:
         return "participle"
     if word in ("called", "calls"):  # 'called on X to …', 'called for …'

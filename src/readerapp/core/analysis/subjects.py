@@ -106,6 +106,10 @@ class MentionReader(NounPhrases):
             return self.noun_phrase(names[-1].start(), names[-1].end())
         return ()
 
+    def skip_adverbials(self, lo: int, hi: int) -> int:
+        """Where the subject before a verb at `hi` ends: 'she has', 'Roe on Friday'."""
+        return self._skip_adverbials(lo, hi)
+
     def _skip_adverbials(self, lo: int, hi: int) -> int:
         """Drop 'also', 'has', 'on Thursday', ', in a statement,', '(D-Calif.)' before a verb."""
         masked = self.masked

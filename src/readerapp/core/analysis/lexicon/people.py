@@ -211,8 +211,8 @@ POST_NOMINALS = words("kc qc mp mep msp ms mla phd md obe mbe cbe esq")
 NAME_PARTICLES = words(
     "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af st"
 )
-# A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said'.
-PARTY_TAG = r"\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?"
+# A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said', 'Gov. Jo Roe (R)'.
+PARTY_TAG = r"(?:\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?|\([DRI]\))"
 # Nouns for someone who speaks for another: 'Gowdy spokesman Jamal Ware' speaks for Gowdy's office.
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 

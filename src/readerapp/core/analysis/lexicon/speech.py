@@ -82,6 +82,11 @@ VERB_AFTER_ASIDE = re.compile(
     )
     + r")\b"
 )
+# A modal before a base form makes it a finite verb: 'could only quip', 'would explain'.
+MODAL_BEFORE = re.compile(
+    r"\b(?:would|will|could|can|may|might|should|must|did|does|do)\s+"
+    r"(?:(?:only|also|later|then|just|often|not|never|[a-z]+ly)\s+)?$"
+)
 # Participles that report speech as they continue a clause: ', saying …', 'tweeting: …'.
 SPEECH_PARTICIPLES = frozenset(form for form in FORM_TO_LEMMA if form.endswith("ing"))
 # Two-word speech verbs: 'chipped in', 'pointed out', 'hit back'.
