@@ -59,6 +59,7 @@ from readerapp.core.analysis.phrase_words import (
     trim,
 )
 
+_DOUBLED_ARTICLE = re.compile(r"(the|an?)\s+\1\s", re.IGNORECASE)
 _POSTMODIFIER_SPLIT = r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s"
 WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
@@ -125,11 +126,8 @@ class NounPhrases:
             ):
                 start += first.end()
                 continue
-            if first and re.match(
-                rf"\s+{re.escape(first.group())}\b", masked[start + first.end() : end], re.I
-            ):
-                start += first.end()  # 'the the report': a word typed twice
-                continue
+            if first and _DOUBLED_ARTICLE.match(masked, start, end):
+                start += first.end()  # 'the the report': an article typed twice
             break
         first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
         intro = INTRO_ADVERBIAL.match(masked, start, end)

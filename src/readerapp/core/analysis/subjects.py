@@ -76,7 +76,8 @@ class MentionReader(NounPhrases):
         else:
             cut = max(_last_boundary(segment), 0)
             found = ()
-            clause = SUBORDINATE_CLAUSE.search(segment, cut)
+            clauses = list(SUBORDINATE_CLAUSE.finditer(segment, cut))  # linear, not '.*'
+            clause = clauses[-1] if clauses else None
             if clause:  # 'The emails show that Reines asked': the subject after 'that'
                 found = self.noun_phrase(lo + clause.end(), end)
                 cut = clause.end() if found else cut

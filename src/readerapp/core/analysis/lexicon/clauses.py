@@ -152,7 +152,8 @@ OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
 NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$"
 )
-SUBORDINATE_CLAUSE = re.compile(r".*\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
+# A subordinator that opens a clause; the last one before a verb opens the verb's clause.
+SUBORDINATE_CLAUSE = re.compile(r"\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
 ADVERBIAL_BEFORE_VERB = re.compile(
     r"\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
     r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
