@@ -151,3 +151,11 @@ def test_a_quote_that_ends_its_sentence_leaves_the_next_verb_to_its_own_clause()
 def test_a_bare_party_letter_after_a_name() -> None:
     text = "Gov. Tom Ebert (R) said the bridge would open in May."
     assert quotes_of(text, "Tom Ebert") == ["the bridge would open in May"]
+
+
+def test_an_age_description_is_the_person_in_focus() -> None:
+    text = (
+        'Ada Voss, a former nurse, spoke for ten minutes. "This town deserves a hospital," '
+        "said the 58-year-old."
+    )
+    assert quotes_of(text, "Ada Voss") == ["This town deserves a hospital"]

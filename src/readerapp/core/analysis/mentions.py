@@ -59,6 +59,7 @@ from readerapp.core.analysis.phrase_words import (
     trim,
 )
 
+AGED = re.compile(r"\d{1,3}-years?-old")
 _DOUBLED_ARTICLE = re.compile(r"(the|an?)\s+\1\s", re.IGNORECASE)
 _POSTMODIFIER_SPLIT = r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s"
 WORD = re.compile(r"[\w’'.\-]+")
@@ -232,6 +233,8 @@ class NounPhrases:
             if found and found[0].kind == "name":
                 return (found[0].with_role(self.masked[start : named.start()]),)
         head = pre[-1].strip(".,").casefold()
+        if AGED.fullmatch(head):
+            head = "year-old"  # 'the 46-year-old': a person of that age
         proper = self._proper_with_of(start, end, words)
         if proper:
             return proper
