@@ -158,4 +158,5 @@ def test_an_age_description_is_the_person_in_focus() -> None:
         'Ada Voss, a former nurse, spoke for ten minutes. "This town deserves a hospital," '
         "said the 58-year-old."
     )
-    assert quotes_of(text, "Ada Voss") == ["This town deserves a hospital"]
+    assert quotes_of(text, "the 58-year-old") == ["This town deserves a hospital"]
+    assert [s.name for s in speakers(text)] == ["Ada Voss"]
