@@ -160,3 +160,18 @@ def test_an_age_description_is_the_person_in_focus() -> None:
     )
     assert quotes_of(text, "the 58-year-old") == ["This town deserves a hospital"]
     assert [s.name for s in speakers(text)] == ["Ada Voss"]
+
+
+def test_a_country_initialism_before_a_title_belongs_to_the_title() -> None:
+    text = "U.S. Ambassador Karl Bryn said the talks would resume in June."
+    found = [s for s in speakers(text) if s.quotes]
+    assert [s.name for s in found] == ["Karl Bryn"]
+
+
+def test_who_after_a_clause_that_ends_in_a_name_is_that_person() -> None:
+    text = (
+        "Meanwhile, the vote drew a sharp reply from Mayor Ada Voss, who called the result "
+        '"a disgrace" for the city.'
+    )
+    found = [s for s in speakers(text) if s.quotes]
+    assert [s.name for s in found] == ["Ada Voss"]

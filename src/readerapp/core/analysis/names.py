@@ -56,6 +56,7 @@ _POSSESSIVE = re.compile(rf"{_APOSTROPHE}s?$")
 _TITLE_LIKE = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _ABBREVIATED = HONORIFICS | TITLE_WORDS | NAME_SUFFIXES | {"st", "mt", "ft"}
 _PARTY = re.compile(r"\(?[DRI]-[A-Z]")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def parse_name(run: str) -> ParsedName | None:
     if _PARTY.match(run):
         return None  # 'D-Calif.' is a party tag, not a name
     for number, token in enumerate(tokens[:-1]):
+        if _INITIALISM.fullmatch(token) and _bare(tokens[number + 1]) in _TITLE_LIKE:
+            continue  # 'U.S. President Jo Roe': the country is part of the title
         if token.endswith(".") and len(token) > 2 and _bare(token) not in _ABBREVIATED:
             tokens = tokens[: number + 1]  # 'Rubio and Cruz. Along with …': a sentence ends
             break
@@ -158,7 +161,12 @@ def parse_name(run: str) -> ParsedName | None:
             tokens.pop(0)
         elif bare in HONORIFICS and len(tokens) > 1:
             honorific = tokens.pop(0)
-        elif bare in _TITLE_LIKE and len(tokens) > 1:
+        elif (
+            bare in _TITLE_LIKE
+            or _INITIALISM.fullmatch(tokens[0])
+            and len(tokens) > 2
+            and _bare(tokens[1]) in _TITLE_LIKE
+        ) and len(tokens) > 1:
             title.append(tokens.pop(0))
         else:
             break

@@ -14,6 +14,7 @@ from dataclasses import replace
 from readerapp.core.analysis.lexicon.clauses import (
     ADVERBIAL_BEFORE_VERB,
     APPOSITIVE_OPENERS,
+    FIRST_VERB,
     NAME_ROLE_PREPOSITIONS,
     PLACE_OF_PREPOSITIONS,
     RELATIVE_OR_PARTICIPLE_START,
@@ -90,18 +91,22 @@ class MentionReader(NounPhrases):
     def _antecedent(self, lo: int, comma: int) -> tuple[Mention, ...]:
         """'…, said Nicky Driscoll, 24, of Leeds, who said …': whom the 'who' is."""
         pieces = chunks(self.masked, lo, comma)
+        if pieces and FIRST_VERB.search(self.masked, pieces[-1][0] + 1, pieces[-1][1]):
+            # 'the row drew a reply from President Jo Roe, who': a clause ends in the name
+            named = self._name_at_end(*pieces[-1])
+            if named:
+                return named
         while len(pieces) > 1 and (
             self._appositive(*pieces[-1])
             or self._place_after(pieces[-2], pieces[-1], first=len(pieces) == 2)
         ):
             pieces.pop()  # 'Jo Roe, a doctor from Leeds, Yorkshire, who said'
-
         if not pieces:
             return ()
         start, end = pieces[-1]
-        found = self.noun_phrase(start, end)
-        if found:
-            return found
+        return self.noun_phrase(start, end) or self._name_at_end(start, end)
+
+    def _name_at_end(self, start: int, end: int) -> tuple[Mention, ...]:
         names = list(NAME_RUN_RE.finditer(self.masked, start, end))
         if names and names[-1].end() >= end - 1:
             return self.noun_phrase(names[-1].start(), names[-1].end())
