@@ -175,3 +175,15 @@ def test_who_after_a_clause_that_ends_in_a_name_is_that_person() -> None:
     )
     found = [s for s in speakers(text) if s.quotes]
     assert [s.name for s in found] == ["Ada Voss"]
+
+
+def test_an_unnamed_filer_is_the_organisation_later_named_as_filing_the_document() -> None:
+    text = (
+        "A consumer watchdog lodged a complaint on Monday against the Marlow ferry company, "
+        "alleging that it had hidden safety reports.\n\n"
+        "The complaint, lodged by the Fair Fares League, says the company ignored three "
+        "warnings."
+    )
+    found = [s for s in speakers(text) if s.quotes]
+    assert [s.name for s in found] == ["Fair Fares League"]
+    assert len(found[0].quotes) == 2

@@ -78,7 +78,7 @@ QUANTIFIED = re.compile(
     re.IGNORECASE,
 )
 FILED_BY = re.compile(
-    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released)\s+"
+    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released|lodged)\s+"
     r"(?:\w+\s+){0,3}?by\s+"
 )
 INTRO_ADVERBIAL = re.compile(
