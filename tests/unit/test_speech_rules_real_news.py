@@ -187,3 +187,18 @@ def test_an_unnamed_filer_is_the_organisation_later_named_as_filing_the_document
     found = [s for s in speakers(text) if s.quotes]
     assert [s.name for s in found] == ["Fair Fares League"]
     assert len(found[0].quotes) == 2
+
+
+def test_a_capitalised_verb_form_inside_a_name_is_no_cue() -> None:
+    text = (
+        "There are about two thousand fewer sailors in the United States than a decade ago, "
+        "according to the Harbour Sailing League."
+    )
+    found = [s for s in speakers(text) if s.quotes]
+    assert [s.name for s in found] == ["Harbour Sailing League"]
+    assert len(found[0].quotes) == 1
+
+
+def test_a_name_holding_a_capitalised_verb_form_speaks() -> None:
+    text = "The count is slow, but the United States Ferry Project estimated that 90 boats sank."
+    assert quotes_of(text, "Ferry Project") == ["90 boats sank"]

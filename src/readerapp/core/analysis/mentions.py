@@ -142,7 +142,7 @@ class NounPhrases:
         if not text or "~" in text or len(text) > 160:
             return ()
         head_part = re.split(_POSTMODIFIER_SPLIT, text)[0].split()
-        if any(w.casefold() in _VERBS_NOT_IN_NAMES for w in head_part[1:-1]) or (
+        if any(w in _VERBS_NOT_IN_NAMES for w in head_part[1:-1]) or (
             len(head_part) > 1 and head_part[-1].casefold() in FINITE_AUXILIARIES
         ):
             return ()  # 'The researcher said the team': a clause, not a phrase

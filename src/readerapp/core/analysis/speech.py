@@ -172,6 +172,10 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
             "phrasal" if masked[end : end + len(particle) + 2].strip(" .,:") == particle else None
         )
     if word in FINITE_SPEECH:
+        if masked[start].isupper() and re.search(
+            r"\b[A-Z][\w’']*[ \t\u00a0]+$", masked[max(0, start - 30) : start]
+        ):
+            return None  # 'the United States', 'Home Office Notes': a name, not a verb
         if word in NOUN_LIKE_FORMS and not _verb_context(masked, start, end):
             return None
         previous = re.search(r"([\w’']+)\s+$", masked[max(0, start - 20) : start])
