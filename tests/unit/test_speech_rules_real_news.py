@@ -202,3 +202,30 @@ def test_a_capitalised_verb_form_inside_a_name_is_no_cue() -> None:
 def test_a_name_holding_a_capitalised_verb_form_speaks() -> None:
     text = "The count is slow, but the United States Ferry Project estimated that 90 boats sank."
     assert quotes_of(text, "Ferry Project") == ["90 boats sank"]
+
+
+def test_this_with_a_verb_opens_the_reported_clause() -> None:
+    text = "Supporters expect a recovery. Others say this is only a pause."
+    found = [q.text for s in speakers(text) for q in s.quotes]
+    assert found == ["this is only a pause"]
+
+
+def test_a_document_filed_on_a_day_speaks() -> None:
+    text = "A court document filed Thursday says that the ferry operator will not be charged."
+    assert quotes_of(text, "court document") == ["the ferry operator will not be charged"]
+
+
+def test_a_long_description_with_an_unlisted_head_speaks() -> None:
+    text = (
+        "Tom Ebert spoke in Leeds on Sunday. The retired deep sea trawlerman says the "
+        "harbour needs a new wall."
+    )
+    assert quotes_of(text, "trawlerman") == ["the harbour needs a new wall"]
+
+
+def test_a_court_order_speaks_for_the_judge_in_the_story() -> None:
+    text = (
+        "Judge Ada Voss heard the case in May. The order released Friday said the papers "
+        "must be published by Thursday."
+    )
+    assert quotes_of(text, "Ada Voss") == ["the papers must be published by Thursday"]

@@ -33,6 +33,10 @@ Span = tuple[int, int]
 MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerate text linear
 MIN_WORDS = 3
 
+# 'say this is a rough patch': 'this' opens the clause when a verb follows it.
+_THIS_IS = re.compile(
+    r"\s+(?=(?:this|these|those)\s+(?:" + "|".join(sorted(FINITE_AUXILIARIES)) + r")\b)"
+)
 _ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | ADVERBIAL_WORDS
 
 
@@ -68,7 +72,9 @@ def clause_after(
     if not bare:
         return []  # 'answered her door', 'added sugar': only 'that' starts what they report
     skipped = _skip_adverbials(masked, position, sentence_end)
-    clause = CLAUSE_START.match(masked, skipped, sentence_end)
+    clause = CLAUSE_START.match(masked, skipped, sentence_end) or _THIS_IS.match(
+        masked, skipped, sentence_end
+    )
     if clause is None or masked[skipped : skipped + 2].strip(" ") in (",", ".", ":", ";"):
         return []
     return clip(masked, clause.end(), sentence_end)

@@ -25,12 +25,12 @@ from readerapp.core.analysis.lexicon.clauses import (
     ROLE_POSTMODIFIER,
 )
 from readerapp.core.analysis.lexicon.people import (
-    DOCUMENT_NOUNS as DOCUMENTS,
-)
-from readerapp.core.analysis.lexicon.people import (
+    COURT_RULINGS,
+    DOCUMENT_NOUNS,
     GENDERED_NOUNS,
     GROUP_DETERMINERS,
     HONORIFIC_GENDER,
+    JUDGES,
     LEGAL_FILINGS,
     ORG_NOUNS,
     ORG_SYNONYMS,
@@ -52,7 +52,7 @@ _NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
 _FILED = re.compile(rf"{FILED_BY_PREFIX}{FILER_ROLE}(?P<name>{NAME_RUN})")
 _FILING_VERBS = r"(?:filed|issued|released|published|lodged|submitted|sent|brought)"
 _FILED_DOCUMENT = re.compile(
-    rf"\s+{_FILING_VERBS}\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}?(?P<doc>{'|'.join(sorted(DOCUMENTS))})\b"
+    rf"\s+{_FILING_VERBS}\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}?(?P<doc>{'|'.join(sorted(DOCUMENT_NOUNS))})\b"
 )
 
 
@@ -201,6 +201,13 @@ class EntityResolver(NameLookup):
             if entity is not None:
                 self.alias(entity, mention.text)
                 return entity
+        if mention.definite and mention.kind == "document" and stem(head) in COURT_RULINGS:
+            # 'the order released Friday said': the judge the story is about wrote it
+            judges = [e for word in JUDGES for e in self._by_role_word.get(word, ())]
+            judge = max(judges, key=lambda e: e.last_seen, default=None)
+            if judge is not None and judge.kind == "person":
+                self.alias(judge, mention.text)
+                return judge
         if mention.definite:
             entity = self._described_before(head, modifiers, mention.start)
             full = mention.full.split()[1:]

@@ -259,7 +259,7 @@ class NounPhrases:
                     definite=True,
                 ),
             )
-        if len(pre) > (6 if head in _HEAD_NOUNS else 3):
+        if len(pre) > (6 if head in _HEAD_NOUNS else 4):
             return ()
         if head not in _HEAD_NOUNS and (
             abstract_noun(head)
@@ -269,7 +269,7 @@ class NounPhrases:
         ):
             return ()
         if head not in _HEAD_NOUNS and not (
-            len(pre) <= 3
+            len(pre) <= 4
             and head.isalpha()
             and head.islower()
             and head not in NON_NAME_WORDS

@@ -21,7 +21,7 @@ from readerapp.core.analysis.lexicon.phrases import (
     PREPOSITIONS,
     RELATIVE_WORDS,
 )
-from readerapp.core.analysis.lexicon.speech import AUXILIARIES, FORM_TO_LEMMA
+from readerapp.core.analysis.lexicon.speech import AUXILIARIES, FORM_TO_LEMMA, TIME_WORDS
 
 _ROLE_WORDS = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 
@@ -34,8 +34,8 @@ def participle_modifier(words: list[str], index: int) -> bool:
         and index + 1 < len(words)
         and words[index].endswith("ed")
         and words[index].islower()
-        and words[index + 1].casefold() in PREPOSITIONS
-    )
+        and words[index + 1].casefold().strip(".,") in PREPOSITIONS | TIME_WORDS
+    )  # 'a document filed Thursday
 
 
 def starts_phrase(text: str, position: int) -> bool:

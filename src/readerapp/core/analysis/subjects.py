@@ -148,6 +148,8 @@ class MentionReader(NounPhrases):
                     break  # '… the country after the candidate said': the clause's subject
                 end = phrase.start()
                 continue
+            if last in TIME_WORDS and words[-2].endswith("ed") and words[-2].islower():
+                break  # 'A court document filed Thursday says': the day is the phrase's own
             if last in AUXILIARIES or last in TIME_WORDS:
                 # 'she later said', 'Sanders Tuesday said'
                 end = masked.rfind(words[-1], lo, end)

@@ -111,6 +111,9 @@ DOCUMENT_NOUNS = words("""
     manual guide notice release book column editorial op-ed essay paper papers tweet
     testimony complaint summons warrant subpoena
     """)
+# Rulings that speak for the judge who made them: 'the order said' is the judge's.
+COURT_RULINGS = words("order ruling opinion judgment")
+JUDGES = words("judge justice magistrate")
 # Filings that speak for whoever filed them: 'the suit' is the plaintiff's.
 LEGAL_FILINGS = words("suit lawsuit complaint petition claim")
 # Documents whose account is an accusation ('the complaint alleges …').
