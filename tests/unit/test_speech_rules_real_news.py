@@ -229,3 +229,13 @@ def test_a_court_order_speaks_for_the_judge_in_the_story() -> None:
         "must be published by Thursday."
     )
     assert quotes_of(text, "Ada Voss") == ["the papers must be published by Thursday"]
+
+
+def test_a_promise_reports_its_infinitive() -> None:
+    text = "Mayor Ada Voss vowed last month to keep the night buses running."
+    assert quotes_of(text, "Ada Voss") == ["to keep the night buses running"]
+
+
+def test_an_inanimate_subject_that_threatens_makes_no_promise() -> None:
+    text = "A storm off the coast threatened to close the harbour for a week."
+    assert not [s for s in speakers(text) if s.quotes]

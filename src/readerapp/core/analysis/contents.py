@@ -37,6 +37,7 @@ MIN_WORDS = 3
 _THIS_IS = re.compile(
     r"\s+(?=(?:this|these|those)\s+(?:" + "|".join(sorted(FINITE_AUXILIARIES)) + r")\b)"
 )
+_TO_VERB = re.compile(r"\s+(?=to\s+[a-z])")
 _ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | ADVERBIAL_WORDS
 
 
@@ -57,9 +58,16 @@ def trim(masked: str, start: int, end: int) -> Span | None:
 
 
 def clause_after(
-    masked: str, verb_end: int, sentence_end: int, *, told: bool = False, bare: bool = True
+    masked: str,
+    verb_end: int,
+    sentence_end: int,
+    *,
+    told: bool = False,
+    bare: bool = True,
+    infinitive: bool = False,
 ) -> list[Span]:
-    """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
+    """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed';
+    with `infinitive`, also 'vowed (last month) to take the fight to the convention'."""
     position = verb_end
     if told:
         obj = TOLD_OBJECT.match(masked, position, sentence_end)
@@ -72,6 +80,10 @@ def clause_after(
     if not bare:
         return []  # 'answered her door', 'added sugar': only 'that' starts what they report
     skipped = _skip_adverbials(masked, position, sentence_end)
+    if infinitive:
+        to = _TO_VERB.match(masked, skipped, sentence_end)
+        if to is not None:
+            return clip(masked, to.end(), sentence_end)
     clause = CLAUSE_START.match(masked, skipped, sentence_end) or _THIS_IS.match(
         masked, skipped, sentence_end
     )

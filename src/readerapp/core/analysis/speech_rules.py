@@ -21,6 +21,7 @@ from readerapp.core.analysis.lexicon.clauses import (
     RELATIVE_BEFORE,
     TO_BEFORE,
 )
+from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     ATTRIBUTION_GAP_WORDS,
@@ -28,11 +29,13 @@ from readerapp.core.analysis.lexicon.phrases import (
     OBJECT_FIRST_LEMMAS,
 )
 from readerapp.core.analysis.lexicon.speech import (
+    INFINITIVE_LEMMAS,
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     THAT_ONLY_LEMMAS,
     VERB_AFTER_ASIDE,
 )
+from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.quote_rules import (
     AnyVerbAfterQuote,
     AnyVerbBeforeQuote,
@@ -153,7 +156,14 @@ class ReportedSpeech:
                 spans = [span] if span else []
         if not spans:
             bare = cue.lemma not in THAT_ONLY_LEMMAS
-            spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell", bare=bare)
+            spans = contents.clause_after(
+                masked,
+                cue.end,
+                se,
+                told=cue.lemma == "tell",
+                bare=bare,
+                infinitive=cue.lemma in INFINITIVE_LEMMAS and _animate(speakers),
+            )
         if not spans:
             return None
         return SpeechEvent(
@@ -165,6 +175,14 @@ class ReportedSpeech:
         """Quotes wholly inside reported speech are part of it ('called the plan "a joke"')."""
         del context, spans
         return ()
+
+
+def _animate(speakers: tuple[Mention, ...]) -> bool:
+    """'The mayor vowed to …' promises; 'the debate promised to be …' does not."""
+    first = speakers[0]
+    if first.kind in ("name", "pronoun", "group"):
+        return first.text.casefold() != "it"
+    return first.kind == "description" and (first.head in PERSON_NOUNS or first.head in ORG_NOUNS)
 
 
 def _adverbial_only(text: str) -> bool:
@@ -248,7 +266,13 @@ class Participle:
             if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]):
                 continue
             _, se = _sentence(context, cue)
-            spans = contents.clause_after(masked, cue.end, se, told=cue.word == "telling")
+            spans = contents.clause_after(
+                masked,
+                cue.end,
+                se,
+                told=cue.word == "telling",
+                infinitive=cue.lemma in INFINITIVE_LEMMAS,
+            )
             if spans:
                 yield SpeechEvent(cue.start, (), (), tuple(spans), rule=self.name, inherit=True)
 

@@ -115,6 +115,8 @@ PHRASAL_FORMS: dict[str, str] = {
 }
 # Verbs whose reported clause needs 'that' ('added that …'): 'answered her door' is no speech.
 THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear advise")
+# Verbs whose promise is an infinitive: 'vowed to take the fight to the convention'.
+INFINITIVE_LEMMAS = words("promise vow pledge threaten swear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
