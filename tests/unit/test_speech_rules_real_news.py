@@ -239,3 +239,13 @@ def test_a_promise_reports_its_infinitive() -> None:
 def test_an_inanimate_subject_that_threatens_makes_no_promise() -> None:
     text = "A storm off the coast threatened to close the harbour for a week."
     assert not [s for s in speakers(text) if s.quotes]
+
+
+def test_according_to_a_source_then_a_whole_quote() -> None:
+    text = 'According to the Harbour Gazette, "The mayor met the contractor twice in May."'
+    assert quotes_of(text, "Harbour Gazette") == ["The mayor met the contractor twice in May."]
+
+
+def test_a_title_with_of_before_a_name() -> None:
+    text = '"We are glad to have you all here," said master of ceremonies Ada Voss.'
+    assert quotes_of(text, "Ada Voss") == ["We are glad to have you all here"]

@@ -382,7 +382,10 @@ class NounPhrases:
             if tail and tail[0] not in NAME_ROLE_PREPOSITIONS and not re.fullmatch(PARTY_TAG, rest):
                 continue  # 'Trump supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
-            if len(prefix) > 6 or not all(role_like(w) for w in prefix):
+            inner_of = [i for i, w in enumerate(prefix) if w == "of" and 0 < i < len(prefix) - 1]
+            if len(prefix) > 6 or not all(
+                role_like(w) or i in inner_of for i, w in enumerate(prefix)
+            ):  # 'master of ceremonies Jo Roe', 'chief of staff Jo Roe' keep their 'of
                 break  # 'people close to Clinton': the name is in a post-modifier
             parsed = parse_name(run.group())
             if parsed is None or " " not in parsed.name and parsed.name.casefold() in _HEAD_NOUNS:

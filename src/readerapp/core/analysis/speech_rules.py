@@ -240,6 +240,10 @@ class AccordingTo:
             spans: list[tuple[int, int]] = []
             if not prefix:
                 if masked[after_source : after_source + 1] == ",":
+                    quoted = self._quote_after(context, after_source + 1, se)
+                    if quoted is not None:  # 'According to the Post, "…"'
+                        yield SpeechEvent(cue.start, speakers, (quoted,), rule=self.name)
+                        continue
                     span = contents.trim(masked, after_source + 1, se)
                     spans = [span] if span else []
             else:
@@ -251,6 +255,21 @@ class AccordingTo:
                 spans = [s for s in (first, second) if s]
             if spans:
                 yield SpeechEvent(cue.start, speakers, (), tuple(spans), rule=self.name)
+
+    @staticmethod
+    def _quote_after(context: SpeechContext, position: int, se: int) -> int | None:
+        """The unclaimed quote that opens right after the source's comma and ends the
+        sentence ('"Title Sponsor" was the top level' is a clause, not a quote)."""
+        masked = context.doc.masked
+        for index in context.doc.quotes_between(position, position + 4):
+            quote = context.doc.quotes[index]
+            if (
+                index not in context.claimed_quotes
+                and not masked[position : quote.open].strip()
+                and not masked[quote.close : se].strip(" .,;!?")
+            ):
+                return index
+        return None
 
 
 class Participle:
