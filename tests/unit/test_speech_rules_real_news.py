@@ -249,3 +249,16 @@ def test_according_to_a_source_then_a_whole_quote() -> None:
 def test_a_title_with_of_before_a_name() -> None:
     text = '"We are glad to have you all here," said master of ceremonies Ada Voss.'
     assert quotes_of(text, "Ada Voss") == ["We are glad to have you all here"]
+
+
+def test_saying_after_a_pronoun_subject_is_the_pronouns_person() -> None:
+    text = (
+        "Ada Voss lost the vote on Monday. Minutes later, she sent an email saying, "
+        '"We will try again."'
+    )
+    assert quotes_of(text, "Ada Voss") == ["We will try again."]
+
+
+def test_a_reaction_with_a_quote() -> None:
+    text = '"That is simply not true," reacted Ada Voss.'
+    assert quotes_of(text, "Ada Voss") == ["That is simply not true"]

@@ -38,7 +38,7 @@ REPORTING_LEMMAS = words("""
     marvel gush rant fume sniff huff chide scold rail preach plead beg confess urge
     advise recommend predict hint imply indicate signal stipulate specify hear
     clarify summarize summarise post rebut dispute continue read beam echo jeer sigh laugh
-    chuckle groan
+    chuckle groan react riff
     """)
 
 # Speech verbs whose -s form is also a plural noun ('the reports', 'his claims'): they
@@ -120,7 +120,7 @@ INFINITIVE_LEMMAS = words("promise vow pledge threaten swear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
-    muse snap scoff lament read beam echo jeer sigh laugh chuckle groan
+    muse snap scoff lament read beam echo jeer sigh laugh chuckle groan react riff
     """)
 # A verb and its object say what was said: 'accused X of …', 'urged X to …'.
 OBJECT_SPEECH = {
