@@ -262,3 +262,18 @@ def test_saying_after_a_pronoun_subject_is_the_pronouns_person() -> None:
 def test_a_reaction_with_a_quote() -> None:
     text = '"That is simply not true," reacted Ada Voss.'
     assert quotes_of(text, "Ada Voss") == ["That is simply not true"]
+
+
+def test_a_quote_then_according_to_is_the_sources_quote() -> None:
+    text = (
+        "Ada Voss spoke at the forum on Sunday. "
+        '"We have to ask whether this is a priority for them," according to the Harbour Gazette.'
+    )
+    assert quotes_of(text, "Harbour Gazette") == [
+        "We have to ask whether this is a priority for them"
+    ]
+
+
+def test_this_past_week_between_subject_and_verb() -> None:
+    text = "Ada Voss, the party chairwoman, this past week announced that the vote would move."
+    assert quotes_of(text, "Ada Voss") == ["the vote would move"]

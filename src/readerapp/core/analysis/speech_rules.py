@@ -235,6 +235,10 @@ class AccordingTo:
             after_source = speakers[-1].end + (source_end.start() if source_end else 0)
             lo = context.clause_start(cue.start)
             prefix = masked[lo : cue.start].rstrip()
+            quoted = self._quote_before(context, cue, lo)
+            if quoted is not None:  # '"…," according to the Sun.': the Sun's quote
+                yield SpeechEvent(cue.start, speakers, (quoted,), rule=self.name)
+                continue
             if context.cues_between(lo, cue.start) or "~" in prefix:
                 continue  # '"…," Ware said in a statement according to The Blaze': a source
             spans: list[tuple[int, int]] = []
@@ -255,6 +259,21 @@ class AccordingTo:
                 spans = [s for s in (first, second) if s]
             if spans:
                 yield SpeechEvent(cue.start, speakers, (), tuple(spans), rule=self.name)
+
+    @staticmethod
+    def _quote_before(context: SpeechContext, cue: Cue, lo: int) -> int | None:
+        """The unclaimed quote that is all of the sentence before 'according to'."""
+        doc = context.doc
+        start, _ = doc.sentences[cue.sentence]
+        last = doc.last_quote_closed_by(cue.start)
+        if last is None or last in context.claimed_quotes or lo != doc.quotes[last].close:
+            return None
+        quote = doc.quotes[last]
+        if doc.masked[start : quote.open].strip() or doc.masked[quote.close : cue.start].strip(
+            " ,"
+        ):
+            return None
+        return last
 
     @staticmethod
     def _quote_after(context: SpeechContext, position: int, se: int) -> int | None:

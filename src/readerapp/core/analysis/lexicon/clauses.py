@@ -157,7 +157,9 @@ SUBORDINATE_CLAUSE = re.compile(r"\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")
 ADVERBIAL_BEFORE_VERB = re.compile(
     r"\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
     r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
-    r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
+    r"|(?:last|this|late|early|earlier|next)\s+(?:past\s+)?(?:"
+    + "|".join(sorted(TIME_WORDS))
+    + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
 )
 # 'veterans …, including Mr. Jebens,': the members of a group, not its role.
