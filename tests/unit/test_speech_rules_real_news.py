@@ -277,3 +277,8 @@ def test_a_quote_then_according_to_is_the_sources_quote() -> None:
 def test_this_past_week_between_subject_and_verb() -> None:
     text = "Ada Voss, the party chairwoman, this past week announced that the vote would move."
     assert quotes_of(text, "Ada Voss") == ["the vote would move"]
+
+
+def test_a_participle_after_by_reports_for_the_clause_subject() -> None:
+    text = "After the vote, Tom Ebert tried to make peace by telling Ada Voss she had run well."
+    assert quotes_of(text, "Tom Ebert") == ["she had run well"]

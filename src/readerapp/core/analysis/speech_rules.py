@@ -55,6 +55,8 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
+_PREPOSITION_BEFORE = re.compile(r"\s(?:by|while|after|before)\s+(?:\w+ly\s+)?$")
+
 
 def _sentence(context: SpeechContext, cue: Cue) -> tuple[int, int]:
     return context.doc.sentences[cue.sentence]
@@ -301,9 +303,12 @@ class Participle:
         for cue in context.cues:
             if cue.kind != "participle" or cue.start in context.used_cues:
                 continue
-            if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]):
+            ss, se = _sentence(context, cue)
+            if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]) and not (
+                # '… tried an olive branch by telling Clinton she …': not 'After saying …, X'
+                _PREPOSITION_BEFORE.search(masked, max(ss + 1, cue.start - 20), cue.start)
+            ):
                 continue
-            _, se = _sentence(context, cue)
             spans = contents.clause_after(
                 masked,
                 cue.end,

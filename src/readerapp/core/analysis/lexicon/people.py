@@ -63,7 +63,7 @@ PERSON_NOUNS = words("""
     inspector auditor auditors trustee trustees director-general
     commissioner commissioners justice justices sheriff constable superintendent captain
     lieutenant sergeant marshal admiral major driver drivers keeper keepers passenger
-    passengers pilot pilots year-old socialist tycoon magnate
+    passengers pilot pilots year-old socialist tycoon magnate fan fans
     """)
 # Person nouns that name a group of unnamed people: 'officials said', 'aides said'.
 UNNAMED_SOURCE_NOUNS = words("""
