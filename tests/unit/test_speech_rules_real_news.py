@@ -282,3 +282,11 @@ def test_this_past_week_between_subject_and_verb() -> None:
 def test_a_participle_after_by_reports_for_the_clause_subject() -> None:
     text = "After the vote, Tom Ebert tried to make peace by telling Ada Voss she had run well."
     assert quotes_of(text, "Tom Ebert") == ["she had run well"]
+
+
+def test_and_said_after_an_object_clause_is_the_sentence_subjects() -> None:
+    text = (
+        "In a short interview, Ada Voss rejected the claim that the cuts amounted to a "
+        "purge and said that the harbour office would stay open."
+    )
+    assert quotes_of(text, "Ada Voss") == ["the harbour office would stay open"]

@@ -49,6 +49,7 @@ from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.quotes import QuotedSpan
 from readerapp.core.analysis.subjects import MentionReader
 
+_AND_RIGHT_BEFORE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|later|then|\w+ly)\s+)?$")
 MAX_CUES_PER_SENTENCE = 12  # prose never has more; 'said said said …' must stay linear
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -265,10 +266,11 @@ def after_comma(masked: str, position: int) -> bool:
 def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
     lo = context.clause_start(cue.start)
     found = context.reader.before(lo, cue.start)
-    if found:
-        return found
-    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
     between = context.doc.masked[lo : cue.start]
+    if found and not _AND_RIGHT_BEFORE.search(between):
+        return found
+    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks
+    # again, not the object before 'and' ('rejected the idea that the changes … and said').
     relative = RELATIVE_BEFORE.search(between)
     if not relative and COORDINATOR_BEFORE.search(between):
         start, _ = context.doc.sentences[cue.sentence]
@@ -285,7 +287,8 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
                 found = context.reader.before(clause, verb.start())
                 if found and found[0].kind in ("name", "pronoun", "description", "group"):
                     return found
-    return _subject_around_quote(context, cue, lo)
+        found = context.reader.before(lo, cue.start)
+    return found or _subject_around_quote(context, cue, lo)
 
 
 def _subject_around_quote(context: SpeechContext, cue: Cue, lo: int) -> tuple[Mention, ...]:
