@@ -290,3 +290,8 @@ def test_and_said_after_an_object_clause_is_the_sentence_subjects() -> None:
         "purge and said that the harbour office would stay open."
     )
     assert quotes_of(text, "Ada Voss") == ["the harbour office would stay open"]
+
+
+def test_a_hyphenated_head_noun_speaks() -> None:
+    text = 'Ben Dorr met the mayor. "We are old friends," this Dorr look-alike declared.'
+    assert quotes_of(text, "look-alike") == ["We are old friends"]

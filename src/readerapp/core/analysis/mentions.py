@@ -270,7 +270,7 @@ class NounPhrases:
             return ()
         if head not in _HEAD_NOUNS and not (
             len(pre) <= 4
-            and head.isalpha()
+            and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", head) is not None
             and head.islower()
             and head not in NON_NAME_WORDS
             and head not in PREPOSITIONS
