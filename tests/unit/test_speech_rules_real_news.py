@@ -295,3 +295,13 @@ def test_and_said_after_an_object_clause_is_the_sentence_subjects() -> None:
 def test_a_hyphenated_head_noun_speaks() -> None:
     text = 'Ben Dorr met the mayor. "We are old friends," this Dorr look-alike declared.'
     assert quotes_of(text, "look-alike") == ["We are old friends"]
+
+
+def test_an_honorific_and_a_surname_that_is_also_a_noun_is_a_name() -> None:
+    text = '"People still remember that song," Mr. Singer said.'
+    assert quotes_of(text, "Singer") == ["People still remember that song"]
+
+
+def test_a_possessive_role_between_commas_is_an_appositive() -> None:
+    text = '"The tour is long," Ada Voss, Mayor Ebert\'s chief of staff, said in an interview.'
+    assert quotes_of(text, "Ada Voss") == ["The tour is long"]

@@ -388,7 +388,11 @@ class NounPhrases:
             ):  # 'master of ceremonies Jo Roe', 'chief of staff Jo Roe' keep their 'of
                 break  # 'people close to Clinton': the name is in a post-modifier
             parsed = parse_name(run.group())
-            if parsed is None or " " not in parsed.name and parsed.name.casefold() in _HEAD_NOUNS:
+            if parsed is None or (
+                " " not in parsed.name
+                and parsed.name.casefold() in _HEAD_NOUNS
+                and not parsed.honorific  # 'Mr. Singer' is a name, 'Police' a group
+            ):
                 return self._bare_group(start, end, words)  # 'Police said'
             parsed = self._drop_common_start(parsed)
             title = " ".join([*prefix, parsed.title]).strip()

@@ -188,7 +188,11 @@ def parse_name(run: str) -> ParsedName | None:
     kept_day = first in TIME_WORDS and tokens[0] != run.split()[0] and len(tokens) > 1
     if not tokens[-1] or (first in NON_NAME_WORDS and not kept_day) or first in HONORIFICS:
         return None
-    if len(tokens) == 1 and (_bare(tokens[0]) in TITLE_WORDS or _bare(tokens[0]) in PERSON_NOUNS):
+    if (
+        len(tokens) == 1
+        and not honorific  # 'Mr. Singer', 'Ms. Judge' are names
+        and (_bare(tokens[0]) in TITLE_WORDS or _bare(tokens[0]) in PERSON_NOUNS)
+    ):
         return None  # 'Rep.', 'Officials': a title or a noun alone is nobody's name
     return ParsedName(" ".join(tokens) + suffix, honorific, " ".join(title))
 

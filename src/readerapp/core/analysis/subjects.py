@@ -40,6 +40,7 @@ from readerapp.core.analysis.phrase_words import chunks, trim
 
 SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
 _CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
+_POSSESSIVE_ROLE = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+[a-z]")
 _QUOTE_AT_END = re.compile(r"~[\"”']+\s*$")
 _DASH = re.compile(r"\s[-—–]\s|\s*—\s*")
 _DASH_AT_END = re.compile(r"(?:\s[-—–]|\s*—)\s*$")
@@ -244,6 +245,8 @@ class MentionReader(NounPhrases):
             or (first in PERSON_NOUNS and len(tokens) > 2 and tokens[1] in NAME_ROLE_PREPOSITIONS)
             or bool(re.fullmatch(PARTY_TAG, text))
             or (text[:1].islower() and first not in PRONOUNS)
+            # 'Tina Tchen, Ms. Obama's chief of staff, said'
+            or (len(tokens) > 2 and _POSSESSIVE_ROLE.match(text) is not None)
         )
 
     # -- the subject after a verb ------------------------------------------------------
