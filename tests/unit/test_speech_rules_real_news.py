@@ -305,3 +305,22 @@ def test_an_honorific_and_a_surname_that_is_also_a_noun_is_a_name() -> None:
 def test_a_possessive_role_between_commas_is_an_appositive() -> None:
     text = '"The tour is long," Ada Voss, Mayor Ebert\'s chief of staff, said in an interview.'
     assert quotes_of(text, "Ada Voss") == ["The tour is long"]
+
+
+def test_a_fronted_when_clause_ends_its_reported_speech_at_the_main_clause() -> None:
+    text = (
+        "When Ben Dorr said the city would sue, Ada Voss fired back forcefully: "
+        '"If they sue us, they will lose."'
+    )
+    assert quotes_of(text, "Ben Dorr") == ["the city would sue"]
+    assert quotes_of(text, "Ada Voss") == ["If they sue us, they will lose."]
+
+
+def test_as_the_paper_reported_gives_the_main_clause_to_the_paper() -> None:
+    text = "As the Harbour Gazette reported on Friday, the tram line will close in May."
+    assert quotes_of(text, "Harbour Gazette") == ["the tram line will close in May"]
+
+
+def test_as_the_day_went_on_reports_nothing() -> None:
+    text = "As the day went on, Ada Voss grew tired of the crowds."
+    assert not [s for s in speakers(text) if s.quotes]

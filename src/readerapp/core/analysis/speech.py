@@ -169,9 +169,10 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
             return "object"
     if word in PHRASAL_FORMS:
         particle = PHRASAL_FORMS[word]
-        return (
-            "phrasal" if masked[end : end + len(particle) + 2].strip(" .,:") == particle else None
-        )
+        if masked[end : end + len(particle) + 2].strip(" .,:") == particle:
+            return "phrasal"
+        # 'fired back forcefully:': an adverb may follow the particle
+        return "phrasal" if re.match(rf" {particle} \w+ly\b", masked[end : end + 30]) else None
     if word in FINITE_SPEECH:
         if masked[start].isupper() and re.search(
             r"\b[A-Z][\w’']*[ \t\u00a0]+$", masked[max(0, start - 30) : start]

@@ -55,6 +55,10 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(when|whenever|after|as|while|because|if|since|although|though|before|until|once)\s+$",
+    re.IGNORECASE,
+)
 _PREPOSITION_BEFORE = re.compile(r"\s(?:by|while|after|before)\s+(?:\w+ly\s+)?$")
 
 
@@ -139,6 +143,24 @@ class ReportedSpeech:
         if relative:  # 'Roe, who said he would run, said …': the aside ends at the main verb
             main = VERB_AFTER_ASIDE.search(masked, cue.end, se)
             se = main.start() if main else se
+            after = masked[cue.end : se]
+        elif fronted := _FRONTED_CLAUSE.match(masked, lo, min(m.start for m in speakers)):
+            # 'When Roe said the city would sue, Cole fired back': up to the main clause
+            comma = masked.find(", ", cue.end, se)
+            aside = masked[cue.end : comma] if comma > 0 else ""
+            if (
+                fronted.group(1).casefold() == "as"
+                and comma > 0
+                and (speakers[0].kind == "document" or _animate(speakers))
+                and len(aside.split()) <= 4
+                and (not aside.strip() or _adverbial_only(aside))
+            ):
+                # 'As the Post reported on Friday, the plan failed': the main clause
+                span = contents.trim(masked, comma + 1, se)
+                if span is None:
+                    return None
+                return SpeechEvent(cue.start, speakers, (), (span,), rule=self.name)
+            se = comma if comma > 0 else se
             after = masked[cue.end : se]
         if before.endswith(",") and contents.words_in(before) >= 1 and not relative:
             comma = lo + len(before) - 1
