@@ -324,3 +324,8 @@ def test_as_the_paper_reported_gives_the_main_clause_to_the_paper() -> None:
 def test_as_the_day_went_on_reports_nothing() -> None:
     text = "As the day went on, Ada Voss grew tired of the crowds."
     assert not [s for s in speakers(text) if s.quotes]
+
+
+def test_who_is_a_role_with_no_closing_comma_before_the_verb() -> None:
+    text = '"This new ad raises questions," Ada Voss, who is chairman of the Harbour Fund said.'
+    assert quotes_of(text, "Ada Voss") == ["This new ad raises questions"]

@@ -86,6 +86,17 @@ class MentionReader(NounPhrases):
             found = found or self.noun_phrase(lo + cut, end)
             if found and found[0].kind == "pronoun" and found[0].text == "who" and cut > 0:
                 return self._antecedent(lo, lo + cut - 2)
+            aside = segment[cut:].split()
+            if (
+                not found
+                and cut > 1
+                and len(aside) <= 8
+                and re.match(
+                    r"who\s+(?:is|was)\s+(?:the\s+|an?\s+)?[a-z]+\s+(?:of|at|for)\s", segment[cut:]
+                )
+            ):
+                # 'Katie Packer, who is chairman of the PAC said': no comma closes the aside
+                return self._antecedent(lo, lo + cut - 2)
             found = tuple(replace(m, phrase_start=trim(masked, lo + cut, end)[0]) for m in found)
         return found
 
