@@ -329,3 +329,13 @@ def test_as_the_day_went_on_reports_nothing() -> None:
 def test_who_is_a_role_with_no_closing_comma_before_the_verb() -> None:
     text = '"This new ad raises questions," Ada Voss, who is chairman of the Harbour Fund said.'
     assert quotes_of(text, "Ada Voss") == ["This new ad raises questions"]
+
+
+def test_a_short_paragraph_ending_in_a_colon_introduces_the_quote_below() -> None:
+    text = 'Ada Voss spoke.\n\nPartial transcript as follows:\n\n"We will win this city."'
+    assert quotes_of(text, "transcript") == ["We will win this city."]
+
+
+def test_from_a_document_colon_quote() -> None:
+    text = 'Not all panels are equal. From the report: "Web panels vary widely in quality."'
+    assert quotes_of(text, "report") == ["Web panels vary widely in quality."]

@@ -33,6 +33,7 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
+_INTRO_COLON = re.compile(r"^(?:From|In)\s+|\s+(?:as\s+)?follows$", re.IGNORECASE)
 _MARKS = re.compile(r"[\"“”~]|''")
 
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
@@ -368,9 +369,14 @@ class ColonSpeaker:
                 continue
             lo = context.clause_start(quote.open)
             prefix = masked[lo : quote.open].rstrip()
+            if not prefix.strip():
+                lo, prefix = self._paragraph_before(context, quote)
             if not prefix.endswith(":") or len(prefix) > 80:
                 continue
-            phrase = prefix[:-1].strip()
+            # 'From the report:', 'Transcript as follows:': the document speaks
+            phrase = _INTRO_COLON.sub("", prefix[:-1].strip()).strip()
+            if not phrase:
+                continue
             start = lo + masked[lo : quote.open].find(phrase)
             owner = re.match(r"(.+?)['’]s\s+(?:\w+\s+)?(\w+)$", phrase)
             if owner and owner.group(2).casefold() in SPEECH_NOUNS | {
@@ -384,8 +390,22 @@ class ColonSpeaker:
                 speakers = context.reader.noun_phrase(start, start + len(phrase))
             if not speakers:
                 speakers = self._name_at_end(context, start, phrase)
-            if speakers and speakers[0].kind in ("name", "description"):
+            if speakers and speakers[0].kind in ("name", "description", "document"):
                 yield SpeechEvent(start, speakers, (index,), rule=self.name)
+
+    @staticmethod
+    def _paragraph_before(context: SpeechContext, quote: QuotedSpan) -> tuple[int, str]:
+        """A quote that opens its paragraph after a short one ending in a colon."""
+        doc = context.doc
+        number = doc.paragraph_index(quote.open)
+        ps, _ = doc.paragraphs[number]
+        if number == 0 or doc.masked[ps : quote.open].strip():
+            return quote.open, ""
+        start, end = doc.paragraphs[number - 1]
+        text = doc.masked[start:end].rstrip(" .")
+        if len(text.split()) > 6 or not text.endswith(":"):
+            return quote.open, ""
+        return start, text
 
     @staticmethod
     def _name_at_end(context: SpeechContext, start: int, phrase: str) -> tuple[Mention, ...]:
