@@ -339,3 +339,24 @@ def test_a_short_paragraph_ending_in_a_colon_introduces_the_quote_below() -> Non
 def test_from_a_document_colon_quote() -> None:
     text = 'Not all panels are equal. From the report: "Web panels vary widely in quality."'
     assert quotes_of(text, "report") == ["Web panels vary widely in quality."]
+
+
+def test_two_quotes_around_a_dashed_aside_are_one_statement() -> None:
+    text = (
+        'Ben Dorr has the money. "I do not think that idea" -- that Dorr is a city liberal '
+        '-- "is going to last," he says.'
+    )
+    found = quotes_of(text, "Ben Dorr")
+    assert any(q.startswith("I do not think that idea") and q.endswith("to last") for q in found)
+
+
+def test_quoted_words_then_in_someones_view() -> None:
+    text = '"This is a failure across the board" from trade to defence, in Ada Voss\'s view.'
+    assert quotes_of(text, "Ada Voss") == [
+        '"This is a failure across the board" from trade to defence'
+    ]
+
+
+def test_an_unquoted_view_is_a_belief_not_speech() -> None:
+    text = "In Ada Voss's view, the harbour plan will fail."
+    assert not [s for s in speakers(text) if s.quotes]

@@ -33,6 +33,7 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
+_DASHED_ASIDE = re.compile(r"\s*(?:--|—|–)[^\"“”~.;]{1,200}?(?:--|—|–)\s*")
 _INTRO_COLON = re.compile(r"^(?:From|In)\s+|\s+(?:as\s+)?follows$", re.IGNORECASE)
 _MARKS = re.compile(r"[\"“”~]|''")
 
@@ -150,7 +151,24 @@ class VerbAfterQuote:
                 rest = contents.trim(masked, after, masked.rfind(",", after, opening))
                 if rest is not None and masked[after : after + 1] == " ":
                     more = [rest, *more]
+            aside = self._quote_before_aside(context, index)
+            if aside is not None:  # '"I don't think the wisdom" -- that X -- "will last," he says'
+                quotes.insert(0, aside)
+                more = [(doc.quotes[aside].start, quote.end), *more]
             yield SpeechEvent(cue.start, speakers, tuple(quotes), tuple(more), rule=self.name)
+
+    @staticmethod
+    def _quote_before_aside(context: SpeechContext, index: int) -> int | None:
+        """The quote that opens the sentence before a dashed aside and this quote."""
+        if index == 0 or index - 1 in context.claimed_quotes:
+            return None
+        doc = context.doc
+        previous, quote = doc.quotes[index - 1], doc.quotes[index]
+        start, _ = doc.sentence_at(quote.open)
+        if previous.open < start or doc.masked[start : previous.open].strip():
+            return None
+        gap = doc.masked[previous.close : quote.open]
+        return index - 1 if _DASHED_ASIDE.fullmatch(gap) else None
 
     @staticmethod
     def _split_quote(context: SpeechContext, position: int, se: int) -> list[int]:

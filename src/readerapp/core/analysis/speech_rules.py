@@ -380,6 +380,33 @@ def _reports_words(complement: str, joiners: str) -> bool:
     return True
 
 
+class InTheirView:
+    """'"…" from trade to defence, in Roe's view.': quoted words whose holder follows them
+    (an unquoted 'In Roe's view, CLAUSE' is a belief, not speech)."""
+
+    name = "in their view"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for start, end in doc.sentences_in(context.lo, context.hi):
+            if start < context.lo or "view" not in masked[start:end]:
+                continue
+            found = _IN_VIEW_END.search(masked, start, end)
+            if found is None or not doc.quotes_between(start, found.start()):
+                continue
+            speakers = context.reader.noun_phrase(*found.span("who"))
+            if not speakers or speakers[0].kind not in ("name", "description", "group"):
+                continue
+            span = contents.trim(masked, _partial_quote_start(context, start), found.start())
+            if span is not None:
+                yield SpeechEvent(found.start("who"), speakers, (), (span,), rule=self.name)
+
+
+_IN_VIEW_END = re.compile(
+    r",\s+in\s+(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:view|opinion)\s*[.!?]?\s*$"
+)
+
+
 SPEECH_RULES: tuple[SpeechRule, ...] = (
     Interview(),
     TweetMarkup(),
@@ -391,6 +418,7 @@ SPEECH_RULES: tuple[SpeechRule, ...] = (
     TrailingDash(),
     ColonSpeaker(),
     AccordingTo(),
+    InTheirView(),
     ObjectSpeech(),
     ReportedSpeech(),
     Participle(),
