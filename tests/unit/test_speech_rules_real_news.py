@@ -360,3 +360,8 @@ def test_quoted_words_then_in_someones_view() -> None:
 def test_an_unquoted_view_is_a_belief_not_speech() -> None:
     text = "In Ada Voss's view, the harbour plan will fail."
     assert not [s for s in speakers(text) if s.quotes]
+
+
+def test_a_capitalised_base_verb_form_may_open_a_title_before_a_name() -> None:
+    text = '"The mayor did not pick a side," wrote Post harbour correspondent Ada Voss.'
+    assert quotes_of(text, "Ada Voss") == ["The mayor did not pick a side"]

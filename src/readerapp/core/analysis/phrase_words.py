@@ -51,8 +51,10 @@ def role_like(word: str) -> bool:
     lower = word.casefold()
     if lower in _ROLE_WORDS:
         return True
-    if not re.fullmatch(r"[\w’'\-.]+", word) or lower in FORM_TO_LEMMA:
+    if not re.fullmatch(r"[\w’'\-.]+", word):
         return False
+    if lower in FORM_TO_LEMMA and not (word[:1].isupper() and FORM_TO_LEMMA[lower] == lower):
+        return False  # 'said', 'Asked'; but 'Post' in 'Post bureau chief Jo Roe' is a name
     if word[:1].isupper() and lower not in PRONOUNS:
         return True  # 'Judicial Watch president Tom Fitton': an organisation's name as a modifier
     return lower not in AUXILIARIES and lower not in NON_NAME_WORDS and lower not in PREPOSITIONS
