@@ -127,7 +127,9 @@ class Attribution:
         start, _ = self.doc.sentences[sentence]
         verb = FIRST_VERB.search(self.doc.masked, start, position)
         found = self.reader.before(start, verb.start()) if verb else ()
-        return found[0] if found and found[0].kind != "pronoun" else None
+        if found and found[0].kind == "pronoun" and found[0].text == "who":
+            return None
+        return found[0] if found else None  # 'She sent an email saying, "…"': she speaks
 
     def _assign_quotes(self, lo: int, hi: int) -> list[SpokenSpan]:
         doc = self.doc

@@ -33,6 +33,11 @@ Span = tuple[int, int]
 MAX_CONTENT = 1_200  # characters: no reported clause is longer; keeps degenerate text linear
 MIN_WORDS = 3
 
+# 'say this is a rough patch': 'this' opens the clause when a verb follows it.
+_THIS_IS = re.compile(
+    r"\s+(?=(?:this|these|those)\s+(?:" + "|".join(sorted(FINITE_AUXILIARIES)) + r")\b)"
+)
+_TO_VERB = re.compile(r"\s+(?=to\s+[a-z])")
 _ADVERBIAL_WORDS = ADVERBIAL_PREPOSITIONS | TIME_WORDS | SPEECH_NOUNS | ADVERBIAL_WORDS
 
 
@@ -53,9 +58,16 @@ def trim(masked: str, start: int, end: int) -> Span | None:
 
 
 def clause_after(
-    masked: str, verb_end: int, sentence_end: int, *, told: bool = False, bare: bool = True
+    masked: str,
+    verb_end: int,
+    sentence_end: int,
+    *,
+    told: bool = False,
+    bare: bool = True,
+    infinitive: bool = False,
 ) -> list[Span]:
-    """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed'."""
+    """What a verb reports when it comes first: 'said (on Friday) (that) the plan failed';
+    with `infinitive`, also 'vowed (last month) to take the fight to the convention'."""
     position = verb_end
     if told:
         obj = TOLD_OBJECT.match(masked, position, sentence_end)
@@ -68,7 +80,13 @@ def clause_after(
     if not bare:
         return []  # 'answered her door', 'added sugar': only 'that' starts what they report
     skipped = _skip_adverbials(masked, position, sentence_end)
-    clause = CLAUSE_START.match(masked, skipped, sentence_end)
+    if infinitive:
+        to = _TO_VERB.match(masked, skipped, sentence_end)
+        if to is not None:
+            return clip(masked, to.end(), sentence_end)
+    clause = CLAUSE_START.match(masked, skipped, sentence_end) or _THIS_IS.match(
+        masked, skipped, sentence_end
+    )
     if clause is None or masked[skipped : skipped + 2].strip(" ") in (",", ".", ":", ";"):
         return []
     return clip(masked, clause.end(), sentence_end)
@@ -90,8 +108,8 @@ def _skip_adverbials(masked: str, position: int, end: int) -> int:
     """Skip 'on Tuesday', 'in a statement', 'Thursday night' right after a verb."""
     for _ in range(3):
         found = ADVERBIAL_AFTER_VERB.match(masked, position, end)
-        if not found:
-            break
+        if not found or masked[found.end() : found.end() + 2] in ("'s", "’s"):
+            break  # "said Thursday's speeches …": the day opens the clause
         position = found.end()
     return position
 

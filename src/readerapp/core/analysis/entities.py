@@ -25,9 +25,12 @@ from readerapp.core.analysis.lexicon.clauses import (
     ROLE_POSTMODIFIER,
 )
 from readerapp.core.analysis.lexicon.people import (
+    COURT_RULINGS,
+    DOCUMENT_NOUNS,
     GENDERED_NOUNS,
     GROUP_DETERMINERS,
     HONORIFIC_GENDER,
+    JUDGES,
     LEGAL_FILINGS,
     ORG_NOUNS,
     ORG_SYNONYMS,
@@ -47,6 +50,10 @@ _FOCUS_WINDOW = 3_000  # characters a pronoun looks back for its antecedent
 _NAME_BEFORE = re.compile(rf"({NAME_RUN}){ARTICLE_AFTER_COMMA}")
 _NAME_AFTER = re.compile(rf"\s+({NAME_RUN})")
 _FILED = re.compile(rf"{FILED_BY_PREFIX}{FILER_ROLE}(?P<name>{NAME_RUN})")
+_FILING_VERBS = r"(?:filed|issued|released|published|lodged|submitted|sent|brought)"
+_FILED_DOCUMENT = re.compile(
+    rf"\s+{_FILING_VERBS}\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}?(?P<doc>{'|'.join(sorted(DOCUMENT_NOUNS))})\b"
+)
 
 
 class EntityResolver(NameLookup):
@@ -62,6 +69,7 @@ class EntityResolver(NameLookup):
         self._antecedents: dict[str, Entity | None] = {}
         self._by_head: dict[str, list[Entity]] = {}  # head noun of unnamed entities
         self._focus: list[tuple[int, Entity, int]] = []  # who the text is about, in order
+        self._unnamed_orgs: list[tuple[Entity, int]] = []  # 'a watchdog', where it ends
 
     # -- focus, for pronouns ---------------------------------------------------------
 
@@ -193,6 +201,13 @@ class EntityResolver(NameLookup):
             if entity is not None:
                 self.alias(entity, mention.text)
                 return entity
+        if mention.definite and mention.kind == "document" and stem(head) in COURT_RULINGS:
+            # 'the order released Friday said': the judge the story is about wrote it
+            judges = [e for word in JUDGES for e in self._by_role_word.get(word, ())]
+            judge = max(judges, key=lambda e: e.last_seen, default=None)
+            if judge is not None and judge.kind == "person":
+                self.alias(judge, mention.text)
+                return judge
         if mention.definite:
             entity = self._described_before(head, modifiers, mention.start)
             full = mention.full.split()[1:]
@@ -220,6 +235,8 @@ class EntityResolver(NameLookup):
             name = name[0].lower() + name[1:]
         entity = self.create(name, kind, anonymous=person and not mention.definite)
         entity.head, entity.modifiers = head, modifiers
+        if kind == "org" and not mention.definite:
+            self._unnamed_orgs.append((entity, mention.end))
         self._by_head.setdefault(stem(head), []).append(entity)
         self._role(entity, " ".join(words[1:]) if kind != "document" else "")
         if mention.full and mention.full not in (mention.text, name):
@@ -379,6 +396,23 @@ class EntityResolver(NameLookup):
             if owned and (set(w.strip("’'s") for w in words) & owners or words[-1] in SPOKESPEOPLE):
                 merge(person, entity)
 
+    def _merge_named_filers(self) -> None:
+        """'A watchdog filed a complaint …' and then 'The complaint, filed by the Campaign for
+        X, says': the unnamed organisation is the one named as the document's filer."""
+        for entity, end in self._unnamed_orgs:
+            if not entity.quotes:
+                continue
+            act = _FILED_DOCUMENT.match(self.text, end)
+            if act is None:
+                continue
+            later = re.compile(
+                rf"\b[Tt]he\s+{re.escape(act.group('doc'))}\b[^.;]{{0,40}}?\b{_FILING_VERBS}\s+"
+                rf"by\s+(?:the\s+)?(?P<name>[A-Z][^,.;:()]{{1,80}})"
+            ).search(self.text, act.end(), act.end() + _ANTECEDENT_WINDOW)
+            named = self.find_name(later.group("name").strip()) if later else None
+            if named is not None and named is not entity and not named.anonymous:
+                merge(named, entity)
+
     def _filer(self, mention: Mention) -> Entity | None:
         """'the suit' after 'a lawsuit filed by a former staffer named Bradley Podliska'."""
         window = self.text[max(0, mention.start - _ANTECEDENT_WINDOW) : mention.start]
@@ -400,6 +434,7 @@ class EntityResolver(NameLookup):
     def speakers(self) -> tuple[Speaker, ...]:
         """Only entities with something attributed to them, in order of their first quote."""
         self._merge_spokespeople()
+        self._merge_named_filers()
         quoted = [e for e in self.entities if e.quotes]
         quoted.sort(key=lambda e: min(q.start for q in e.quotes))
         return tuple(e.freeze() for e in quoted)

@@ -23,6 +23,7 @@ from readerapp.core.analysis.lexicon.people import (
     PERSON_NOUNS,
     TITLE_WORDS,
 )
+from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.names import HONORIFIC, NAME_RUN, NAME_RUN_RE, NameIndex, parse_name
 from readerapp.core.analysis.subjects import MentionReader
@@ -71,6 +72,7 @@ def sentence_subjects(
     return found
 
 
+_ARTICLE_ADJECTIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+[a-z][a-z\-]+\s+$")
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z\-]+)\s+$")  # 'the music website Loud Acre'
 
 
@@ -94,10 +96,13 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
             PREPOSITION_BEFORE_NAME.match(match.group().split()[0] + " ")  # 'In Lower Marsh, …'
         ):
             continue
-        if " " not in name and TITLE_BEFORE.search(
-            masked, max(0, match.start() - 12), match.start()
+        if " " not in name and (
+            TITLE_BEFORE.search(masked, max(0, match.start() - 12), match.start())
+            or _ARTICLE_ADJECTIVE.search(masked, max(0, match.start() - 24), match.start())
         ):
-            continue  # 'the former Nazim', 'a Democrat': a title or a noun, not a name
+            continue  # 'the former Nazim', 'a Democrat', 'a united Berlin': no person
+        if is_place_name(name):
+            continue  # 'Ohio', 'the U.S.': a setting, not whom 'he' means
         start = match.start() + match.group().find(name.split()[0])
         noun = _NOUN_BEFORE.search(masked, max(0, match.start() - 24), match.start())
         org = noun is not None and noun.group(1).casefold() in ORG_NOUNS

@@ -38,28 +38,34 @@ from readerapp.core.analysis.lexicon.people import (
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_MODIFIERS,
-    TITLE_WORDS,
 )
 from readerapp.core.analysis.lexicon.phrases import (
     FINITE_AUXILIARIES,
     LEADING_CONNECTIVES,
-    ORG_NAME_WORDS,
     POSTMODIFIER_WORDS,
     PREPOSITIONS,
 )
 from readerapp.core.analysis.lexicon.speech import (
-    AUXILIARIES,
     FINITE_SPEECH,
-    FORM_TO_LEMMA,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE, ParsedName, parse_name
+from readerapp.core.analysis.phrase_words import (
+    abstract_noun,
+    clause_in_postmodifier,
+    looks_like_org,
+    participle_modifier,
+    role_like,
+    starts_phrase,
+    trim,
+)
 
+AGED = re.compile(r"\d{1,3}-years?-old")
+_DOUBLED_ARTICLE = re.compile(r"(the|an?)\s+\1\s", re.IGNORECASE)
 _POSTMODIFIER_SPLIT = r"\s(?:" + "|".join(sorted(POSTMODIFIER_WORDS)) + r")\s"
 WORD = re.compile(r"[\w’'.\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[\w\-]+\s+){0,3}[\w\-]+)$")
 AGE = re.compile(r"^\d{1,3}$")
 _VERBS_NOT_IN_NAMES = FINITE_SPEECH | FINITE_AUXILIARIES
-_ROLE_WORDS = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _HEAD_NOUNS = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
 
 
@@ -121,23 +127,27 @@ class NounPhrases:
             ):
                 start += first.end()
                 continue
+            if first and _DOUBLED_ARTICLE.match(masked, start, end):
+                start += first.end()  # 'the the report': an article typed twice
             break
         first_word = masked[start:end].split()[0].casefold() if masked[start:end].split() else ""
         intro = INTRO_ADVERBIAL.match(masked, start, end)
         if (
             intro
             and intro.end() < end
-            and (first_word not in PREPOSITIONS or _starts_phrase(masked, intro.end()))
+            and (first_word not in PREPOSITIONS or starts_phrase(masked, intro.end()))
         ):
             start = intro.end()  # 'On Thursday evening Halbridge Police said'
         text = masked[start:end]
         if not text or "~" in text or len(text) > 160:
             return ()
         head_part = re.split(_POSTMODIFIER_SPLIT, text)[0].split()
-        if any(w.casefold() in _VERBS_NOT_IN_NAMES for w in head_part[1:-1]) or (
+        if any(w in _VERBS_NOT_IN_NAMES for w in head_part[1:-1]) or (
             len(head_part) > 1 and head_part[-1].casefold() in FINITE_AUXILIARIES
         ):
             return ()  # 'The researcher said the team': a clause, not a phrase
+        if clause_in_postmodifier(text, len(" ".join(head_part))):
+            return ()  # 'The cost of the scheme has doubled': a clause, not a phrase
         lower = text.casefold()
         if lower in PRONOUNS:
             return (Mention("pronoun", lower, start, end),)
@@ -212,7 +222,7 @@ class NounPhrases:
         first = words[0].casefold()
         pre: list[str] = []
         for index, word in enumerate(words[1:], 1):
-            if word.casefold() in POSTMODIFIER_WORDS or _participle_modifier(words, index):
+            if word.casefold() in POSTMODIFIER_WORDS or participle_modifier(words, index):
                 break
             pre.append(word)
         if not pre:
@@ -223,6 +233,8 @@ class NounPhrases:
             if found and found[0].kind == "name":
                 return (found[0].with_role(self.masked[start : named.start()]),)
         head = pre[-1].strip(".,").casefold()
+        if AGED.fullmatch(head):
+            head = "year-old"  # 'the 46-year-old': a person of that age
         proper = self._proper_with_of(start, end, words)
         if proper:
             return proper
@@ -247,11 +259,18 @@ class NounPhrases:
                     definite=True,
                 ),
             )
-        if len(pre) > (6 if head in _HEAD_NOUNS else 3):
+        if len(pre) > (6 if head in _HEAD_NOUNS else 4):
+            return ()
+        if head not in _HEAD_NOUNS and (
+            abstract_noun(head)
+            or len(pre) > 1
+            and is_plural(pre[-2])
+            and stem(pre[-2]) in _HEAD_NOUNS  # 'the figures include': a clause
+        ):
             return ()
         if head not in _HEAD_NOUNS and not (
-            len(pre) <= 3
-            and head.isalpha()
+            len(pre) <= 4
+            and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", head) is not None
             and head.islower()
             and head not in NON_NAME_WORDS
             and head not in PREPOSITIONS
@@ -315,7 +334,7 @@ class NounPhrases:
             name_start + len(parsed.name),
             honorific=parsed.honorific,
             title=parsed.title,
-            org=_looks_like_org(parsed.name) or pre[lower].casefold() in ORG_NOUNS,
+            org=looks_like_org(parsed.name) or pre[lower].casefold() in ORG_NOUNS,
         )
         return (mention.with_role(role),)
 
@@ -332,7 +351,7 @@ class NounPhrases:
         core = re.split(_POSTMODIFIER_SPLIT, text)[0]
         words = text.split()
         for index in range(1, min(len(words), len(core.split()))):
-            if _participle_modifier(words, index):  # 'Drivers interviewed at …'
+            if participle_modifier(words, index):  # 'Drivers interviewed at …'
                 core = core[: core.find(" " + words[index])]
                 break
         kind = (
@@ -363,10 +382,17 @@ class NounPhrases:
             if tail and tail[0] not in NAME_ROLE_PREPOSITIONS and not re.fullmatch(PARTY_TAG, rest):
                 continue  # 'Trump supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
-            if len(prefix) > 6 or not all(_role_like(w) for w in prefix):
+            inner_of = [i for i, w in enumerate(prefix) if w == "of" and 0 < i < len(prefix) - 1]
+            if len(prefix) > 6 or not all(
+                role_like(w) or i in inner_of for i, w in enumerate(prefix)
+            ):  # 'master of ceremonies Jo Roe', 'chief of staff Jo Roe' keep their 'of
                 break  # 'people close to Clinton': the name is in a post-modifier
             parsed = parse_name(run.group())
-            if parsed is None or " " not in parsed.name and parsed.name.casefold() in _HEAD_NOUNS:
+            if parsed is None or (
+                " " not in parsed.name
+                and parsed.name.casefold() in _HEAD_NOUNS
+                and not parsed.honorific  # 'Mr. Singer' is a name, 'Police' a group
+            ):
                 return self._bare_group(start, end, words)  # 'Police said'
             parsed = self._drop_common_start(parsed)
             title = " ".join([*prefix, parsed.title]).strip()
@@ -378,7 +404,7 @@ class NounPhrases:
                 offset + len(parsed.name),
                 honorific=parsed.honorific,
                 title=title,
-                org=_looks_like_org(parsed.name),
+                org=looks_like_org(parsed.name),
             )
             if (
                 tail
@@ -396,7 +422,7 @@ class NounPhrases:
         """'officials', 'State officials', 'GOP analysts', 'Federal officials familiar with …'."""
         pre: list[str] = []
         for index, word in enumerate(words):
-            if word.casefold() in POSTMODIFIER_WORDS or _participle_modifier(words, index):
+            if word.casefold() in POSTMODIFIER_WORDS or participle_modifier(words, index):
                 break
             pre.append(word)
         if not pre or len(pre) > 4:
@@ -430,67 +456,3 @@ class NounPhrases:
 
     def _text(self, start: int, end: int) -> str:
         return self.masked[start:end].strip(" ,")
-
-
-def _participle_modifier(words: list[str], index: int) -> bool:
-    """'Drivers interviewed at Halden station', 'residents questioned by reporters': a past
-    participle and its preposition modify the noun before them."""
-    return (
-        index > 0
-        and index + 1 < len(words)
-        and words[index].endswith("ed")
-        and words[index].islower()
-        and words[index + 1].casefold() in PREPOSITIONS
-    )
-
-
-def _starts_phrase(text: str, position: int) -> bool:
-    """A determiner, a pronoun or a capitalised word: where a subject may start."""
-    word = re.match(r"[\w’']+", text[position:])
-    return word is not None and (
-        word.group()[:1].isupper() or word.group().casefold() in DETERMINERS | set(PRONOUNS)
-    )
-
-
-def _role_like(word: str) -> bool:
-    """A word that may stand in a role before a name: 'senior', 'librarian', 'GOP'."""
-    lower = word.casefold()
-    if lower in _ROLE_WORDS:
-        return True
-    if not re.fullmatch(r"[\w’'\-.]+", word) or lower in FORM_TO_LEMMA:
-        return False
-    if word[:1].isupper() and lower not in PRONOUNS:
-        return True  # 'Judicial Watch president Tom Fitton': an organisation's name as a modifier
-    return lower not in AUXILIARIES and lower not in NON_NAME_WORDS and lower not in PREPOSITIONS
-
-
-def chunks(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The comma-separated pieces of masked[lo:hi], trimmed."""
-    pieces: list[tuple[int, int]] = []
-    position = lo
-    for match in re.finditer(r",(?!\d{3})", masked[lo:hi]):  # not the comma of '11,000'
-        pieces.append(trim(masked, position, lo + match.start()))
-        position = lo + match.end()
-    pieces.append(trim(masked, position, hi))
-    return [p for p in pieces if p[1] > p[0]]
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \u00a0\t":
-        start += 1
-    while end > start and text[end - 1] in " \u00a0\t,":
-        end -= 1
-    return start, end
-
-
-def _skip_spaces(text: str, position: int, end: int) -> int:
-    while position < end and text[position] == " ":
-        position += 1
-    return position
-
-
-def _looks_like_org(name: str) -> bool:
-    words = name.split()
-    if len(words) == 1 and len(name) >= 2 and name.replace(".", "").isupper():
-        return True  # 'FBI', 'U.N.'
-    return any(w.casefold().strip(".,") in ORG_NAME_WORDS for w in words)

@@ -56,6 +56,7 @@ _POSSESSIVE = re.compile(rf"{_APOSTROPHE}s?$")
 _TITLE_LIKE = TITLE_WORDS | ROLE_MODIFIERS | PERSON_NOUNS
 _ABBREVIATED = HONORIFICS | TITLE_WORDS | NAME_SUFFIXES | {"st", "mt", "ft"}
 _PARTY = re.compile(r"\(?[DRI]-[A-Z]")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def parse_name(run: str) -> ParsedName | None:
     if _PARTY.match(run):
         return None  # 'D-Calif.' is a party tag, not a name
     for number, token in enumerate(tokens[:-1]):
+        if _INITIALISM.fullmatch(token) and _bare(tokens[number + 1]) in _TITLE_LIKE:
+            continue  # 'U.S. President Jo Roe': the country is part of the title
         if token.endswith(".") and len(token) > 2 and _bare(token) not in _ABBREVIATED:
             tokens = tokens[: number + 1]  # 'Rubio and Cruz. Along with …': a sentence ends
             break
@@ -158,7 +161,12 @@ def parse_name(run: str) -> ParsedName | None:
             tokens.pop(0)
         elif bare in HONORIFICS and len(tokens) > 1:
             honorific = tokens.pop(0)
-        elif bare in _TITLE_LIKE and len(tokens) > 1:
+        elif (
+            bare in _TITLE_LIKE
+            or _INITIALISM.fullmatch(tokens[0])
+            and len(tokens) > 2
+            and _bare(tokens[1]) in _TITLE_LIKE
+        ) and len(tokens) > 1:
             title.append(tokens.pop(0))
         else:
             break
@@ -180,7 +188,11 @@ def parse_name(run: str) -> ParsedName | None:
     kept_day = first in TIME_WORDS and tokens[0] != run.split()[0] and len(tokens) > 1
     if not tokens[-1] or (first in NON_NAME_WORDS and not kept_day) or first in HONORIFICS:
         return None
-    if len(tokens) == 1 and (_bare(tokens[0]) in TITLE_WORDS or _bare(tokens[0]) in PERSON_NOUNS):
+    if (
+        len(tokens) == 1
+        and not honorific  # 'Mr. Singer', 'Ms. Judge' are names
+        and (_bare(tokens[0]) in TITLE_WORDS or _bare(tokens[0]) in PERSON_NOUNS)
+    ):
         return None  # 'Rep.', 'Officials': a title or a noun alone is nobody's name
     return ParsedName(" ".join(tokens) + suffix, honorific, " ".join(title))
 

@@ -33,6 +33,8 @@ from readerapp.core.analysis.speech import (
     speakers_before,
 )
 
+_DASHED_ASIDE = re.compile(r"\s*(?:--|—|–)[^\"“”~.;]{1,200}?(?:--|—|–)\s*")
+_INTRO_COLON = re.compile(r"^(?:From|In)\s+|\s+(?:as\s+)?follows$", re.IGNORECASE)
 _MARKS = re.compile(r"[\"“”~]|''")
 
 # Between a verb and its quote: 'said:', 'told reporters:', 'said in a statement,', 'wrote that'.
@@ -113,6 +115,10 @@ class VerbAfterQuote:
             parenthetical = masked[cue.end : cue.end + 1] == ","
             if ends_sentence and parenthetical and ("," in between or len(between.split()) > 5):
                 continue  # '"… simple." The governor, Whitfield said, had …': a new sentence
+            if doc.text[quote.end - 1 : quote.end] == "." and (
+                "," in between or len(masked[cue.end : se].split()) > 6
+            ):
+                continue  # '"… campaign." His view, stated on TV, was …': a new sentence
             lead = after + len(between) - len(between.lstrip(" ,—–-"))
             if lead == cue.start:  # '…," said Jo Roe'
                 speakers = reader.after(cue.end, se)
@@ -128,7 +134,9 @@ class VerbAfterQuote:
                 attribution_end = max(m.end for m in speakers)
             else:
                 comma = masked.find(",", lead, cue.start)
-                head = reader.noun_phrase(lead, comma if comma >= 0 else cue.start)
+                # '"…," she has said', '"…," he often says': the words before the verb
+                head_end = comma if comma >= 0 else reader.skip_adverbials(lead, cue.start)
+                head = reader.noun_phrase(lead, head_end)
                 speakers = reader.before(lead, cue.start)
                 if not speakers or not head and comma < 0:
                     continue
@@ -143,7 +151,24 @@ class VerbAfterQuote:
                 rest = contents.trim(masked, after, masked.rfind(",", after, opening))
                 if rest is not None and masked[after : after + 1] == " ":
                     more = [rest, *more]
+            aside = self._quote_before_aside(context, index)
+            if aside is not None:  # '"I don't think the wisdom" -- that X -- "will last," he says'
+                quotes.insert(0, aside)
+                more = [(doc.quotes[aside].start, quote.end), *more]
             yield SpeechEvent(cue.start, speakers, tuple(quotes), tuple(more), rule=self.name)
+
+    @staticmethod
+    def _quote_before_aside(context: SpeechContext, index: int) -> int | None:
+        """The quote that opens the sentence before a dashed aside and this quote."""
+        if index == 0 or index - 1 in context.claimed_quotes:
+            return None
+        doc = context.doc
+        previous, quote = doc.quotes[index - 1], doc.quotes[index]
+        start, _ = doc.sentence_at(quote.open)
+        if previous.open < start or doc.masked[start : previous.open].strip():
+            return None
+        gap = doc.masked[previous.close : quote.open]
+        return index - 1 if _DASHED_ASIDE.fullmatch(gap) else None
 
     @staticmethod
     def _split_quote(context: SpeechContext, position: int, se: int) -> list[int]:
@@ -362,9 +387,14 @@ class ColonSpeaker:
                 continue
             lo = context.clause_start(quote.open)
             prefix = masked[lo : quote.open].rstrip()
+            if not prefix.strip():
+                lo, prefix = self._paragraph_before(context, quote)
             if not prefix.endswith(":") or len(prefix) > 80:
                 continue
-            phrase = prefix[:-1].strip()
+            # 'From the report:', 'Transcript as follows:': the document speaks
+            phrase = _INTRO_COLON.sub("", prefix[:-1].strip()).strip()
+            if not phrase:
+                continue
             start = lo + masked[lo : quote.open].find(phrase)
             owner = re.match(r"(.+?)['’]s\s+(?:\w+\s+)?(\w+)$", phrase)
             if owner and owner.group(2).casefold() in SPEECH_NOUNS | {
@@ -378,8 +408,22 @@ class ColonSpeaker:
                 speakers = context.reader.noun_phrase(start, start + len(phrase))
             if not speakers:
                 speakers = self._name_at_end(context, start, phrase)
-            if speakers and speakers[0].kind in ("name", "description"):
+            if speakers and speakers[0].kind in ("name", "description", "document"):
                 yield SpeechEvent(start, speakers, (index,), rule=self.name)
+
+    @staticmethod
+    def _paragraph_before(context: SpeechContext, quote: QuotedSpan) -> tuple[int, str]:
+        """A quote that opens its paragraph after a short one ending in a colon."""
+        doc = context.doc
+        number = doc.paragraph_index(quote.open)
+        ps, _ = doc.paragraphs[number]
+        if number == 0 or doc.masked[ps : quote.open].strip():
+            return quote.open, ""
+        start, end = doc.paragraphs[number - 1]
+        text = doc.masked[start:end].rstrip(" .")
+        if len(text.split()) > 6 or not text.endswith(":"):
+            return quote.open, ""
+        return start, text
 
     @staticmethod
     def _name_at_end(context: SpeechContext, start: int, phrase: str) -> tuple[Mention, ...]:

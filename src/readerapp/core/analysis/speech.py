@@ -17,6 +17,7 @@ from typing import Protocol
 
 from readerapp.core.analysis.document import Document, Span
 from readerapp.core.analysis.focus import FIRST_VERB
+from readerapp.core.analysis.lexicon.base import is_plural
 from readerapp.core.analysis.lexicon.clauses import (
     AFTER_COMMA_AND,
     COORDINATOR_BEFORE,
@@ -26,11 +27,17 @@ from readerapp.core.analysis.lexicon.clauses import (
     THAT_OR_QUOTE_AFTER,
     VERB_AFTER_WORDS,
 )
-from readerapp.core.analysis.lexicon.phrases import NON_VERB_OPENERS, NOT_BEFORE_VERB
+from readerapp.core.analysis.lexicon.phrases import (
+    FINITE_AUXILIARIES,
+    NON_VERB_OPENERS,
+    NOT_BEFORE_VERB,
+    NOT_NOUNS,
+)
 from readerapp.core.analysis.lexicon.speech import (
     FINITE_SPEECH,
     FORM_TO_LEMMA,
     HEARING_BODIES,
+    MODAL_BEFORE,
     NAMING_VERBS,
     NOUN_LIKE_FORMS,
     OBJECT_SPEECH,
@@ -42,6 +49,7 @@ from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.quotes import QuotedSpan
 from readerapp.core.analysis.subjects import MentionReader
 
+_AND_RIGHT_BEFORE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|later|then|\w+ly)\s+)?$")
 MAX_CUES_PER_SENTENCE = 12  # prose never has more; 'said said said …' must stay linear
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -161,26 +169,49 @@ def _kind(word: str, masked: str, start: int, end: int) -> str | None:
             return "object"
     if word in PHRASAL_FORMS:
         particle = PHRASAL_FORMS[word]
-        return (
-            "phrasal" if masked[end : end + len(particle) + 2].strip(" .,:") == particle else None
-        )
+        if masked[end : end + len(particle) + 2].strip(" .,:") == particle:
+            return "phrasal"
+        # 'fired back forcefully:': an adverb may follow the particle
+        return "phrasal" if re.match(rf" {particle} \w+ly\b", masked[end : end + 30]) else None
     if word in FINITE_SPEECH:
+        if masked[start].isupper() and re.search(
+            r"\b[A-Z][\w’']*[ \t\u00a0]+$", masked[max(0, start - 30) : start]
+        ):
+            return None  # 'the United States', 'Home Office Notes': a name, not a verb
         if word in NOUN_LIKE_FORMS and not _verb_context(masked, start, end):
             return None
         previous = re.search(r"([\w’']+)\s+$", masked[max(0, start - 20) : start])
         if previous and previous.group(1).casefold() in NOT_BEFORE_VERB:
             return None  # 'acted on repeated reports', 'his stated aim': not a verb
+        if FORM_TO_LEMMA[word] == word and _noun_before_verb(masked, end, previous):
+            return None  # 'A council report said': the noun before the verb
         if FORM_TO_LEMMA[word] == "hear":
             before = masked[max(0, start - 40) : start].casefold().split()[-3:]
             return "finite" if any(w in HEARING_BODIES for w in before) else None
         return "finite"
     if word in ("hear", "hears", "hearing"):
         return None
+    if FORM_TO_LEMMA.get(word) == word and MODAL_BEFORE.search(masked, max(0, start - 30), start):
+        return "finite"  # 'could only quip', 'would later explain'
     if word in SPEECH_PARTICIPLES:
         return "participle"
     if word in ("called", "calls"):  # 'called on X to …', 'called for …'
         return "object" if ON_OR_FOR.match(masked[end : end + 5]) else None
     return None
+
+
+def _noun_before_verb(masked: str, end: int, previous: re.Match[str] | None) -> bool:
+    """'A council report said': a base form after a singular noun and before a verb is a
+    noun; 'officials say is', 'flag and report posts' keep their verb."""
+    following = _WORD.match(masked, end + 1)
+    if masked[end : end + 1] != " " or following is None or previous is None:
+        return False
+    before = previous.group(1).casefold()
+    return (
+        following.group().casefold() in FINITE_SPEECH | FINITE_AUXILIARIES
+        and not is_plural(before)
+        and before not in NOT_NOUNS
+    )
 
 
 def _quote_soon(masked: str, end: int) -> bool:
@@ -236,10 +267,11 @@ def after_comma(masked: str, position: int) -> bool:
 def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
     lo = context.clause_start(cue.start)
     found = context.reader.before(lo, cue.start)
-    if found:
-        return found
-    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks again.
     between = context.doc.masked[lo : cue.start]
+    if found and not _AND_RIGHT_BEFORE.search(between):
+        return found
+    # '… called it "a stunt" and said …', '…, but said …': the sentence's subject speaks
+    # again, not the object before 'and' ('rejected the idea that the changes … and said').
     relative = RELATIVE_BEFORE.search(between)
     if not relative and COORDINATOR_BEFORE.search(between):
         start, _ = context.doc.sentences[cue.sentence]
@@ -256,4 +288,20 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
                 found = context.reader.before(clause, verb.start())
                 if found and found[0].kind in ("name", "pronoun", "description", "group"):
                     return found
-    return ()
+        found = context.reader.before(lo, cue.start)
+    return found or _subject_around_quote(context, cue, lo)
+
+
+def _subject_around_quote(context: SpeechContext, cue: Cue, lo: int) -> tuple[Mention, ...]:
+    """'Jo Roe, the author of "Going Viral," said', 'Roe, citing "the magic," said': the
+    subject opens the sentence, and the quote sits in its appositive."""
+    start, _ = context.doc.sentences[cue.sentence]
+    if lo <= start:
+        return ()
+    found = context.reader.before(start, cue.start)
+    if not found or found[0].kind == "pronoun" and found[0].text == "who":
+        return ()
+    opening = min(m.phrase_start if m.phrase_start >= 0 else m.start for m in found)
+    if opening >= lo or context.doc.masked[start:opening].strip():
+        return ()
+    return found

@@ -21,6 +21,7 @@ from readerapp.core.analysis.lexicon.clauses import (
     RELATIVE_BEFORE,
     TO_BEFORE,
 )
+from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     ATTRIBUTION_GAP_WORDS,
@@ -28,10 +29,13 @@ from readerapp.core.analysis.lexicon.phrases import (
     OBJECT_FIRST_LEMMAS,
 )
 from readerapp.core.analysis.lexicon.speech import (
+    INFINITIVE_LEMMAS,
     OBJECT_SPEECH,
     QUOTE_ONLY_LEMMAS,
     THAT_ONLY_LEMMAS,
+    VERB_AFTER_ASIDE,
 )
+from readerapp.core.analysis.mentions import Mention
 from readerapp.core.analysis.quote_rules import (
     AnyVerbAfterQuote,
     AnyVerbBeforeQuote,
@@ -50,6 +54,12 @@ from readerapp.core.analysis.speech import (
     SpeechRule,
     speakers_before,
 )
+
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(when|whenever|after|as|while|because|if|since|although|though|before|until|once)\s+$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(r"\s(?:by|while|after|before)\s+(?:\w+ly\s+)?$")
 
 
 def _sentence(context: SpeechContext, cue: Cue) -> tuple[int, int]:
@@ -130,6 +140,28 @@ class ReportedSpeech:
         after = masked[cue.end : se]
         spans: list[tuple[int, int]] = []
         relative = RELATIVE_BEFORE.search(masked, start, cue.start)  # 'an engineer who advised'
+        if relative:  # 'Roe, who said he would run, said …': the aside ends at the main verb
+            main = VERB_AFTER_ASIDE.search(masked, cue.end, se)
+            se = main.start() if main else se
+            after = masked[cue.end : se]
+        elif fronted := _FRONTED_CLAUSE.match(masked, lo, min(m.start for m in speakers)):
+            # 'When Roe said the city would sue, Cole fired back': up to the main clause
+            comma = masked.find(", ", cue.end, se)
+            aside = masked[cue.end : comma] if comma > 0 else ""
+            if (
+                fronted.group(1).casefold() == "as"
+                and comma > 0
+                and (speakers[0].kind == "document" or _animate(speakers))
+                and len(aside.split()) <= 4
+                and (not aside.strip() or _adverbial_only(aside))
+            ):
+                # 'As the Post reported on Friday, the plan failed': the main clause
+                span = contents.trim(masked, comma + 1, se)
+                if span is None:
+                    return None
+                return SpeechEvent(cue.start, speakers, (), (span,), rule=self.name)
+            se = comma if comma > 0 else se
+            after = masked[cue.end : se]
         if before.endswith(",") and contents.words_in(before) >= 1 and not relative:
             comma = lo + len(before) - 1
             rest = re.match(r"[^,.;:]*?(?=,)", after)
@@ -148,7 +180,14 @@ class ReportedSpeech:
                 spans = [span] if span else []
         if not spans:
             bare = cue.lemma not in THAT_ONLY_LEMMAS
-            spans = contents.clause_after(masked, cue.end, se, told=cue.lemma == "tell", bare=bare)
+            spans = contents.clause_after(
+                masked,
+                cue.end,
+                se,
+                told=cue.lemma == "tell",
+                bare=bare,
+                infinitive=cue.lemma in INFINITIVE_LEMMAS and _animate(speakers),
+            )
         if not spans:
             return None
         return SpeechEvent(
@@ -160,6 +199,14 @@ class ReportedSpeech:
         """Quotes wholly inside reported speech are part of it ('called the plan "a joke"')."""
         del context, spans
         return ()
+
+
+def _animate(speakers: tuple[Mention, ...]) -> bool:
+    """'The mayor vowed to …' promises; 'the debate promised to be …' does not."""
+    first = speakers[0]
+    if first.kind in ("name", "pronoun", "group"):
+        return first.text.casefold() != "it"
+    return first.kind == "description" and (first.head in PERSON_NOUNS or first.head in ORG_NOUNS)
 
 
 def _adverbial_only(text: str) -> bool:
@@ -212,11 +259,19 @@ class AccordingTo:
             after_source = speakers[-1].end + (source_end.start() if source_end else 0)
             lo = context.clause_start(cue.start)
             prefix = masked[lo : cue.start].rstrip()
+            quoted = self._quote_before(context, cue, lo)
+            if quoted is not None:  # '"…," according to the Sun.': the Sun's quote
+                yield SpeechEvent(cue.start, speakers, (quoted,), rule=self.name)
+                continue
             if context.cues_between(lo, cue.start) or "~" in prefix:
                 continue  # '"…," Ware said in a statement according to The Blaze': a source
             spans: list[tuple[int, int]] = []
             if not prefix:
                 if masked[after_source : after_source + 1] == ",":
+                    quoted = self._quote_after(context, after_source + 1, se)
+                    if quoted is not None:  # 'According to the Post, "…"'
+                        yield SpeechEvent(cue.start, speakers, (quoted,), rule=self.name)
+                        continue
                     span = contents.trim(masked, after_source + 1, se)
                     spans = [span] if span else []
             else:
@@ -229,6 +284,36 @@ class AccordingTo:
             if spans:
                 yield SpeechEvent(cue.start, speakers, (), tuple(spans), rule=self.name)
 
+    @staticmethod
+    def _quote_before(context: SpeechContext, cue: Cue, lo: int) -> int | None:
+        """The unclaimed quote that is all of the sentence before 'according to'."""
+        doc = context.doc
+        start, _ = doc.sentences[cue.sentence]
+        last = doc.last_quote_closed_by(cue.start)
+        if last is None or last in context.claimed_quotes or lo != doc.quotes[last].close:
+            return None
+        quote = doc.quotes[last]
+        if doc.masked[start : quote.open].strip() or doc.masked[quote.close : cue.start].strip(
+            " ,"
+        ):
+            return None
+        return last
+
+    @staticmethod
+    def _quote_after(context: SpeechContext, position: int, se: int) -> int | None:
+        """The unclaimed quote that opens right after the source's comma and ends the
+        sentence ('"Title Sponsor" was the top level' is a clause, not a quote)."""
+        masked = context.doc.masked
+        for index in context.doc.quotes_between(position, position + 4):
+            quote = context.doc.quotes[index]
+            if (
+                index not in context.claimed_quotes
+                and not masked[position : quote.open].strip()
+                and not masked[quote.close : se].strip(" .,;!?")
+            ):
+                return index
+        return None
+
 
 class Participle:
     """'…, saying (that) CLAUSE' / '…, adding that CLAUSE': the clause's subject speaks."""
@@ -240,10 +325,19 @@ class Participle:
         for cue in context.cues:
             if cue.kind != "participle" or cue.start in context.used_cues:
                 continue
-            if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]):
+            ss, se = _sentence(context, cue)
+            if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]) and not (
+                # '… tried an olive branch by telling Clinton she …': not 'After saying …, X'
+                _PREPOSITION_BEFORE.search(masked, max(ss + 1, cue.start - 20), cue.start)
+            ):
                 continue
-            _, se = _sentence(context, cue)
-            spans = contents.clause_after(masked, cue.end, se, told=cue.word == "telling")
+            spans = contents.clause_after(
+                masked,
+                cue.end,
+                se,
+                told=cue.word == "telling",
+                infinitive=cue.lemma in INFINITIVE_LEMMAS,
+            )
             if spans:
                 yield SpeechEvent(cue.start, (), (), tuple(spans), rule=self.name, inherit=True)
 
@@ -286,6 +380,33 @@ def _reports_words(complement: str, joiners: str) -> bool:
     return True
 
 
+class InTheirView:
+    """'"…" from trade to defence, in Roe's view.': quoted words whose holder follows them
+    (an unquoted 'In Roe's view, CLAUSE' is a belief, not speech)."""
+
+    name = "in their view"
+
+    def find(self, context: SpeechContext) -> Iterator[SpeechEvent]:
+        doc, masked = context.doc, context.doc.masked
+        for start, end in doc.sentences_in(context.lo, context.hi):
+            if start < context.lo or "view" not in masked[start:end]:
+                continue
+            found = _IN_VIEW_END.search(masked, start, end)
+            if found is None or not doc.quotes_between(start, found.start()):
+                continue
+            speakers = context.reader.noun_phrase(*found.span("who"))
+            if not speakers or speakers[0].kind not in ("name", "description", "group"):
+                continue
+            span = contents.trim(masked, _partial_quote_start(context, start), found.start())
+            if span is not None:
+                yield SpeechEvent(found.start("who"), speakers, (), (span,), rule=self.name)
+
+
+_IN_VIEW_END = re.compile(
+    r",\s+in\s+(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:view|opinion)\s*[.!?]?\s*$"
+)
+
+
 SPEECH_RULES: tuple[SpeechRule, ...] = (
     Interview(),
     TweetMarkup(),
@@ -297,6 +418,7 @@ SPEECH_RULES: tuple[SpeechRule, ...] = (
     TrailingDash(),
     ColonSpeaker(),
     AccordingTo(),
+    InTheirView(),
     ObjectSpeech(),
     ReportedSpeech(),
     Participle(),

@@ -14,6 +14,7 @@ from dataclasses import replace
 from readerapp.core.analysis.lexicon.clauses import (
     ADVERBIAL_BEFORE_VERB,
     APPOSITIVE_OPENERS,
+    FIRST_VERB,
     NAME_ROLE_PREPOSITIONS,
     PLACE_OF_PREPOSITIONS,
     RELATIVE_OR_PARTICIPLE_START,
@@ -24,6 +25,7 @@ from readerapp.core.analysis.lexicon.people import PARTY_TAG, PERSON_NOUNS, PRON
 from readerapp.core.analysis.lexicon.phrases import (
     ADVERBIAL_PREPOSITIONS,
     PHRASE_STOPS,
+    SUBORDINATORS,
 )
 from readerapp.core.analysis.lexicon.speech import AUXILIARIES, TIME_WORDS
 from readerapp.core.analysis.mentions import (
@@ -32,13 +34,16 @@ from readerapp.core.analysis.mentions import (
     WORD,
     Mention,
     NounPhrases,
-    chunks,
-    trim,
 )
 from readerapp.core.analysis.names import NAME_RUN_RE
+from readerapp.core.analysis.phrase_words import chunks, trim
 
 SUBJECT_WINDOW = 240  # characters before a verb searched for its subject
 _CHUNK_END = re.compile(r"[,;:()\"“”~]|\s[-—–]\s|\n")
+_POSSESSIVE_ROLE = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['’]s\s+[a-z]")
+_QUOTE_AT_END = re.compile(r"~[\"”']+\s*$")
+_DASH = re.compile(r"\s[-—–]\s|\s*—\s*")
+_DASH_AT_END = re.compile(r"(?:\s[-—–]|\s*—)\s*$")
 _PARTY_AFTER = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?")
 _PARTY_AT_END = re.compile(rf"\s*,?\s*{PARTY_TAG}\s*,?\s*$")
 
@@ -56,21 +61,41 @@ class MentionReader(NounPhrases):
     def _before(self, lo: int, hi: int) -> tuple[Mention, ...]:
         masked = self.masked
         lo = max(lo, hi - SUBJECT_WINDOW)
+        closing = _DASH_AT_END.search(masked, lo, hi)
+        opening = _last_dash(masked[lo:hi], closing.start() - lo) if closing else None
+        if opening is not None:
+            # 'Jo Roe - who said he would "fight" - said': the subject before the aside
+            return self._before(lo, lo + opening.start())
         end = self._skip_adverbials(lo, hi)
         segment = masked[lo:end]
         if not segment.strip():
             return ()
         if segment.rstrip().endswith(","):
             found = self._appositive_subject(lo, lo + len(segment.rstrip()) - 1)
+        elif _QUOTE_AT_END.search(segment) and "," in segment:
+            # 'Roe, citing "the magic of the brand," said': the quote ends the aside
+            found = self._appositive_subject(lo, lo + len(segment.rstrip()))
         else:
             cut = max(_last_boundary(segment), 0)
             found = ()
-            clause = SUBORDINATE_CLAUSE.search(segment, cut)
+            clauses = list(SUBORDINATE_CLAUSE.finditer(segment, cut))  # linear, not '.*'
+            clause = clauses[-1] if clauses else None
             if clause:  # 'The emails show that Reines asked': the subject after 'that'
                 found = self.noun_phrase(lo + clause.end(), end)
                 cut = clause.end() if found else cut
             found = found or self.noun_phrase(lo + cut, end)
             if found and found[0].kind == "pronoun" and found[0].text == "who" and cut > 0:
+                return self._antecedent(lo, lo + cut - 2)
+            aside = segment[cut:].split()
+            if (
+                not found
+                and cut > 1
+                and len(aside) <= 8
+                and re.match(
+                    r"who\s+(?:is|was)\s+(?:the\s+|an?\s+)?[a-z]+\s+(?:of|at|for)\s", segment[cut:]
+                )
+            ):
+                # 'Katie Packer, who is chairman of the PAC said': no comma closes the aside
                 return self._antecedent(lo, lo + cut - 2)
             found = tuple(replace(m, phrase_start=trim(masked, lo + cut, end)[0]) for m in found)
         return found
@@ -78,18 +103,30 @@ class MentionReader(NounPhrases):
     def _antecedent(self, lo: int, comma: int) -> tuple[Mention, ...]:
         """'…, said Nicky Driscoll, 24, of Leeds, who said …': whom the 'who' is."""
         pieces = chunks(self.masked, lo, comma)
-        while pieces and self._appositive(*pieces[-1]):
-            pieces.pop()
+        if pieces and FIRST_VERB.search(self.masked, pieces[-1][0] + 1, pieces[-1][1]):
+            # 'the row drew a reply from President Jo Roe, who': a clause ends in the name
+            named = self._name_at_end(*pieces[-1])
+            if named:
+                return named
+        while len(pieces) > 1 and (
+            self._appositive(*pieces[-1])
+            or self._place_after(pieces[-2], pieces[-1], first=len(pieces) == 2)
+        ):
+            pieces.pop()  # 'Jo Roe, a doctor from Leeds, Yorkshire, who said'
         if not pieces:
             return ()
         start, end = pieces[-1]
-        found = self.noun_phrase(start, end)
-        if found:
-            return found
+        return self.noun_phrase(start, end) or self._name_at_end(start, end)
+
+    def _name_at_end(self, start: int, end: int) -> tuple[Mention, ...]:
         names = list(NAME_RUN_RE.finditer(self.masked, start, end))
         if names and names[-1].end() >= end - 1:
             return self.noun_phrase(names[-1].start(), names[-1].end())
         return ()
+
+    def skip_adverbials(self, lo: int, hi: int) -> int:
+        """Where the subject before a verb at `hi` ends: 'she has', 'Roe on Friday'."""
+        return self._skip_adverbials(lo, hi)
 
     def _skip_adverbials(self, lo: int, hi: int) -> int:
         """Drop 'also', 'has', 'on Thursday', ', in a statement,', '(D-Calif.)' before a verb."""
@@ -119,14 +156,27 @@ class MentionReader(NounPhrases):
                 before = masked[max(lo, phrase.start() - 30) : phrase.start()].split()
                 if before and before[-1].islower() and before[-1].endswith(("ed", "based")):
                     break  # 'Drivers interviewed at Halden station said': the phrase's own
+                if self._subordinate_subject(lo, phrase.start(), end):
+                    break  # '… the country after the candidate said': the clause's subject
                 end = phrase.start()
                 continue
+            if last in TIME_WORDS and words[-2].endswith("ed") and words[-2].islower():
+                break  # 'A court document filed Thursday says': the day is the phrase's own
             if last in AUXILIARIES or last in TIME_WORDS:
                 # 'she later said', 'Sanders Tuesday said'
                 end = masked.rfind(words[-1], lo, end)
                 continue
             break
         return end
+
+    def _subordinate_subject(self, lo: int, start: int, end: int) -> bool:
+        """'Voters were angry after the mayor said': 'after' opens a clause whose subject
+        is the speaker, not an adverbial, when what comes before it is a clause."""
+        first = WORD.match(self.masked, start)
+        if first is None or first.group().casefold() not in SUBORDINATORS:
+            return False
+        subject = self.noun_phrase(first.end(), end)
+        return bool(subject) and subject[0].kind != "pronoun" and not self.noun_phrase(lo, start)
 
     def _inside_relative(self, lo: int, end: int) -> bool:
         """'Trump, who campaigned here this week, said': 'this week' belongs to the clause."""
@@ -146,7 +196,8 @@ class MentionReader(NounPhrases):
         extras: list[tuple[int, int]] = []
         index = len(pieces) - 1
         while index > 0 and (
-            self._appositive(*pieces[index]) or self._place_after(pieces[index - 1], pieces[index])
+            self._appositive(*pieces[index])
+            or self._place_after(pieces[index - 1], pieces[index], first=index == 1)
         ):
             extras.insert(0, pieces[index])
             index -= 1
@@ -175,16 +226,20 @@ class MentionReader(NounPhrases):
         mention = replace(head[0], phrase_start=phrase_start)
         for start, end in extras:
             text = self._text(start, end)
-            if not RELATIVE_START.match(text) and not AGE.match(text):
+            opener = RELATIVE_OR_PARTICIPLE_START.match(text) or AGE.match(text)
+            if not opener and "~" not in text:  # 'citing "…"' is no role
                 mention = mention.with_role(text)
         return (mention, *head[1:])
 
-    def _place_after(self, previous: tuple[int, int], piece: tuple[int, int]) -> bool:
+    def _place_after(
+        self, previous: tuple[int, int], piece: tuple[int, int], *, first: bool
+    ) -> bool:
         """'a gynecologist from Englewood, New Jersey,': the state goes with the town."""
         before = self.masked[previous[0] : previous[1]].split()
         words = self.masked[piece[0] : piece[1]].split()
         return (
-            len(before) >= 2
+            # 'Of Carson, Levine said': a sentence that opens with a phrase names no place
+            len(before) >= (3 if first else 2)
             and before[-2].casefold() in PLACE_OF_PREPOSITIONS
             and 0 < len(words) <= 3
             and all(w[:1].isupper() for w in words)
@@ -201,6 +256,8 @@ class MentionReader(NounPhrases):
             or (first in PERSON_NOUNS and len(tokens) > 2 and tokens[1] in NAME_ROLE_PREPOSITIONS)
             or bool(re.fullmatch(PARTY_TAG, text))
             or (text[:1].islower() and first not in PRONOUNS)
+            # 'Tina Tchen, Ms. Obama's chief of staff, said'
+            or (len(tokens) > 2 and _POSSESSIVE_ROLE.match(text) is not None)
         )
 
     # -- the subject after a verb ------------------------------------------------------
@@ -256,9 +313,18 @@ def _adverbial_chunk(words: list[str]) -> bool:
 
 
 def _last_boundary(segment: str) -> int:
-    """Where the clause holding the subject starts: after the last comma or semicolon."""
+    """Where the clause holding the subject starts: after the last comma, semicolon or
+    dash ('Inside the hall - packed since noon - Jo Roe said')."""
     cut = max(segment.rfind(", "), segment.rfind("; "), segment.rfind(": "))
+    dash = _last_dash(segment, len(segment))
+    if dash is not None and dash.end() > cut + 2:
+        return dash.end()
     return cut + 2 if cut >= 0 else 0
+
+
+def _last_dash(segment: str, end: int) -> re.Match[str] | None:
+    found = list(_DASH.finditer(segment, 0, end))
+    return found[-1] if found else None
 
 
 def _before_final_stop(text: str, start: int, end: int) -> int:

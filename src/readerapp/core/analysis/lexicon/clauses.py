@@ -78,7 +78,7 @@ QUANTIFIED = re.compile(
     re.IGNORECASE,
 )
 FILED_BY = re.compile(
-    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released)\s+"
+    r"\b(?:filed|brought|issued|written|signed|sent|submitted|published|released|lodged)\s+"
     r"(?:\w+\s+){0,3}?by\s+"
 )
 INTRO_ADVERBIAL = re.compile(
@@ -152,11 +152,14 @@ OPEN_QUESTION = re.compile(r"\s+(?:whether|if|what|how|why|when|who|where)\b")
 NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\bdeclined|\brefused|\bwould\s+not)\s+(?:\w+\s+)?$"
 )
-SUBORDINATE_CLAUSE = re.compile(r".*\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
+# A subordinator that opens a clause; the last one before a verb opens the verb's clause.
+SUBORDINATE_CLAUSE = re.compile(r"\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\s+")
 ADVERBIAL_BEFORE_VERB = re.compile(
     r"\b(?:(?:on|in|at|during|over|via|through|after|before|speaking)\s+"
     r"(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+"
-    r"|(?:last|this|late|early|earlier|next)\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")"
+    r"|(?:last|this|late|early|earlier|next)\s+(?:past\s+)?(?:"
+    + "|".join(sorted(TIME_WORDS))
+    + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
 )
 # 'veterans …, including Mr. Jebens,': the members of a group, not its role.

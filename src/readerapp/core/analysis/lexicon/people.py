@@ -63,7 +63,7 @@ PERSON_NOUNS = words("""
     inspector auditor auditors trustee trustees director-general
     commissioner commissioners justice justices sheriff constable superintendent captain
     lieutenant sergeant marshal admiral major driver drivers keeper keepers passenger
-    passengers pilot pilots
+    passengers pilot pilots year-old socialist tycoon magnate fan fans
     """)
 # Person nouns that name a group of unnamed people: 'officials said', 'aides said'.
 UNNAMED_SOURCE_NOUNS = words("""
@@ -111,6 +111,9 @@ DOCUMENT_NOUNS = words("""
     manual guide notice release book column editorial op-ed essay paper papers tweet
     testimony complaint summons warrant subpoena
     """)
+# Rulings that speak for the judge who made them: 'the order said' is the judge's.
+COURT_RULINGS = words("order ruling opinion judgment")
+JUDGES = words("judge justice magistrate")
 # Filings that speak for whoever filed them: 'the suit' is the plaintiff's.
 LEGAL_FILINGS = words("suit lawsuit complaint petition claim")
 # Documents whose account is an accusation ('the complaint alleges …').
@@ -211,8 +214,8 @@ POST_NOMINALS = words("kc qc mp mep msp ms mla phd md obe mbe cbe esq")
 NAME_PARTICLES = words(
     "van von der den de del della di da du la le bin bint ibn al el dos das ter ten zu af st"
 )
-# A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said'.
-PARTY_TAG = r"\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?"
+# A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said', 'Gov. Jo Roe (R)'.
+PARTY_TAG = r"(?:\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?|\([DRI]\))"
 # Nouns for someone who speaks for another: 'Gowdy spokesman Jamal Ware' speaks for Gowdy's office.
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 
@@ -237,4 +240,14 @@ PLACE_WORDS = words("""
     street road avenue square city town village county state province region district
     country island islands coast valley river lake mountain mountains beach bay harbour
     harbor airport station park bridge
+    """)
+# Endings of abstract nouns ('his assumption', 'the excitement'): such a head names no
+# speaker, except the few below that stand for people, bodies or documents.
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood")
+SPEAKING_ABSTRACT_NOUNS = words("""
+    opposition institution investigation management leadership majority minority community
+    administration government commission organisation organization association foundation
+    federation publication delegation coalition congregation convention nation television
+    division mission resolution declaration legislation constitution petition station
+    version edition
     """)

@@ -50,6 +50,8 @@ PHRASE_STOPS = words(
 )
 # Words that open a clause inside a sentence: 'The emails show that Reines asked …'.
 SUBORDINATORS = words("that because although though while whether after before when since if")
+# Words that open a relative clause, which may hold a verb inside a noun phrase.
+RELATIVE_WORDS = words("who whom whose which that where when")
 # Words after a head noun that start its post-modifier: 'a spokesman for the firm'.
 POSTMODIFIER_WORDS = words("""
     of for at in on from with who whom whose which that close familiar involved
@@ -73,4 +75,9 @@ ORG_NAME_WORDS = words("""
     department bureau service services network news times post journal press television
     radio channel club fund trust society union federation company corporation court
     congress senate parliament assembly administration campaign coalition alliance police
+    """)
+# Words that cannot be the noun a verb's form follows ('and report posts', 'who say is').
+NOT_NOUNS = words("""
+    and or but to who which that i you we they he she it also not never will would can could
+    should may might must do does did just only still then
     """)

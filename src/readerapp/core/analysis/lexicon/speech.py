@@ -38,7 +38,7 @@ REPORTING_LEMMAS = words("""
     marvel gush rant fume sniff huff chide scold rail preach plead beg confess urge
     advise recommend predict hint imply indicate signal stipulate specify hear
     clarify summarize summarise post rebut dispute continue read beam echo jeer sigh laugh
-    chuckle groan
+    chuckle groan react riff
     """)
 
 # Speech verbs whose -s form is also a plural noun ('the reports', 'his claims'): they
@@ -74,6 +74,19 @@ FINITE_SPEECH = frozenset(
     for form, lemma in FORM_TO_LEMMA.items()
     if not form.endswith("ing") and (form != lemma or lemma in BASE_SPEECH)
 )
+# 'Roe, who said he would run, said …': the main verb after an aside that reports speech.
+VERB_AFTER_ASIDE = re.compile(
+    r"(?:,|\s[-—–]|—)\s*(?:(?:also|then|later|again|has|had)\s+)?(?:"
+    + "|".join(
+        sorted(f for f in FINITE_SPEECH if f != FORM_TO_LEMMA[f] and f not in NOUN_LIKE_FORMS)
+    )
+    + r")\b"
+)
+# A modal before a base form makes it a finite verb: 'could only quip', 'would explain'.
+MODAL_BEFORE = re.compile(
+    r"\b(?:would|will|could|can|may|might|should|must|did|does|do)\s+"
+    r"(?:(?:only|also|later|then|just|often|not|never|[a-z]+ly)\s+)?$"
+)
 # Participles that report speech as they continue a clause: ', saying …', 'tweeting: …'.
 SPEECH_PARTICIPLES = frozenset(form for form in FORM_TO_LEMMA if form.endswith("ing"))
 # Two-word speech verbs: 'chipped in', 'pointed out', 'hit back'.
@@ -101,11 +114,13 @@ PHRASAL_FORMS: dict[str, str] = {
     }.get(lemma, verb_forms(lemma)[1:3])
 }
 # Verbs whose reported clause needs 'that' ('added that …'): 'answered her door' is no speech.
-THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear")
+THAT_ONLY_LEMMAS = words("answer reply respond continue repeat hear advise")
+# Verbs whose promise is an infinitive: 'vowed to take the fight to the convention'.
+INFINITIVE_LEMMAS = words("promise vow pledge threaten swear")
 # Verbs that take a direct quote but no reported clause ('she joked, "…"').
 QUOTE_ONLY_LEMMAS = words("""
     joke quip exclaim whisper shout yell scream chant cry gush rant fume sniff huff marvel
-    muse snap scoff lament read beam echo jeer sigh laugh chuckle groan
+    muse snap scoff lament read beam echo jeer sigh laugh chuckle groan react riff
     """)
 # A verb and its object say what was said: 'accused X of …', 'urged X to …'.
 OBJECT_SPEECH = {
