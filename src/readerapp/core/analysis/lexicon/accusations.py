@@ -89,7 +89,9 @@ ALLEGATION_STEMS = words("""
     siphon misappropriat kidnap loot rape massacre scam nothing ignored blind other breach
     withh broke hack deceiv decept defraud limit permission consent authori licen warrant
     violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
-    berat scold rebuk excoriat assail investigat probe inquir subject under
+    berat scold rebuk excoriat assail investigat probe inquir subject under audit
+    con bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
+    indiscret careless truthful honest disclos expos lie
     """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(

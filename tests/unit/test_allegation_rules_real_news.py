@@ -1,0 +1,50 @@
+"""Allegation rules found on real news, each on sentences of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from readerapp.core.analysis import analyze
+from readerapp.core.analysis.allegations import trigger_words
+from readerapp.core.analysis.model import Allegation
+from readerapp.core.article import parse_article
+
+
+def allegations(text: str) -> list[Allegation]:
+    return list(analyze(parse_article("Headline\n\n" + text)).allegations)
+
+
+def parties(text: str) -> list[tuple[str, str]]:
+    return [(a.accuser, a.accused) for a in allegations(text)]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "is a con artist",
+        "was bilking pensioners",
+        "had railroaded him",
+        "was dishonest",
+        "is a serial liar",
+        "a witch hunt",
+        "repeated falsehoods",
+        "untrustworthy",
+        "swindled investors",
+        "manipulated the figures",
+        "evaded taxes",
+        "personal indiscretions",
+        "extremely careless",
+        "not been truthful",
+        "told not to disclose",
+        "exposed classified files",
+        "told outright lies",
+    ],
+)
+def test_every_word_the_patterns_use_passes_the_prefilter(phrase: str) -> None:
+    text = f"Ada Voss {phrase}."
+    assert trigger_words(text, 0, len(text)), phrase
+
+
+def test_a_letter_calling_someone_a_con_artist_accuses_him() -> None:
+    found = allegations("Ben Ilic is such a con artist that nobody should trust him.")
+    assert found and found[0].accused == "Ben Ilic"
