@@ -48,3 +48,21 @@ def test_every_word_the_patterns_use_passes_the_prefilter(phrase: str) -> None:
 def test_a_letter_calling_someone_a_con_artist_accuses_him() -> None:
     found = allegations("Ben Ilic is such a con artist that nobody should trust him.")
     assert found and found[0].accused == "Ben Ilic"
+
+
+def test_the_accusers_next_quote_about_the_deed_goes_on_with_the_allegation() -> None:
+    text = (
+        "Ada Voss accused the Marlow Trust of hiding the leak from tenants. "
+        '"They knew for weeks, and they waited," she said.'
+    )
+    found = [a for a in allegations(text) if "waited" in a.evidence]
+    assert found and (found[0].accuser, found[0].accused) == ("Ada Voss", "Marlow Trust")
+
+
+def test_the_accusers_next_question_wish_or_own_side_is_no_allegation() -> None:
+    text = (
+        "Ada Voss accused the Marlow Trust of hiding the leak from tenants. "
+        '"Why did nobody ask?" she said. "We asked them twice," she added. '
+        '"If they lied, they should go."'
+    )
+    assert len(allegations(text)) == 1

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from readerapp.core.analysis.allegation_context import continued_accusations
 from readerapp.core.analysis.lexicon.accusations import (
     ACCORDING_TO_SOURCE,
     ACCUSATION_PATTERN,
@@ -344,6 +345,8 @@ def find_allegations(
             if allegation is not None:
                 found.append(allegation)
                 break
+    found.extend(continued_accusations(parties, found))
+    found.sort(key=lambda a: a.start)
     return found
 
 

@@ -216,3 +216,13 @@ CRIME_AS_EVENT = re.compile(
     r"\s+of\b",
     re.IGNORECASE,
 )
+# A quote that goes on about what the accused did: a verb in the past ('They knew, and
+# they waited', 'It was never dealt with'), not a wish, a question or the speaker's feelings.
+PAST_DEED = re.compile(
+    r"\b(?:[a-z]{2,}ed|knew|saw|took|did|had|was|were|made|paid|told|kept|left|gave|got|went|"
+    r"came|hid|stole|broke|sold|sent|bought|spent|ran|chose|let|put|cut|began|wrote|"
+    r"(?:has|have|'ve|’ve)\s+(?:been|[a-z]+ed))\b"
+)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|I['’]m|we['’]re)\b", re.IGNORECASE)
+OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+as)\b", re.I)
+INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
