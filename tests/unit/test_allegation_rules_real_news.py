@@ -66,3 +66,23 @@ def test_the_accusers_next_question_wish_or_own_side_is_no_allegation() -> None:
         '"If they lied, they should go."'
     )
     assert len(allegations(text)) == 1
+
+
+def test_on_a_letters_page_each_writer_who_signs_below_accuses() -> None:
+    text = (
+        "Ben Ilic has run the council for ten years, and he cheated the voters every one "
+        "of them.\n\nAda Voss.\n\nHalden\n\nThe mayor is a fraud and everyone in the town "
+        "knows it.\n\nTomas Weir.\n\nLower Marsh"
+    )
+    assert [a.accuser for a in allegations(text)] == [
+        "Ada Voss (letter writer)",
+        "Tomas Weir (letter writer)",
+    ]
+
+
+def test_a_subheading_over_a_section_is_no_letter_writer() -> None:
+    text = (
+        "Ben Ilic.\n\nIlic cheated the voters, critics say.\n\nAda Voss.\n\n"
+        "Voss is a fraud, the paper wrote."
+    )
+    assert all("letter writer" not in a.accuser for a in allegations(text))

@@ -4,10 +4,17 @@ A speaker who has just accused someone often goes on about it in a quote of thei
 with no accusation word in it ('They knew, and they waited.'). Such a quote is an
 allegation too, by the same accuser against the same accused, when it tells of something
 done (a verb in the past) and is not a question, a condition or the speaker's own side.
+
+On a letters page the author's voice is each letter's writer, who signs below it: a
+paragraph that is only a name ('Ada Voss.'). The letters' accusations are theirs.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
+
+from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.lexicon.accusations import (
     FIRST_PERSON,
     INDEFINITE_OPENING,
@@ -15,6 +22,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     PAST_DEED,
 )
 from readerapp.core.analysis.model import Allegation
+from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.parties import AUTHOR, Parties
 
 FOLLOW_UPS = 2  # quotes after one allegation that may go on with it
@@ -70,3 +78,49 @@ def _tells_a_deed(words: str) -> bool:
         )
         and PAST_DEED.search(words) is not None
     )
+
+
+LETTERS = 2  # signed paragraphs that make a letters page
+
+
+def signed_by_letter_writers(parties: Parties, found: list[Allegation]) -> list[Allegation]:
+    """The author's allegations on a letters page, given to the writer who signs below."""
+    signatures = _signatures(parties.doc, parties.vocabulary)
+    if len(signatures) < LETTERS:
+        return found
+    starts = [start for start, _ in signatures]
+    signed = []
+    for allegation in found:
+        index = bisect_left(starts, allegation.end)
+        if allegation.accuser == AUTHOR and index < len(signatures):
+            writer = f"{signatures[index][1]} (letter writer)"
+            allegation = replace(allegation, accuser=writer)
+        signed.append(allegation)
+    return signed
+
+
+def _signatures(doc: Document, vocabulary: frozenset[str]) -> list[tuple[int, str]]:
+    """Where each paragraph that is only a person's name ('Ada Voss.') starts, and the name:
+    a name the article mentions nowhere else, not a subheading ('Rising Tensions.', 'Ada
+    Voss.' over a section about her)."""
+    memo = doc.memo.get("signatures")
+    if isinstance(memo, list):
+        return memo
+    found: list[tuple[int, str]] = []
+    for start, end in doc.paragraphs:
+        line = doc.text[start:end].strip()
+        if not line.endswith(".") or line.startswith("The "):
+            continue  # a subheading ('Rising Tensions') has no full stop
+        line = line[:-1]
+        name = NAME_RUN_RE.fullmatch(line)
+        parts = line.split()
+        if (
+            name
+            and 2 <= len(parts) <= 4
+            and not line.isupper()
+            and not any(part.casefold() in vocabulary for part in parts[1:])
+            and doc.text.count(parts[-1]) == doc.text.count(line + ".")
+        ):
+            found.append((start, line))
+    doc.memo["signatures"] = found
+    return found

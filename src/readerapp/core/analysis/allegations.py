@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from readerapp.core.analysis.allegation_context import continued_accusations
+from readerapp.core.analysis.allegation_context import (
+    continued_accusations,
+    signed_by_letter_writers,
+)
 from readerapp.core.analysis.lexicon.accusations import (
     ACCORDING_TO_SOURCE,
     ACCUSATION_PATTERN,
@@ -347,7 +350,7 @@ def find_allegations(
                 break
     found.extend(continued_accusations(parties, found))
     found.sort(key=lambda a: a.start)
-    return found
+    return signed_by_letter_writers(parties, found)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
