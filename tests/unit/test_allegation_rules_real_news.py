@@ -86,3 +86,21 @@ def test_a_subheading_over_a_section_is_no_letter_writer() -> None:
         "Voss is a fraud, the paper wrote."
     )
     assert all("letter writer" not in a.accuser for a in allegations(text))
+
+
+def test_another_speakers_quote_about_the_accused_goes_on_with_the_allegation() -> None:
+    text = (
+        "Tenants accused the Marlow Trust of hiding a gas leak for a month.\n\n"
+        '"They knew, and they kept quiet," said Tomas Weir, who lives on the third floor.'
+    )
+    found = [a for a in allegations(text) if "kept quiet" in a.evidence]
+    assert found and found[0].accuser == "Tomas Weir"
+
+
+def test_another_speakers_denial_or_aside_does_not_go_on_with_it() -> None:
+    text = (
+        "Tenants accused the Marlow Trust of hiding a gas leak for a month.\n\n"
+        '"That was not a cover story," said Tomas Weir, a spokesman. '
+        '"Residents waited three years for a new boiler," said Ada Voss.'
+    )
+    assert len(allegations(text)) == 1

@@ -1,9 +1,11 @@
 """Allegations the context carries: what a sentence says because of the ones around it.
 
 A speaker who has just accused someone often goes on about it in a quote of their own
-with no accusation word in it ('They knew, and they waited.'). Such a quote is an
-allegation too, by the same accuser against the same accused, when it tells of something
-done (a verb in the past) and is not a question, a condition or the speaker's own side.
+with no accusation word in it ('They knew, and they waited.'), and so does a witness
+quoted next. Such a quote is an allegation too, against the same accused, when it tells
+of something done (a verb in the past) and is not a question, a condition or the
+speaker's own doings; another speaker's quote must also speak of the accused (a pronoun
+or the name) and not deny.
 
 On a letters page the author's voice is each letter's writer, who signs below it: a
 paragraph that is only a name ('Ada Voss.'). The letters' accusations are theirs.
@@ -11,6 +13,7 @@ paragraph that is only a name ('Ada Voss.'). The letters' accusations are theirs
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -18,8 +21,10 @@ from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.lexicon.accusations import (
     FIRST_PERSON,
     INDEFINITE_OPENING,
+    NEGATION_PATTERN,
     OPENING_CONDITION,
     PAST_DEED,
+    THIRD_PERSON,
 )
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
@@ -29,8 +34,8 @@ FOLLOW_UPS = 2  # quotes after one allegation that may go on with it
 
 
 def continued_accusations(parties: Parties, found: list[Allegation]) -> list[Allegation]:
-    """The accuser's own quotes in the same or the next paragraph that go on with an
-    allegation in `found` (in text order)."""
+    """The quotes in the same or the next paragraph that go on with an allegation in
+    `found` (in text order): the accuser's, or another speaker's about the accused."""
     doc = parties.doc
     extra: list[Allegation] = []
     taken = [(a.start, a.end) for a in found]
@@ -44,18 +49,19 @@ def continued_accusations(parties: Parties, found: list[Allegation]) -> list[All
                 continue
             if doc.paragraph_index(span.start) > paragraph + 1 or count >= FOLLOW_UPS:
                 break
-            if "; ".join(e.name for e in span.speakers) != allegation.accuser:
-                continue
-            if any(s < span.end and span.start < e for s, e in taken):
+            who = "; ".join(e.name for e in span.speakers)
+            if who == allegation.accused or any(s < span.end and span.start < e for s, e in taken):
                 continue
             words = doc.text[span.start : span.end]
-            if not _tells_a_deed(words):
+            if not _tells_a_deed(words) or (
+                who != allegation.accuser and not _about(words, allegation.accused)
+            ):
                 continue
             count += 1
             taken.append((span.start, span.end))
             extra.append(
                 Allegation(
-                    accuser=allegation.accuser,
+                    accuser=who,
                     accused=allegation.accused,
                     claim=" ".join(words.split()[:12]).rstrip(" ,.;:?!"),
                     start=span.start,
@@ -64,6 +70,17 @@ def continued_accusations(parties: Parties, found: list[Allegation]) -> list[All
                 )
             )
     return extra
+
+
+def _about(words: str, accused: str) -> bool:
+    """Another speaker's quote goes on with the allegation when it speaks of the accused
+    ('They knew, and they waited.') and asserts rather than denies ('That was not …')."""
+    if NEGATION_PATTERN.search(words):
+        return False
+    names = {w.casefold() for w in re.findall(r"[A-Z][\w\-]+", accused)}
+    return THIRD_PERSON.search(words) is not None or any(
+        w.casefold() in names for w in re.findall(r"[\w\-]+", words)
+    )
 
 
 def _tells_a_deed(words: str) -> bool:

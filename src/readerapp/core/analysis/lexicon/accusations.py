@@ -223,6 +223,8 @@ PAST_DEED = re.compile(
     r"came|hid|stole|broke|sold|sent|bought|spent|ran|chose|let|put|cut|began|wrote|"
     r"(?:has|have|'ve|’ve)\s+(?:been|[a-z]+ed))\b"
 )
-FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|I['’]m|we['’]re)\b", re.IGNORECASE)
+# The speaker's own doings ('We asked them twice'); 'They had my emails' is about them.
+FIRST_PERSON = re.compile(r"\b(?:I|me|we|us|I['’]m|we['’]re|I['’]ve|we['’]ve)\b", re.IGNORECASE)
+THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+as)\b", re.I)
 INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
