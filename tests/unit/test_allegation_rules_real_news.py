@@ -104,3 +104,18 @@ def test_another_speakers_denial_or_aside_does_not_go_on_with_it() -> None:
         '"Residents waited three years for a new boiler," said Ada Voss.'
     )
     assert len(allegations(text)) == 1
+
+
+def test_a_second_finding_after_and_that_is_an_allegation_of_its_own() -> None:
+    text = (
+        "Auditors found that the Marlow Trust had overcharged tenants for repairs, and that "
+        "its managers had destroyed the invoices."
+    )
+    found = allegations(text)
+    assert len(found) == 2
+    assert found[1].evidence.startswith("its managers had destroyed")
+
+
+def test_a_claim_that_goes_on_with_and_that_stays_one_allegation() -> None:
+    text = "Ada Voss said the Marlow Trust was a fraud, and that it cheated its tenants."
+    assert len(allegations(text)) == 1

@@ -20,10 +20,12 @@ from dataclasses import replace
 from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.lexicon.accusations import (
     FIRST_PERSON,
+    FOUND_THAT,
     INDEFINITE_OPENING,
     NEGATION_PATTERN,
     OPENING_CONDITION,
     PAST_DEED,
+    SECOND_THAT_CLAUSE,
     THIRD_PERSON,
 )
 from readerapp.core.analysis.model import Allegation
@@ -95,6 +97,35 @@ def _tells_a_deed(words: str) -> bool:
         )
         and PAST_DEED.search(words) is not None
     )
+
+
+def second_findings(parties: Parties, found: list[Allegation]) -> list[Allegation]:
+    """'Inspectors found that staff had failed to act, and that checks had not been
+    done': the clause after ', and that' is an allegation of its own, by the same accuser
+    against the same accused."""
+    extra: list[Allegation] = []
+    for allegation in found:
+        finding = FOUND_THAT.search(allegation.evidence)
+        second = (
+            SECOND_THAT_CLAUSE.search(allegation.evidence, finding.start("claim"))
+            if finding
+            else None
+        )
+        if second is None or PAST_DEED.search(allegation.evidence, second.end()) is None:
+            continue  # 'claimed that the school was a fraud, and that …' is one claim
+        start = allegation.start + second.end()
+        words = parties.text[start : allegation.end]
+        extra.append(
+            Allegation(
+                accuser=allegation.accuser,
+                accused=allegation.accused,
+                claim=" ".join(words.split()[:12]).rstrip(" ,.;:?!"),
+                start=start,
+                end=allegation.end,
+                evidence=words,
+            )
+        )
+    return extra
 
 
 LETTERS = 2  # signed paragraphs that make a letters page

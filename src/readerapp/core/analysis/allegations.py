@@ -14,6 +14,7 @@ from typing import Protocol
 
 from readerapp.core.analysis.allegation_context import (
     continued_accusations,
+    second_findings,
     signed_by_letter_writers,
 )
 from readerapp.core.analysis.lexicon.accusations import (
@@ -348,6 +349,8 @@ def find_allegations(
             if allegation is not None:
                 found.append(allegation)
                 break
+    found.extend(second_findings(parties, found))
+    found.sort(key=lambda a: a.start)
     found.extend(continued_accusations(parties, found))
     found.sort(key=lambda a: a.start)
     return signed_by_letter_writers(parties, found)

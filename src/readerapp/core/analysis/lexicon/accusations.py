@@ -228,3 +228,5 @@ FIRST_PERSON = re.compile(r"\b(?:I|me|we|us|I['’]m|we['’]re|I['’]ve|we['�
 THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+as)\b", re.I)
 INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
+# A second finding or claim in one sentence: '… found that A, and that B'.
+SECOND_THAT_CLAUSE = re.compile(r"(?<=\S),?\s+and\s+that\s+(?=\S)")
