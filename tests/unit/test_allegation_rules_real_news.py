@@ -119,3 +119,32 @@ def test_a_second_finding_after_and_that_is_an_allegation_of_its_own() -> None:
 def test_a_claim_that_goes_on_with_and_that_stays_one_allegation() -> None:
     text = "Ada Voss said the Marlow Trust was a fraud, and that it cheated its tenants."
     assert len(allegations(text)) == 1
+
+
+def test_a_described_accused_is_named_by_the_appositive_later_in_the_article() -> None:
+    text = (
+        "Fishermen blocked the harbour road on Monday, accusing its operator of dumping "
+        "diesel in the bay.\n\nThe operator, Keswick Marine, said in a statement that the "
+        "spill was small."
+    )
+    found = allegations(text)
+    assert found and found[0].accused == "Keswick Marine"
+
+
+def test_a_label_described_by_its_owner_is_the_label_named_before_its_noun() -> None:
+    text = (
+        "The singer Ada Voss has accused her former record label of releasing her demos "
+        "without consent.\n\nThe songs appeared on Friday under the Halden Sound label."
+    )
+    found = allegations(text)
+    assert found and found[0].accused == "Halden Sound"
+
+
+def test_a_bare_the_company_is_the_organisation_the_article_names_most() -> None:
+    text = (
+        "Marlow Textiles Ltd has been accused of withholding wages. A union said in a letter "
+        "that Marlow Textiles Ltd had stopped paying overtime.\n\nMarlow Textiles Ltd "
+        "denied it.\n\nWorkers have accused the company of cheating them for months."
+    )
+    found = [a for a in allegations(text) if "cheating" in a.evidence]
+    assert found and found[0].accused == "Marlow Textiles Ltd"

@@ -46,8 +46,8 @@ def continued_accusations(parties: Parties, found: list[Allegation]) -> list[All
             continue
         paragraph = doc.paragraph_index(allegation.start)
         count = 0
-        for span in parties.spoken:
-            if span.start < allegation.end or not span.direct:
+        for span in parties.spoken[bisect_left(parties.starts, allegation.end) :]:
+            if not span.direct:
                 continue
             if doc.paragraph_index(span.start) > paragraph + 1 or count >= FOLLOW_UPS:
                 break

@@ -9,7 +9,7 @@ aside; then the first rule that matches speaks. `ALLEGATION_RULES` is the list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from readerapp.core.analysis.allegation_context import (
@@ -55,7 +55,7 @@ from readerapp.core.analysis.lexicon.base import stem as singular
 from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
-from readerapp.core.analysis.parties import AUTHOR, Parties
+from readerapp.core.analysis.parties import AUTHOR, Parties, named_description
 
 CLAIM_WORDS = 12
 
@@ -349,6 +349,7 @@ def find_allegations(
             if allegation is not None:
                 found.append(allegation)
                 break
+    found = [_named(parties, allegation) for allegation in found]
     found.extend(second_findings(parties, found))
     found.sort(key=lambda a: a.start)
     found.extend(continued_accusations(parties, found))
@@ -372,6 +373,13 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
                 found.append(match.start())
                 break
     return found
+
+
+def _named(parties: Parties, allegation: Allegation) -> Allegation:
+    """An accused described ('a 31-year-old man', 'its operator') by the name the article
+    gives it elsewhere."""
+    name = named_description(parties, allegation.accused, allegation.accuser)
+    return replace(allegation, accused=name) if name else allegation
 
 
 def _party_noun(word: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import DATELINE, Document
@@ -41,7 +42,7 @@ from readerapp.core.analysis.lexicon.people import (
     TITLE_WORDS,
 )
 from readerapp.core.analysis.lexicon.places import is_place_name
-from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
+from readerapp.core.analysis.names import NAME_RUN, NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
@@ -415,6 +416,119 @@ class Parties:
             if self.known(name):
                 return name
         return found[-1] if found else ""
+
+
+_DESCRIPTION = re.compile(
+    r"(?:the|a|an|its|his|her|their)\s+(?P<mods>(?:[\w\-]+\s+){0,3}?)(?P<head>[a-z][a-z\-]+)"
+    r"(?:\s+(?:of|from|in|at)\s+[^,.;]{1,60})?",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def named_description(parties: Parties, phrase: str, accuser: str) -> str:
+    """The name the article gives a description of the accused, wherever it gives it: 'a
+    31-year-old man' is the 'Jo Bloggs, 31,' of a later paragraph; 'its operator' is 'the
+    operator, Acme Mining,'; 'her former record label' is 'the Nightjar Records label'."""
+    described = _DESCRIPTION.fullmatch(phrase.strip())
+    if described is None:
+        return ""
+    head, mods = described.group("head"), described.group("mods").split()
+    determiner = phrase.split()[0].casefold()
+    if any(m[:1].isupper() for m in mods):
+        return ""  # 'the Tasman researchers' names its group already
+    if determiner in ("the", "a", "an") and not mods and head.casefold() in PERSON_NOUNS:
+        return ""  # 'the man', 'a nurse': too many in one article
+    key = f"named:{phrase.strip().casefold()}"
+    names = parties.doc.memo.get(key)
+    if not isinstance(names, list):
+        names = _names_for(parties, phrase, head)
+        parties.doc.memo[key] = names
+    if not names and determiner == "the" and not mods and head.casefold() in ORG_NOUNS:
+        names = _main_organisations(parties)
+    for name in names:
+        parsed = parse_name(name)
+        if (
+            parsed is None
+            or parsed.name.casefold() in NON_NAME_WORDS
+            or is_place_name(parsed.name)
+            or re.search(r"-[a-z]", parsed.name)  # 'the Lisbon-based company'
+        ):
+            continue
+        canonical = parties.canonical(parsed.name)
+        if canonical not in accuser.split("; "):
+            return _form_with(parties, canonical, head)
+    return ""
+
+
+def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
+    """Every name the text gives the description, in text order: after 'the <noun>,',
+    before ', the <noun>', between 'the' and the noun; for an age, 'Jo Bloggs, 31,'."""
+    text = parties.text
+    age = _AGE.search(phrase)
+    if age:
+        return _names_before(parties, re.compile(rf",\s+{age.group(1)}\b"))
+    noun = rf"(?:[\w\-]+\s+){{0,3}}{re.escape(head)}(?![’']s)\b"
+    names = [
+        m.group(1)
+        for m in re.finditer(rf"\b(?i:the|its|his|her|their)\s+{noun},\s+({NAME_RUN}),", text)
+    ]
+    names += _names_before(parties, re.compile(rf",\s+(?:the|a|an|its)\s+{noun}"))
+    names += [
+        m.group(1)
+        for m in re.finditer(rf"\bthe\s+({NAME_RUN})\s+{re.escape(head)}(?![’']s)\b", text)
+    ]
+    return names
+
+
+def _names_before(parties: Parties, pattern: re.Pattern[str]) -> list[str]:
+    """The name runs that end right where `pattern` matches."""
+    ends = parties.doc.memo.get("name ends")
+    if not isinstance(ends, dict):
+        ends = {end: start for start, end in parties.doc.names}
+        parties.doc.memo["name ends"] = ends
+    return [
+        parties.text[ends[m.start()] : m.start()]
+        for m in pattern.finditer(parties.text)
+        if m.start() in ends
+    ]
+
+
+def _name_counts(parties: Parties) -> Counter[str]:
+    counts = parties.doc.memo.get("name counts")
+    if not isinstance(counts, Counter):
+        counts = Counter(parties.text[start:end] for start, end in parties.doc.names)
+        parties.doc.memo["name counts"] = counts
+    return counts
+
+
+def _form_with(parties: Parties, name: str, head: str) -> str:
+    """'the committee' is the 'RNC' that the article also spells 'Republican National
+    Committee': the form that has the description's noun."""
+    if head.casefold() in name.casefold().split():
+        return name
+    entity = parties.resolver.find_name(name)
+    forms = list(entity.aliases) if entity is not None else []
+    if name.isupper() and len(name) <= 6:  # an acronym: its spelled-out form in the text
+        forms += [
+            run for run in _name_counts(parties) if "".join(w[0] for w in run.split()) == name
+        ]
+    for form in forms:
+        if head.casefold() in form.casefold().split() and form[:1].isupper():
+            return form
+    return name
+
+
+def _main_organisations(parties: Parties) -> list[str]:
+    """The organisations the article names more than once, the most named first: whom a
+    bare 'the company' nobody introduced most likely means."""
+    counts = _name_counts(parties)
+    named = {
+        e.name: counts[e.name]
+        for e in parties.resolver.entities
+        if e.kind == "org" and not e.anonymous and counts[e.name] > 1
+    }
+    return sorted(named, key=lambda name: -named[name])
 
 
 def _same_number(pronoun: str, accuser: str) -> bool:
