@@ -148,3 +148,12 @@ def test_a_bare_the_company_is_the_organisation_the_article_names_most() -> None
     )
     found = [a for a in allegations(text) if "cheating" in a.evidence]
     assert found and found[0].accused == "Marlow Textiles Ltd"
+
+
+def test_a_sentence_that_names_nobody_goes_on_about_the_accused_just_before() -> None:
+    text = (
+        "Tenants accused Marlow Housing of hiding a gas leak that Ada Voss had reported. "
+        "For months, every warning was ignored."
+    )
+    found = [a for a in allegations(text) if "ignored" in a.evidence]
+    assert found and found[0].accused == "Marlow Housing"

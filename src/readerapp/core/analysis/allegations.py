@@ -347,9 +347,10 @@ def find_allegations(
         for rule in rules:
             allegation = rule.match(sentence, parties)
             if allegation is not None:
+                allegation = _named(parties, allegation)
                 found.append(allegation)
+                parties.accused_so_far.append((allegation.start, allegation.accused))
                 break
-    found = [_named(parties, allegation) for allegation in found]
     found.extend(second_findings(parties, found))
     found.sort(key=lambda a: a.start)
     found.extend(continued_accusations(parties, found))

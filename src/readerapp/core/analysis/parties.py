@@ -46,6 +46,7 @@ from readerapp.core.analysis.names import NAME_RUN, NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+EARLIER_ACCUSED_WINDOW = 1200  # characters back an earlier allegation's accused still holds
 FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
 
@@ -65,6 +66,7 @@ class Parties:
         self.text = doc.text
         self.resolver = resolver
         self.spoken = spoken  # grows as the article is read
+        self.accused_so_far: list[tuple[int, str]] = []  # (where, whom) the allegations found
         self.starts = [s.start for s in spoken]
 
     def refresh(self) -> None:
@@ -265,12 +267,25 @@ class Parties:
         phrase = LEADING_NOUN_PHRASE.match(self.text[start:end])
         if phrase:
             return re.sub(r"\s+\w+ly$", "", phrase.group(1))
+        earlier = self.earlier_accused(start, accuser)
+        if earlier:
+            return earlier  # 'Staff raised concerns and were ignored': by whom was accused
         recent = [
             n
             for n in self.names_in(max(0, start - 600), start)
             if n not in accuser and not self._spokesperson(n)
         ]
         return recent[-1] if recent else ""
+
+    def earlier_accused(self, position: int, accuser: str) -> str:
+        """Whom the allegation just before `position` accused, when it is close: the party a
+        sentence that names nobody goes on about."""
+        for at, accused in reversed(self.accused_so_far):
+            if position - at > EARLIER_ACCUSED_WINDOW:
+                break
+            if at < position and accused != "unspecified" and accused not in accuser.split("; "):
+                return accused
+        return ""
 
     def _spokesperson(self, name: str) -> bool:
         """'A spokesman for the operator, Tomas Weir': he speaks for the accused, he is not it."""
