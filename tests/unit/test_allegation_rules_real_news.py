@@ -157,3 +157,12 @@ def test_a_sentence_that_names_nobody_goes_on_about_the_accused_just_before() ->
     )
     found = [a for a in allegations(text) if "ignored" in a.evidence]
     assert found and found[0].accused == "Marlow Housing"
+
+
+def test_a_word_the_article_uses_as_an_adjective_is_not_the_accused() -> None:
+    text = (
+        "The Valdoran border was closed. Valdoran allegations of fraud against Ben Ilic "
+        "grew after the vote."
+    )
+    found = [a for a in allegations(text) if "fraud" in a.evidence]
+    assert found and found[0].accused == "Ben Ilic"

@@ -46,6 +46,7 @@ from readerapp.core.analysis.names import NAME_RUN, NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+ADJECTIVE_ENDINGS = ("an", "ese", "ic", "ish", "i")  # 'Mexican', 'Chinese', 'Democratic'
 EARLIER_ACCUSED_WINDOW = 1200  # characters back an earlier allegation's accused still holds
 FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
@@ -108,7 +109,10 @@ class Parties:
         """Could the name be someone accused: a person or an organisation, not a word that
         opens a sentence ('Pay no attention …'), an adjective ('the Russian government',
         'GOP-led') or a contraction ('I’m')?"""
-        if self.resolver.find_name(name) is not None or " " in name:
+        entity = self.resolver.find_name(name)
+        if self._adjective(name) and (entity is None or not entity.quotes):
+            return False  # 'Democratic presidential candidate …', 'the Mexican border'
+        if entity is not None or " " in name:
             return True
         if re.search(r"['’]", name) and not re.search(r"['’]s$", name) or name.endswith("-led"):
             return False
@@ -116,11 +120,20 @@ class Parties:
             return False  # written in lower case elsewhere: a common word
         follower = re.match(r"\s+([a-z][\w\-]*)", self.text[end : end + 30])
         # 'Russian hackers', 'Chinese government': a modifier, not a party
-        return not (
-            follower
-            and follower.group(1) not in VERBS_AFTER_NAME
-            and not follower.group(1).endswith(("ed", "s"))
-        )
+        return not (follower and _modifies(follower.group(1)))
+
+    def _adjective(self, name: str) -> bool:
+        """'Mexican', 'Democratic': a word with an adjective's ending that the article writes
+        before a noun somewhere ('the Mexican border'), wherever it stands now."""
+        if " " in name or not name.endswith(ADJECTIVE_ENDINGS):
+            return False
+        key = f"adjective:{name}"
+        if key not in self.doc.memo:
+            self.doc.memo[key] = any(
+                _modifies(m.group(1))
+                for m in re.finditer(rf"\b{re.escape(name)}\s+([a-z][\w\-]*)", self.text)
+            )
+        return bool(self.doc.memo[key])
 
     def _gazetteer_place(self, name: str) -> bool:
         """'South Africa', 'Wisconsin', 'S.C.': a country or state named in passing, unless
@@ -544,6 +557,12 @@ def _main_organisations(parties: Parties) -> list[str]:
         if e.kind == "org" and not e.anonymous and counts[e.name] > 1
     }
     return sorted(named, key=lambda name: -named[name])
+
+
+def _modifies(follower: str) -> bool:
+    """Is a name followed by this lower-case word a modifier ('Russian hackers') rather
+    than a subject ('Russia has', 'Trump says', 'Ada voted')?"""
+    return follower not in VERBS_AFTER_NAME and not follower.endswith(("ed", "s"))
 
 
 def _same_number(pronoun: str, accuser: str) -> bool:
