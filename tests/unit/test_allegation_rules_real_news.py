@@ -166,3 +166,22 @@ def test_a_word_the_article_uses_as_an_adjective_is_not_the_accused() -> None:
     )
     found = [a for a in allegations(text) if "fraud" in a.evidence]
     assert found and found[0].accused == "Ben Ilic"
+
+
+def test_a_lede_description_is_the_person_the_next_lines_introduce_with_an_age() -> None:
+    text = (
+        "A nurse allegedly stole painkillers from a care home for two years.\n\n"
+        "Tomas Weir, 41, from Halden, is charged with theft."
+    )
+    found = allegations(text)
+    assert found and found[0].accused == "Tomas Weir"
+
+
+def test_a_place_based_company_is_the_organisation_the_article_names_most() -> None:
+    text = (
+        "Regulators fined Keswick Marine Ltd on Monday. Keswick Marine Ltd said it would "
+        "appeal.\n\nThe regulator found that the Halden-based company had dumped diesel in "
+        "the bay."
+    )
+    found = [a for a in allegations(text) if "dumped" in a.evidence]
+    assert found and found[0].accused == "Keswick Marine Ltd"

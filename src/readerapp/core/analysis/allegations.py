@@ -379,7 +379,7 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
 def _named(parties: Parties, allegation: Allegation) -> Allegation:
     """An accused described ('a 31-year-old man', 'its operator') by the name the article
     gives it elsewhere."""
-    name = named_description(parties, allegation.accused, allegation.accuser)
+    name = named_description(parties, allegation.accused, allegation.accuser, allegation.start)
     return replace(allegation, accused=name) if name else allegation
 
 

@@ -448,13 +448,15 @@ class Parties:
 
 _DESCRIPTION = re.compile(
     r"(?:the|a|an|its|his|her|their)\s+(?P<mods>(?:[\w\-]+\s+){0,3}?)(?P<head>[a-z][a-z\-]+)"
-    r"(?:\s+(?:of|from|in|at)\s+[^,.;]{1,60})?",
+    r"(?P<complement>\s+(?:of|from|in|at)\s+[^,.;]{1,60})?",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+PLACE_BASED = re.compile(r"[\w]+-(?:based|owned|listed|registered|headquartered)")
+INTRODUCTION_WINDOW = 1200  # characters after a lede's description where its name comes
 
 
-def named_description(parties: Parties, phrase: str, accuser: str) -> str:
+def named_description(parties: Parties, phrase: str, accuser: str, position: int = -1) -> str:
     """The name the article gives a description of the accused, wherever it gives it: 'a
     31-year-old man' is the 'Jo Bloggs, 31,' of a later paragraph; 'its operator' is 'the
     operator, Acme Mining,'; 'her former record label' is 'the Nightjar Records label'."""
@@ -463,25 +465,26 @@ def named_description(parties: Parties, phrase: str, accuser: str) -> str:
         return ""
     head, mods = described.group("head"), described.group("mods").split()
     determiner = phrase.split()[0].casefold()
-    if any(m[:1].isupper() for m in mods):
+    if any(m[:1].isupper() and not PLACE_BASED.fullmatch(m) for m in mods):
         return ""  # 'the Tasman researchers' names its group already
-    if determiner in ("the", "a", "an") and not mods and head.casefold() in PERSON_NOUNS:
-        return ""  # 'the man', 'a nurse': too many in one article
     key = f"named:{phrase.strip().casefold()}"
     names = parties.doc.memo.get(key)
     if not isinstance(names, list):
         names = _names_for(parties, phrase, head)
         parties.doc.memo[key] = names
-    if not names and determiner == "the" and not mods and head.casefold() in ORG_NOUNS:
+    person = head.casefold() in PERSON_NOUNS
+    if person and determiner in ("the", "a", "an") and not mods and not described["complement"]:
+        names = []  # 'the man', 'a nurse': any of several in the article
+    names = [n for n in names if _party_name(n)]
+    adjectives = all(PLACE_BASED.fullmatch(m) for m in mods)
+    if not names and determiner == "the" and adjectives and head.casefold() in ORG_NOUNS:
         names = _main_organisations(parties)
+    opens = parties.text[position : position + len(phrase)].casefold() == phrase.casefold()
+    if not names and person and position >= 0 and opens:
+        names = _introduced_next(parties, position)  # 'A nurse allegedly took …'
     for name in names:
         parsed = parse_name(name)
-        if (
-            parsed is None
-            or parsed.name.casefold() in NON_NAME_WORDS
-            or is_place_name(parsed.name)
-            or re.search(r"-[a-z]", parsed.name)  # 'the Lisbon-based company'
-        ):
+        if parsed is None:
             continue
         canonical = parties.canonical(parsed.name)
         if canonical not in accuser.split("; "):
@@ -507,6 +510,24 @@ def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
         for m in re.finditer(rf"\bthe\s+({NAME_RUN})\s+{re.escape(head)}(?![’']s)\b", text)
     ]
     return names
+
+
+def _party_name(name: str) -> bool:
+    parsed = parse_name(name)
+    return not (
+        parsed is None
+        or parsed.name.casefold() in NON_NAME_WORDS
+        or is_place_name(parsed.name)
+        or re.search(r"-[a-z]", parsed.name)  # 'the Lisbon-based company'
+    )
+
+
+def _introduced_next(parties: Parties, position: int) -> list[str]:
+    """'A nurse allegedly took …' opening a sentence: the person the next lines introduce
+    with an age ('Claire Roe, 38, …'), as news copy names whom its lede described."""
+    window = parties.text[position : position + INTRODUCTION_WINDOW]
+    introduced = re.search(rf"(?<![\w,] )({NAME_RUN}),\s+\d{{1,3}},", window)
+    return [introduced.group(1)] if introduced and " " in introduced.group(1) else []
 
 
 def _names_before(parties: Parties, pattern: re.Pattern[str]) -> list[str]:
@@ -542,7 +563,8 @@ def _form_with(parties: Parties, name: str, head: str) -> str:
             run for run in _name_counts(parties) if "".join(w[0] for w in run.split()) == name
         ]
     for form in forms:
-        if head.casefold() in form.casefold().split() and form[:1].isupper():
+        words = form.casefold().split()
+        if head.casefold() in words and form[:1].isupper() and words[0] not in ("the", "a", "an"):
             return form
     return name
 
@@ -554,7 +576,10 @@ def _main_organisations(parties: Parties) -> list[str]:
     named = {
         e.name: counts[e.name]
         for e in parties.resolver.entities
-        if e.kind == "org" and not e.anonymous and counts[e.name] > 1
+        if e.kind == "org"
+        and not e.anonymous
+        and counts[e.name] > 1
+        and e.name.split()[0].casefold() not in ("the", "a", "an")
     }
     return sorted(named, key=lambda name: -named[name])
 
