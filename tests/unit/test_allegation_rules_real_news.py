@@ -185,3 +185,19 @@ def test_a_place_based_company_is_the_organisation_the_article_names_most() -> N
     )
     found = [a for a in allegations(text) if "dumped" in a.evidence]
     assert found and found[0].accused == "Keswick Marine Ltd"
+
+
+def test_a_word_that_starts_like_the_is_no_denial_and_dismissed_for_is_no_denial() -> None:
+    found = allegations("Ada Voss said the clerk had been dismissed for theft last year.")
+    assert found and "theft" in found[0].claim
+    assert not allegations("Ben Ilic dismissed the allegations of fraud as nonsense.")
+
+
+def test_the_newspaper_is_the_organisation_named_most_by_any_of_its_forms() -> None:
+    text = (
+        "Ben Ilic is suing The Halden Post for libel.\n\nThe Post's lawyers said the "
+        "story was true.\n\nIlic's barrister said the newspaper had relied on a source "
+        "who had been sacked for fraud."
+    )
+    found = [a for a in allegations(text) if "relied" in a.evidence]
+    assert found and found[0].accused == "Halden Post"

@@ -546,7 +546,10 @@ def _names_before(parties: Parties, pattern: re.Pattern[str]) -> list[str]:
 def _name_counts(parties: Parties) -> Counter[str]:
     counts = parties.doc.memo.get("name counts")
     if not isinstance(counts, Counter):
-        counts = Counter(parties.text[start:end] for start, end in parties.doc.names)
+        counts = Counter(
+            re.sub(r"^(?:The|A|An)\s+", "", parties.text[start:end])
+            for start, end in parties.doc.names
+        )
         parties.doc.memo["name counts"] = counts
     return counts
 
@@ -570,18 +573,15 @@ def _form_with(parties: Parties, name: str, head: str) -> str:
 
 
 def _main_organisations(parties: Parties) -> list[str]:
-    """The organisations the article names more than once, the most named first: whom a
-    bare 'the company' nobody introduced most likely means."""
+    """The organisations the article names more than once (by any of their forms), the most
+    named first: whom a bare 'the company' nobody introduced most likely means."""
     counts = _name_counts(parties)
     named = {
-        e.name: counts[e.name]
+        e.name: sum(counts[form] for form in {e.name, *e.aliases})
         for e in parties.resolver.entities
-        if e.kind == "org"
-        and not e.anonymous
-        and counts[e.name] > 1
-        and e.name.split()[0].casefold() not in ("the", "a", "an")
+        if e.kind == "org" and not e.anonymous and e.name.split()[0] not in ("The", "the", "A", "a")
     }
-    return sorted(named, key=lambda name: -named[name])
+    return sorted((n for n in named if named[n] > 1), key=lambda name: -named[name])
 
 
 def _modifies(follower: str) -> bool:

@@ -96,8 +96,9 @@ ALLEGATION_STEMS = words("""
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*)\b[^.?!]{0,40}?"
-    r"\b(?:allegation|accusation|claim|charge|report|wrongdoing|involvement|suggestion|"
-    r"that|any|the)\w*|\bpleaded\s+not\s+guilty\b|\bnot\s+guilty\b|"
+    r"\b(?:allegation|accusation|claim|charge|report|wrongdoing|involvement|suggestion)\w*|"
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|rebut\w*)\b[^.?!]{0,40}?"
+    r"\b(?:that|any|the)\b|\bpleaded\s+not\s+guilty\b|\bnot\s+guilty\b|"
     r"\b(?:deny|denies|denied|denying)\b|\bpush(?:ed|es|ing)?\s+back\b|\bhit\s+back\s+at\b|"
     r"\b(?:rebuffed|brushed\s+off|shrugged\s+off)\b",
     re.IGNORECASE,
