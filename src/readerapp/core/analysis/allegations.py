@@ -17,6 +17,7 @@ from readerapp.core.analysis.allegation_context import (
     second_findings,
     signed_by_letter_writers,
 )
+from readerapp.core.analysis.described_parties import named_description
 from readerapp.core.analysis.lexicon.accusations import (
     ACCORDING_TO_SOURCE,
     ACCUSATION_PATTERN,
@@ -55,7 +56,7 @@ from readerapp.core.analysis.lexicon.base import stem as singular
 from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
-from readerapp.core.analysis.parties import AUTHOR, Parties, named_description
+from readerapp.core.analysis.parties import AUTHOR, Parties
 
 CLAIM_WORDS = 12
 
