@@ -201,3 +201,20 @@ def test_the_newspaper_is_the_organisation_named_most_by_any_of_its_forms() -> N
     )
     found = [a for a in allegations(text) if "relied" in a.evidence]
     assert found and found[0].accused == "Halden Post"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the survey, 61 percent of voters say the mayor is not honest.",
+        "Ada Voss was cycling home when a van that had been reported stolen hit her.",
+        "Investigators said the intruders had used a password stolen from a contractor.",
+    ],
+)
+def test_polls_and_stolen_things_accuse_nobody(text: str) -> None:
+    assert allegations(text) == []
+
+
+def test_a_thief_named_beside_the_stolen_thing_is_still_accused() -> None:
+    found = allegations("Police said Ben Ilic stole a van that had been reported missing.")
+    assert found and found[0].accused == "Ben Ilic"

@@ -43,12 +43,14 @@ from readerapp.core.analysis.lexicon.accusations import (
     OWNED_OR_DESCRIBED,
     PASSIVE_ACCUSATION,
     PENALTY,
+    POLL_RESULT,
     POSSESSIVE_CLAIM,
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
     RECIPROCAL_ACCUSATION,
     REPORTS_WORD,
     STANCE_PATTERN,
+    STOLEN_THING,
     TOPIC_WRONGDOING,
     WRONGDOING_PATTERN,
 )
@@ -410,7 +412,14 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     )  # 'voter fraud', 'illegal immigrants': topics, not anyone's conduct
     if cue is None and wrong is None:
         return None
+    if POLL_RESULT.search(words):
+        return None  # 'most voters say she is not honest': a poll, not an accuser
     if cue is None and wrong is not None:
+        stolen = STOLEN_THING.search(words, max(0, wrong.start() - 40), wrong.end() + 10)
+        if stolen and stolen.start() <= wrong.start() < stolen.end():
+            wrong = WRONGDOING_PATTERN.search(words, stolen.end())
+            if wrong is None:
+                return None  # 'a car that had been reported stolen'
         event = CRIME_AS_EVENT.search(words, max(0, wrong.start() - 40), wrong.end() + 4)
         if event and event.start() <= wrong.start() < event.end():
             others = WRONGDOING_PATTERN.search(words, event.end())

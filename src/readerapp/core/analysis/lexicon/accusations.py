@@ -231,3 +231,18 @@ OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+
 INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
 # A second finding or claim in one sentence: '… found that A, and that B'.
 SECOND_THAT_CLAUSE = re.compile(r"(?<=\S),?\s+and\s+that\s+(?=\S)")
+# A poll's figure about wrongdoing is a finding about opinion, not an accusation: '67
+# percent of voters say she is not honest'.
+POLL_RESULT = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+(?:of\s+)?(?:[\w\-]+\s+){0,4}?"
+    r"(?:say|said|says|think|thought|believe|believed|view|viewed|consider|considered|"
+    r"describe|described|call|called|rate|rated|agree|agreed)\b",
+    re.IGNORECASE,
+)
+# Stolen property whose thief the sentence does not name accuses nobody: 'a car that had
+# been reported stolen', 'a password stolen from a contractor'.
+STOLEN_THING = re.compile(
+    r"\b(?:reported|been)\s+stolen\b|\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}stolen\s+"
+    r"(?:from|in|during|at)\b",
+    re.IGNORECASE,
+)
