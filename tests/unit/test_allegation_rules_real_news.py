@@ -218,3 +218,12 @@ def test_polls_and_stolen_things_accuse_nobody(text: str) -> None:
 def test_a_thief_named_beside_the_stolen_thing_is_still_accused() -> None:
     found = allegations("Police said Ben Ilic stole a van that had been reported missing.")
     assert found and found[0].accused == "Ben Ilic"
+
+
+def test_whom_a_wrongdoing_label_is_pinned_on_is_the_accused() -> None:
+    text = (
+        "Judge Ben Ilic ruled against the developer on Friday.\n\n"
+        'Tomas Weir called the judge a "crook" who had "railroaded" his company.'
+    )
+    found = [a for a in allegations(text) if "railroaded" in a.evidence]
+    assert found and (found[0].accuser, found[0].accused) == ("Tomas Weir", "Ben Ilic")

@@ -27,6 +27,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     ANAPHORIC_ALLEGATION,
     BARE_PLURAL_SUBJECT,
     BLAMED_THING,
+    CALLED_LABEL,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
     CRIME_AS_EVENT,
@@ -271,6 +272,27 @@ class PossessiveClaim:
         return make(accuser, accused, found.group("claim"), sentence)
 
 
+class CalledLabel:
+    """'Trump called the judge a "hater" who had "railroaded" him': whom the label is
+    pinned on is the accused, when the label names wrongdoing."""
+
+    name = "called a label"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = CALLED_LABEL.search(sentence.text)
+        if not found or sentence.wrong is None or sentence.wrong.start() < found.end():
+            return None
+        start = sentence.start
+        accuser = sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        lo, hi = start + found.start("accused"), start + found.end("accused")
+        mentions = parties.reader.noun_phrase(lo, hi)
+        entity = parties.resolver.resolve(mentions[0], lo) if mentions else None
+        accused = entity.name if entity is not None else found.group("accused")
+        if accused in accuser.split("; "):
+            return None
+        return make(accuser, accused, sentence.text[found.end() :], sentence)
+
+
 class SpokenOrReported:
     """Any other cue or wrongdoing word: the speaker, the source, the document or the author
     accuses whoever the words name."""
@@ -323,6 +345,7 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     FoundThat(),
     AllegedThat(),
     PossessiveClaim(),
+    CalledLabel(),
     SpokenOrReported(),
 )
 

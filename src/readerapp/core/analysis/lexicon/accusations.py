@@ -246,3 +246,9 @@ STOLEN_THING = re.compile(
     r"(?:from|in|during|at)\b",
     re.IGNORECASE,
 )
+# A label that names wrongdoing, pinned on someone: 'called the judge a "hater" who had
+# "railroaded" him', 'called her rival a liar'.
+CALLED_LABEL = re.compile(
+    r"\bcall(?:ed|s|ing)?\s+(?P<accused>(?:the|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?|"
+    r"(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*|him|her|them)\s+(?:a|an|the)\s+"
+)
