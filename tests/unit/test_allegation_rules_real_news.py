@@ -227,3 +227,12 @@ def test_whom_a_wrongdoing_label_is_pinned_on_is_the_accused() -> None:
     )
     found = [a for a in allegations(text) if "railroaded" in a.evidence]
     assert found and (found[0].accuser, found[0].accused) == ("Tomas Weir", "Ben Ilic")
+
+
+def test_a_wrongdoing_word_after_but_stands_when_the_first_cue_is_negated() -> None:
+    text = (
+        "The inspector found no evidence of fraud at the depot, but she called its "
+        "managers dishonest."
+    )
+    assert allegations(text)
+    assert not allegations("The inspector found no evidence of fraud at the depot.")

@@ -30,6 +30,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     CALLED_LABEL,
     CLAIM_BOUNDARY,
     CONDITION_WORDS,
+    CONTRAST,
     CRIME_AS_EVENT,
     CRITICISED_FOR,
     DEFAULT_ACCUSERS,
@@ -409,6 +410,21 @@ def _named(parties: Parties, allegation: Allegation) -> Allegation:
     return replace(allegation, accused=name) if name else allegation
 
 
+def _set_aside(words: str, cue: re.Match[str] | None, wrong: re.Match[str] | None) -> bool:
+    """Is the cue (else the wrongdoing word) conditional, negated or opposed?"""
+    anchor = cue if cue is not None else wrong
+    if anchor is None:
+        return False
+    position = anchor.start()
+    clause = max(words.rfind(",", 0, position), words.rfind(";", 0, position)) + 1
+    lead = words[clause:position]
+    if CONDITION_WORDS.search(lead) and cue is None:
+        return True  # 'If the company broke the law, it will pay'
+    if NEGATION_PATTERN.search(lead[-40:] if cue is not None else lead[-14:]):
+        return True  # 'did not see convincing evidence of …', 'has never cheated'
+    return STANCE_PATTERN.search(lead) is not None  # 'China opposed hacking'
+
+
 def _party_noun(word: str) -> bool:
     return word in PERSON_NOUNS or word in ORG_NOUNS or singular(word) in ORG_NOUNS | PERSON_NOUNS
 
@@ -460,15 +476,11 @@ def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
     question = words.rstrip("\"”’' ").endswith("?")
     if question and (speaker is not None or re.search(r"[\"“]", words)):
         return None  # a quoted question asks, it does not assert
-    anchor = cue if cue is not None else wrong
-    if anchor is not None and not question:
-        position = anchor.start()
-        clause = max(words.rfind(",", 0, position), words.rfind(";", 0, position)) + 1
-        lead = words[clause:position]
-        if CONDITION_WORDS.search(lead) and cue is None:
-            return None  # 'If the company broke the law, it will pay'
-        if NEGATION_PATTERN.search(lead[-40:] if cue is not None else lead[-14:]):
-            return None  # 'did not see convincing evidence of …', 'has never cheated'
-        if STANCE_PATTERN.search(lead):
-            return None  # 'China opposed hacking'
+    if not question and _set_aside(words, cue, wrong):
+        anchor = cue or wrong
+        later = CONTRAST.search(words, anchor.end()) if anchor is not None else None
+        wrong = WRONGDOING_PATTERN.search(words, later.end()) if later else None
+        if wrong is None or _set_aside(words, None, wrong):
+            return None  # 'no charges were filed, but he called it careless' goes on
+        cue = None
     return Sentence(ss, se, words, cue, wrong, speaker)

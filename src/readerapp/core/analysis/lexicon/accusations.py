@@ -252,3 +252,5 @@ CALLED_LABEL = re.compile(
     r"\bcall(?:ed|s|ing)?\s+(?P<accused>(?:the|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?|"
     r"(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*|him|her|them)\s+(?:a|an|the)\s+"
 )
+# A clause that turns against the one before: 'no charges were filed, but he called it …'.
+CONTRAST = re.compile(r"[,;]\s+(?:but|yet|though)\s+", re.IGNORECASE)
