@@ -236,3 +236,10 @@ def test_a_wrongdoing_word_after_but_stands_when_the_first_cue_is_negated() -> N
     )
     assert allegations(text)
     assert not allegations("The inspector found no evidence of fraud at the depot.")
+
+
+def test_not_thinking_someone_truthful_accuses_them_of_dishonesty() -> None:
+    found = allegations(
+        "\"I just don't think he's been completely truthful about the loans,\" said Ada Voss."
+    )
+    assert found and found[0].accuser == "Ada Voss"

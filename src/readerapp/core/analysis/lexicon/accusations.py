@@ -41,6 +41,8 @@ WRONGDOING_PATTERN = re.compile(
     r"untruths?|dishonest\w*|untrustworthy|con\s+(?:artist|man|job)|bilk\w*|swindl\w*|"
     r"manipulat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|evasion|railroad(?:ed|ing)|witch\s+hunt|"
     r"indiscretions?|careless(?:ly)?|not\s+(?:been\s+)?(?:completely\s+|entirely\s+)?(?:truthful|"
+    r"honest)|(?:do|does|did)(?:n['’]t|\s+not)\s+(?:think|believe)\s+(?:\w+['’]s|\w+\s+(?:is|was|"
+    r"has|had|have))\s+(?:been\s+)?(?:completely\s+|entirely\s+|fully\s+|always\s+)?(?:truthful|"
     r"honest)|not\s+to\s+(?:disclose|report|reveal|tell)|exposed\s+classified|"
     r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?|"
     r"without\s+(?:permission|consent|authori[sz]ation|a\s+licen[cs]e|a\s+warrant))\b",
