@@ -387,7 +387,8 @@ def find_allegations(
 
 _WORD = re.compile(r"[A-Za-z]+")
 _STEMS_BY_START: dict[str, list[str]] = {}
-for _stem in ALLEGATION_STEMS:
+_WHOLE_WORDS = frozenset(stem[:-1] for stem in ALLEGATION_STEMS if stem.endswith("="))
+for _stem in ALLEGATION_STEMS - {word + "=" for word in _WHOLE_WORDS}:
     _STEMS_BY_START.setdefault(_stem[:3], []).append(_stem)
 
 
@@ -396,6 +397,9 @@ def trigger_words(text: str, lo: int, hi: int) -> list[int]:
     found = []
     for match in _WORD.finditer(text, lo, hi):
         word = match.group().lower()
+        if word in _WHOLE_WORDS:
+            found.append(match.start())
+            continue
         for stem in _STEMS_BY_START.get(word[:3], ()):
             if word.startswith(stem):
                 found.append(match.start())

@@ -80,7 +80,8 @@ CLAUSE_OPENERS = re.compile(r",\s+|;\s+|:\s+|\s[-—–]\s+|\bthat\s+|\bbecause\
 
 # A word of every alternative of the two patterns above, as a stem ('nothing' for 'did
 # nothing', 'limit' for 'above the legal limit'): a sentence with none cannot match, so
-# the patterns run only on sentences that have one.
+# the patterns run only on sentences that have one. 'con=' is the whole word only ('con
+# artist'), not every word that starts so.
 ALLEGATION_STEMS = words("""
     accus alleg charg indict blam evidenc report ties tied link connect implicat suspect
     suspicion fine penali sue sues sued suing convict guilt found ban test fail complain
@@ -92,7 +93,7 @@ ALLEGATION_STEMS = words("""
     withh broke hack deceiv decept defraud limit permission consent authori licen warrant
     violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
     berat scold rebuk excoriat assail investigat probe inquir subject under audit
-    con bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
+    con= bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
     indiscret careless truthful honest disclos expos lie
     """)
 # A denial or a rejection of an accusation: these are not allegations.
