@@ -243,3 +243,21 @@ def test_not_thinking_someone_truthful_accuses_them_of_dishonesty() -> None:
         "\"I just don't think he's been completely truthful about the loans,\" said Ada Voss."
     )
     assert found and found[0].accuser == "Ada Voss"
+
+
+def test_a_described_accuser_takes_the_name_written_beside_its_noun() -> None:
+    text = (
+        "The manager of the singer Ada Voss has accused the Marlow label of stealing her "
+        "royalties.\n\nHer manager, Tomas Weir, said the tour would go ahead."
+    )
+    found = [a for a in allegations(text) if "royalties" in a.evidence]
+    assert found and found[0].accuser == "Tomas Weir"
+
+
+def test_a_described_accuser_named_with_named_is_that_person() -> None:
+    text = (
+        "A lawsuit was filed on Monday by a former clerk named Tomas Weir.\n\nThe suit, "
+        "filed by a sacked clerk, alleges that Mayor Ben Ilic broke the law."
+    )
+    found = [a for a in allegations(text) if "broke the law" in a.evidence]
+    assert found and found[0].accuser == "Tomas Weir"

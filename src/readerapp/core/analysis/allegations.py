@@ -411,7 +411,10 @@ def _named(parties: Parties, allegation: Allegation) -> Allegation:
     """An accused described ('a 31-year-old man', 'its operator') by the name the article
     gives it elsewhere."""
     name = named_description(parties, allegation.accused, allegation.accuser, allegation.start)
-    return replace(allegation, accused=name) if name else allegation
+    if name:
+        allegation = replace(allegation, accused=name)
+    accuser = named_description(parties, allegation.accuser, allegation.accused, allegation.start)
+    return replace(allegation, accuser=accuser) if accuser else allegation
 
 
 def _set_aside(words: str, cue: re.Match[str] | None, wrong: re.Match[str] | None) -> bool:

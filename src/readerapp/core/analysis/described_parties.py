@@ -45,7 +45,7 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
         parties.doc.memo[key] = names
     person = head.casefold() in PERSON_NOUNS
     if person and determiner in ("the", "a", "an") and not mods and not described["complement"]:
-        names = []  # 'the man', 'a nurse': any of several in the article
+        names = _named_exactly(parties, head)  # 'the man': one of several, unless one is named
     names = [n for n in names if _party_name(n)]
     adjectives = all(PLACE_BASED.fullmatch(m) for m in mods)
     if not names and determiner == "the" and adjectives and head.casefold() in ORG_NOUNS:
@@ -64,8 +64,8 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
 
 
 def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
-    """Every name the text gives the description, in text order: after 'the <noun>,',
-    before ', the <noun>', between 'the' and the noun; for an age, 'Jo Bloggs, 31,'."""
+    """Every name the text gives the description: after 'the <noun>,', before ', the
+    <noun>', between 'the' and the noun, after '<noun> named'; for an age, 'Jo Roe, 31,'."""
     text = parties.text
     age = _AGE.search(phrase)
     if age:
@@ -80,7 +80,29 @@ def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
         m.group(1)
         for m in re.finditer(rf"\bthe\s+({NAME_RUN})\s+{re.escape(head)}(?![’']s)\b", text)
     ]
+    names += [  # 'a former staffer named Jo Roe'
+        m.group(1)
+        for m in re.finditer(rf"\b(?i:a|an|the)\s+{noun}\s+(?:named|called)\s+({NAME_RUN})", text)
+    ]
     return names
+
+
+def _named_exactly(parties: Parties, head: str) -> list[str]:
+    """For a bare 'the manager': the one name written right beside that very noun ('Her
+    manager, Jo Roe,'), when the article gives it to one person only."""
+    key = f"exactly:{head.casefold()}"
+    names = parties.doc.memo.get(key)
+    if not isinstance(names, list):
+        noun = rf"{re.escape(head)}(?![’']s)\b"
+        names = [
+            m.group(1)
+            for m in re.finditer(
+                rf"\b(?i:the|its|his|her|their)\s+{noun},\s+({NAME_RUN}),", parties.text
+            )
+        ]
+        names += _names_before(parties, re.compile(rf",\s+(?:the|a|an|its|his|her|their)\s+{noun}"))
+        parties.doc.memo[key] = names
+    return names if len({parties.canonical(n) for n in names}) == 1 else []
 
 
 def _party_name(name: str) -> bool:
