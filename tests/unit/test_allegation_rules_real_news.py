@@ -261,3 +261,9 @@ def test_a_described_accuser_named_with_named_is_that_person() -> None:
     )
     found = [a for a in allegations(text) if "broke the law" in a.evidence]
     assert found and found[0].accuser == "Tomas Weir"
+
+
+def test_an_editors_note_accuses_in_the_editors_voice() -> None:
+    text = "Ada Voss spoke in Halden.\n\nEditor's note: Ben Ilic is a serial liar."
+    found = allegations(text)
+    assert found and found[0].accuser == "the editors (editor's note)"

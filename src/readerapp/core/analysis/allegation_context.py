@@ -8,7 +8,8 @@ speaker's own doings; another speaker's quote must also speak of the accused (a 
 or the name) and not deny.
 
 On a letters page the author's voice is each letter's writer, who signs below it: a
-paragraph that is only a name ('Ada Voss.'). The letters' accusations are theirs.
+paragraph that is only a name ('Ada Voss.'). The letters' accusations are theirs. In an
+editor's note the voice is the editors'.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import replace
 
 from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.lexicon.accusations import (
+    EDITORS_NOTE,
     FIRST_PERSON,
     FOUND_THAT,
     INDEFINITE_OPENING,
@@ -131,8 +133,19 @@ def second_findings(parties: Parties, found: list[Allegation]) -> list[Allegatio
 LETTERS = 2  # signed paragraphs that make a letters page
 
 
+EDITORS = "the editors (editor's note)"
+
+
 def signed_by_letter_writers(parties: Parties, found: list[Allegation]) -> list[Allegation]:
-    """The author's allegations on a letters page, given to the writer who signs below."""
+    """The author's allegations on a letters page, given to the writer who signs below;
+    those in an editor's note, to the editors."""
+    doc = parties.doc
+    found = [
+        replace(a, accuser=EDITORS)
+        if a.accuser == AUTHOR and EDITORS_NOTE.match(doc.text, doc.paragraph_at(a.start)[0])
+        else a
+        for a in found
+    ]
     signatures = _signatures(parties.doc, parties.vocabulary)
     if len(signatures) < LETTERS:
         return found

@@ -257,3 +257,5 @@ CALLED_LABEL = re.compile(
 )
 # A clause that turns against the one before: 'no charges were filed, but he called it …'.
 CONTRAST = re.compile(r"[,;]\s+(?:but|yet|though)\s+", re.IGNORECASE)
+# A paragraph in the editors' own voice.
+EDITORS_NOTE = re.compile(r"\W*editor['’]?s['’]?\s+note\b", re.IGNORECASE)
