@@ -267,3 +267,18 @@ def test_an_editors_note_accuses_in_the_editors_voice() -> None:
     text = "Ada Voss spoke in Halden.\n\nEditor's note: Ben Ilic is a serial liar."
     found = allegations(text)
     assert found and found[0].accuser == "the editors (editor's note)"
+
+
+def test_a_long_word_ending_like_an_adjective_is_never_the_accused() -> None:
+    found = allegations("Ada Voss said Valdoric officials had stolen the funds.")
+    assert found and found[0].accused != "Valdoric"
+
+
+def test_a_follow_up_quote_must_speak_of_the_accused_or_tell_of_a_hidden_deed() -> None:
+    text = (
+        "Ada Voss accused the Marlow Trust of hiding the leak from tenants. "
+        '"This was the moment the town changed," she said. "Tenants were never told," '
+        "she added."
+    )
+    found = allegations(text)
+    assert [a.evidence for a in found[1:]] == ["Tenants were never told"]

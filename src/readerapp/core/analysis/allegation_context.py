@@ -20,12 +20,14 @@ from dataclasses import replace
 
 from readerapp.core.analysis.document import Document
 from readerapp.core.analysis.lexicon.accusations import (
+    ADDRESSEE,
     EDITORS_NOTE,
     FIRST_PERSON,
     FOUND_THAT,
     INDEFINITE_OPENING,
     NEGATION_PATTERN,
     OPENING_CONDITION,
+    PASSIVE_DEED,
     PAST_DEED,
     SECOND_THAT_CLAUSE,
     THIRD_PERSON,
@@ -57,8 +59,8 @@ def continued_accusations(parties: Parties, found: list[Allegation]) -> list[All
             if who == allegation.accused or any(s < span.end and span.start < e for s, e in taken):
                 continue
             words = doc.text[span.start : span.end]
-            if not _tells_a_deed(words) or (
-                who != allegation.accuser and not _about(words, allegation.accused)
+            if not _tells_a_deed(words) or not _about(
+                words, allegation.accused, denies=who != allegation.accuser
             ):
                 continue
             count += 1
@@ -76,11 +78,14 @@ def continued_accusations(parties: Parties, found: list[Allegation]) -> list[All
     return extra
 
 
-def _about(words: str, accused: str) -> bool:
-    """Another speaker's quote goes on with the allegation when it speaks of the accused
-    ('They knew, and they waited.') and asserts rather than denies ('That was not …')."""
-    if NEGATION_PATTERN.search(words):
+def _about(words: str, accused: str, *, denies: bool) -> bool:
+    """A quote goes on with the allegation when it speaks of the accused ('They knew, and
+    they waited.'); another speaker's must also assert rather than deny ('That was not …')."""
+    if denies and NEGATION_PATTERN.search(words):
         return False
+    if not denies and (ADDRESSEE.search(words) or PASSIVE_DEED.search(words)):
+        return True  # 'you've been willing to say anything', 'users were never told'
+
     names = {w.casefold() for w in re.findall(r"[A-Z][\w\-]+", accused)}
     return THIRD_PERSON.search(words) is not None or any(
         w.casefold() in names for w in re.findall(r"[\w\-]+", words)

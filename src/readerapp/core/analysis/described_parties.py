@@ -12,18 +12,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from readerapp.core.analysis.lexicon.descriptions import (
+    AGE,
+    ARTICLES,
+    DESCRIPTION,
+    LEADING_ARTICLE,
+    PLACE_BASED,
+    introduced_with_age,
+    name_after_noun,
+    name_before_noun,
+    noun_after_name,
+    noun_named,
+)
 from readerapp.core.analysis.lexicon.people import NON_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS
 from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.names import NAME_RUN, parse_name
 from readerapp.core.analysis.parties import Parties
 
-_DESCRIPTION = re.compile(
-    r"(?:the|a|an|its|his|her|their)\s+(?P<mods>(?:[\w\-]+\s+){0,3}?)(?P<head>[a-z][a-z\-]+)"
-    r"(?P<complement>\s+(?:of|from|in|at)\s+[^,.;]{1,60})?",
-    re.IGNORECASE,
-)
-_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
-PLACE_BASED = re.compile(r"[\w]+-(?:based|owned|listed|registered|headquartered)")
 INTRODUCTION_WINDOW = 1200  # characters after a lede's description where its name comes
 
 
@@ -31,7 +36,7 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
     """The name the article gives a description of the accused, wherever it gives it: 'a
     31-year-old man' is the 'Jo Bloggs, 31,' of a later paragraph; 'its operator' is 'the
     operator, Acme Mining,'; 'her former record label' is 'the Nightjar Records label'."""
-    described = _DESCRIPTION.fullmatch(phrase.strip())
+    described = DESCRIPTION.fullmatch(phrase.strip())
     if described is None:
         return ""
     head, mods = described.group("head"), described.group("mods").split()
@@ -44,7 +49,7 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
         names = _names_for(parties, phrase, head)
         parties.doc.memo[key] = names
     person = head.casefold() in PERSON_NOUNS
-    if person and determiner in ("the", "a", "an") and not mods and not described["complement"]:
+    if person and determiner in ARTICLES and not mods and not described["complement"]:
         names = _named_exactly(parties, head)  # 'the man': one of several, unless one is named
     names = [n for n in names if _party_name(n)]
     adjectives = all(PLACE_BASED.fullmatch(m) for m in mods)
@@ -67,22 +72,18 @@ def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
     """Every name the text gives the description: after 'the <noun>,', before ', the
     <noun>', between 'the' and the noun, after '<noun> named'; for an age, 'Jo Roe, 31,'."""
     text = parties.text
-    age = _AGE.search(phrase)
+    age = AGE.search(phrase)
     if age:
         return _names_before(parties, re.compile(rf",\s+{age.group(1)}\b"))
     noun = rf"(?:[\w\-]+\s+){{0,3}}{re.escape(head)}(?![’']s)\b"
-    names = [
-        m.group(1)
-        for m in re.finditer(rf"\b(?i:the|its|his|her|their)\s+{noun},\s+({NAME_RUN}),", text)
-    ]
-    names += _names_before(parties, re.compile(rf",\s+(?:the|a|an|its)\s+{noun}"))
+    names = [m.group(1) for m in re.finditer(name_after_noun(noun, NAME_RUN), text)]
+    names += _names_before(parties, re.compile(noun_after_name(noun)))
     names += [
         m.group(1)
-        for m in re.finditer(rf"\bthe\s+({NAME_RUN})\s+{re.escape(head)}(?![’']s)\b", text)
+        for m in re.finditer(name_before_noun(rf"{re.escape(head)}(?![’']s)\b", NAME_RUN), text)
     ]
     names += [  # 'a former staffer named Jo Roe'
-        m.group(1)
-        for m in re.finditer(rf"\b(?i:a|an|the)\s+{noun}\s+(?:named|called)\s+({NAME_RUN})", text)
+        m.group(1) for m in re.finditer(noun_named(noun, NAME_RUN), text)
     ]
     return names
 
@@ -94,13 +95,8 @@ def _named_exactly(parties: Parties, head: str) -> list[str]:
     names = parties.doc.memo.get(key)
     if not isinstance(names, list):
         noun = rf"{re.escape(head)}(?![’']s)\b"
-        names = [
-            m.group(1)
-            for m in re.finditer(
-                rf"\b(?i:the|its|his|her|their)\s+{noun},\s+({NAME_RUN}),", parties.text
-            )
-        ]
-        names += _names_before(parties, re.compile(rf",\s+(?:the|a|an|its|his|her|their)\s+{noun}"))
+        names = [m.group(1) for m in re.finditer(name_after_noun(noun, NAME_RUN), parties.text)]
+        names += _names_before(parties, re.compile(noun_after_name(noun)))
         parties.doc.memo[key] = names
     return names if len({parties.canonical(n) for n in names}) == 1 else []
 
@@ -119,7 +115,7 @@ def _introduced_next(parties: Parties, position: int) -> list[str]:
     """'A nurse allegedly took …' opening a sentence: the person the next lines introduce
     with an age ('Claire Roe, 38, …'), as news copy names whom its lede described."""
     window = parties.text[position : position + INTRODUCTION_WINDOW]
-    introduced = re.search(rf"(?<![\w,] )({NAME_RUN}),\s+\d{{1,3}},", window)
+    introduced = re.search(introduced_with_age(NAME_RUN), window)
     return [introduced.group(1)] if introduced and " " in introduced.group(1) else []
 
 
@@ -144,8 +140,7 @@ def _name_counts(parties: Parties) -> Counter[str]:
     counts = parties.doc.memo.get("name counts")
     if not isinstance(counts, Counter):
         counts = Counter(
-            re.sub(r"^(?:The|A|An)\s+", "", parties.text[start:end])
-            for start, end in parties.doc.names
+            LEADING_ARTICLE.sub("", parties.text[start:end]) for start, end in parties.doc.names
         )
         parties.doc.memo["name counts"] = counts
     return counts
@@ -164,7 +159,7 @@ def _form_with(parties: Parties, name: str, head: str) -> str:
         ]
     for form in forms:
         words = form.casefold().split()
-        if head.casefold() in words and form[:1].isupper() and words[0] not in ("the", "a", "an"):
+        if head.casefold() in words and form[:1].isupper() and words[0] not in ARTICLES:
             return form
     return name
 
@@ -176,6 +171,6 @@ def _main_organisations(parties: Parties) -> list[str]:
     named = {
         e.name: sum(counts[form] for form in {e.name, *e.aliases})
         for e in parties.resolver.entities
-        if e.kind == "org" and not e.anonymous and e.name.split()[0] not in ("The", "the", "A", "a")
+        if e.kind == "org" and not e.anonymous and e.name.split()[0].casefold() not in ARTICLES
     }
     return sorted((n for n in named if named[n] > 1), key=lambda name: -named[name])

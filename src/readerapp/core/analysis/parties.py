@@ -30,6 +30,11 @@ from readerapp.core.analysis.lexicon.clauses import (
     TRAILING_ADVERB,
     VERBS_AFTER_NAME,
 )
+from readerapp.core.analysis.lexicon.descriptions import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVE_ONLY_ENDINGS,
+    VERBS_IN_S,
+)
 from readerapp.core.analysis.lexicon.people import (
     INDEFINITE_PRONOUNS,
     NON_NAME_WORDS,
@@ -45,7 +50,6 @@ from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
-ADJECTIVE_ENDINGS = ("an", "ese", "ic", "ish", "i")  # 'Mexican', 'Chinese', 'Democratic'
 EARLIER_ACCUSED_WINDOW = 1200  # characters back an earlier allegation's accused still holds
 FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
@@ -122,14 +126,17 @@ class Parties:
         return not (follower and _modifies(follower.group(1)))
 
     def _adjective(self, name: str) -> bool:
-        """'Mexican', 'Democratic': a word with an adjective's ending that the article writes
-        before a noun somewhere ('the Mexican border'), wherever it stands now."""
+        """'Mexican', 'Democratic': a long word ending in '-ese', '-ic' or '-ish', or one with
+        another adjective's ending that the article writes before a noun somewhere ('the
+        Mexican border'), wherever it stands now."""
         if " " in name or not name.endswith(ADJECTIVE_ENDINGS):
             return False
+        if name.endswith(ADJECTIVE_ONLY_ENDINGS) and len(name) > 6:
+            return True  # 'Islamophobic', 'Japanese': no name ends so
         key = f"adjective:{name}"
         if key not in self.doc.memo:
             self.doc.memo[key] = any(
-                _modifies(m.group(1))
+                _modifies(m.group(1)) or m.group(1).endswith("s") and m.group(1) not in VERBS_IN_S
                 for m in re.finditer(rf"\b{re.escape(name)}\s+([a-z][\w\-]*)", self.text)
             )
         return bool(self.doc.memo[key])
@@ -295,8 +302,10 @@ class Parties:
         for at, accused in reversed(self.accused_so_far):
             if position - at > EARLIER_ACCUSED_WINDOW:
                 break
-            if at < position and accused != "unspecified" and accused not in accuser.split("; "):
-                return accused
+            if at >= position or accused in accuser.split("; "):
+                continue
+            if self.known(accused) or NAME_RUN_RE.fullmatch(accused) and not accused.isupper():
+                return accused  # a name, not a phrase a rule fell back on ('the mails')
         return ""
 
     def _spokesperson(self, name: str) -> bool:

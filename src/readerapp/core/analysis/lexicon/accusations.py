@@ -229,6 +229,13 @@ PAST_DEED = re.compile(
 )
 # The speaker's own doings ('We asked them twice'); 'They had my emails' is about them.
 FIRST_PERSON = re.compile(r"\b(?:I|me|we|us|I['’]m|we['’]re|I['’]ve|we['’]ve)\b", re.IGNORECASE)
+# A deed in the passive hides its doer, whom the accusation just named: 'users were never
+# given a choice', 'It was never dealt with'.
+PASSIVE_DEED = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|never\s+|not\s+)?(?:[a-z]{2,}ed|given|taken|"
+    r"left|kept|told|paid|hidden|done|made|sent|shown|brought|sold|stolen)\b"
+)
+ADDRESSEE = re.compile(r"\b(?:you|your|you['’]ve|you['’]re)\b", re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
 OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+as)\b", re.I)
 INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
