@@ -282,3 +282,30 @@ def test_a_follow_up_quote_must_speak_of_the_accused_or_tell_of_a_hidden_deed() 
     )
     found = allegations(text)
     assert [a.evidence for a in found[1:]] == ["Tenants were never told"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor steered a public contract to his brother's firm.",
+        "The director hid the losses from the board for a year.",
+        "Those meetings broke the council's standing orders.",
+        "The minister was not telling the truth about the loans.",
+    ],
+)
+def test_plain_words_for_corruption_concealment_and_lies_accuse(sentence: str) -> None:
+    assert allegations(f"Ben Ilic spoke on Monday. {sentence}")
+
+
+def test_a_fine_in_the_passive_accuses_its_subject_and_the_source_accuses() -> None:
+    found = allegations(
+        "Keswick Marine has been fined twice for dumping diesel in the bay, according to "
+        "court records."
+    )
+    assert found and (found[0].accuser, found[0].accused) == ("court records", "Keswick Marine")
+
+
+def test_a_wrongdoing_word_after_the_speakers_closed_quote_is_the_authors() -> None:
+    text = 'When the mayor told reporters that "nothing has changed," he was not telling the truth.'
+    found = allegations(text)
+    assert found and found[0].accuser == "the author"

@@ -61,6 +61,11 @@ THRESHOLDS = {
     "ferry-contract-hearing": (0.95, 0.90, 0.95),
     "lighthouse-keeper-interview": (0.95, 0.95, 0.95),
     "rail-strike-lawsuit": (0.95, 0.85, 0.95),
+    # Written by the allegations helper (2026-12-02) for a letters page and an editor's
+    # note, gold first; first scores 0.50/0.67/0.60; then plain words for steering a
+    # contract, hiding, breaking standing orders and not telling the truth became cues.
+    # The speaker figures are low because a letter's 'It promised' is read as speech.
+    "alleg-harbour-letters-page": (0.45, 0.60, 0.85),
 }
 
 

@@ -42,6 +42,7 @@ from readerapp.core.analysis.lexicon.accusations import (
     HYPOTHETICAL_PENALTY,
     INVESTIGATED,
     NEGATION_PATTERN,
+    NEW_CLAUSE_AFTER_QUOTE,
     OWNED_OR_DESCRIBED,
     PASSIVE_ACCUSATION,
     PENALTY,
@@ -58,6 +59,7 @@ from readerapp.core.analysis.lexicon.accusations import (
 )
 from readerapp.core.analysis.lexicon.base import stem as singular
 from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
+from readerapp.core.analysis.lexicon.speech import FINITE_SPEECH
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.parties import AUTHOR, Parties
@@ -307,7 +309,10 @@ class SpokenOrReported:
         if sentence.wrong is not None and sentence.wrong.start() < anchor.start():
             anchor = sentence.wrong  # 'X cheated …, and there were charges of …'
         region_start, region_end = sentence.start, sentence.end
-        if sentence.speaker is not None:
+        position = sentence.start + anchor.start()
+        if sentence.speaker is not None and _after_the_quote(parties, sentence, position):
+            accuser = AUTHOR  # '… that "nothing has changed," he was not telling the truth'
+        elif sentence.speaker is not None:
             accuser = sentence.speaker
             region_start, region_end = parties.spoken_region(sentence.start, sentence.end)
         elif source := _source(sentence):
@@ -319,11 +324,27 @@ class SpokenOrReported:
             accuser = "reports"
         else:
             accuser = AUTHOR
-        position = sentence.start + anchor.start()
         accused = parties.clause_subject(region_start, position, accuser) or parties.accused_in(
             region_start, region_end, accuser
         )
         return make(accuser, accused, _clause_around(sentence.text, anchor.start()), sentence)
+
+
+def _after_the_quote(parties: Parties, sentence: Sentence, position: int) -> bool:
+    """Is the wrongdoing word the author's: in a new clause after the speaker's closed
+    quote, with no speech verb ('When he said "nothing has changed," he was not telling the
+    truth')?"""
+    doc = parties.doc
+    quotes = [doc.quotes[i] for i in doc.quotes_between(sentence.start, sentence.end)]
+    if not quotes or any(q.open <= position < q.close for q in quotes):
+        return False
+    before = [q for q in quotes if q.close <= position]
+    if not before or not before[-1].closed:
+        return False
+    between = doc.text[before[-1].close : position]
+    if not NEW_CLAUSE_AFTER_QUOTE.match(between):
+        return False  # 'said officials had called "three times" without permission'
+    return not any(word.strip(",.;:").casefold() in FINITE_SPEECH for word in between.split())
 
 
 def _source(sentence: Sentence) -> str:

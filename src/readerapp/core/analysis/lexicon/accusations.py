@@ -36,7 +36,11 @@ WRONGDOING_PATTERN = re.compile(
     r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
     r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
     r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|"
-    r"broke\s+the\s+(?:law|rules)|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
+    r"broke\s+(?:the|its|their|his|her|[\w’'\-]+['’]s)\s+(?:[\w’'\-]+\s+){0,2}?(?:law|laws|rules|"
+    r"orders|code|regulations|agreement|terms)|"
+    r"hid(?:e|es|den|ing)?\s+(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?from|"
+    r"steer(?:ed|ing|s)?\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+)?contracts?\s+to|"
+    r"not\s+(?:been\s+)?(?:telling|told)\s+the\s+truth|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
     r"(?:a|the|outright|big|blatant|serial)\s+lies?|lies\s+(?:that|about)|falsehoods?|"
     r"untruths?|dishonest\w*|untrustworthy|con\s+(?:artist|man|job)|bilk\w*|swindl\w*|"
     r"manipulat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|evasion|railroad(?:ed|ing)|witch\s+hunt|"
@@ -94,7 +98,7 @@ ALLEGATION_STEMS = words("""
     violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
     berat scold rebuk excoriat assail investigat probe inquir subject under audit
     con= bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
-    indiscret careless truthful honest disclos expos lie
+    indiscret careless truthful honest disclos expos lie hid hide steer truth
     """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(
@@ -132,8 +136,9 @@ INVESTIGATION_PATTERN = re.compile(
 PASSIVE_ACCUSATION = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:also\s+)?"
     r"(?P<verb>accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty|"
-    r"arrested\s+on\s+suspicion|sued|investigated)"
-    r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in|over)\s+(?P<claim>[^.;?!]+)",
+    r"arrested\s+on\s+suspicion|sued|investigated|fined|penali[sz]ed)"
+    r"(?:\s+by\s+(?P<agent>[^,.;]+?))?(?:\s+(?:once|twice|again|\w+\s+times))?"
+    r"\s+(?:of|with|for|in|over)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
 _QUANTIFIER = r"(?:one|some|many|several|two|three|all|each|both|most)"
@@ -266,3 +271,5 @@ CALLED_LABEL = re.compile(
 CONTRAST = re.compile(r"[,;]\s+(?:but|yet|though)\s+", re.IGNORECASE)
 # A paragraph in the editors' own voice.
 EDITORS_NOTE = re.compile(r"\W*editor['’]?s['’]?\s+note\b", re.IGNORECASE)
+# A main clause that starts after a quote closes: '…," he was not telling the truth'.
+NEW_CLAUSE_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:he|she|they|it|[A-Z][\w\-]+)\s+[a-z]")
