@@ -309,3 +309,33 @@ def test_a_wrongdoing_word_after_the_speakers_closed_quote_is_the_authors() -> N
     text = 'When the mayor told reporters that "nothing has changed," he was not telling the truth.'
     found = allegations(text)
     assert found and found[0].accuser == "the author"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm cut the early sailings without asking the council, as its contract requires.",
+        "Councillor Ada Voss said the operator had ignored three requests for a meeting.",
+    ],
+)
+def test_a_broken_requirement_and_ignored_requests_accuse(sentence: str) -> None:
+    assert allegations(sentence)
+
+
+def test_the_operator_is_the_name_that_follows_its_noun_in_the_lede() -> None:
+    text = (
+        "Islanders are angry with the ferry operator Keswick Lines after a fare rise.\n\n"
+        "The regional authority said it would look at the figures.\n\n"
+        "Ada Voss said the operator had ignored three requests for a meeting."
+    )
+    found = [a for a in allegations(text) if "ignored" in a.evidence]
+    assert found and found[0].accused == "Keswick Lines"
+
+
+def test_a_description_with_its_own_modifier_is_not_named_by_another() -> None:
+    text = (
+        "Two men were arrested on Friday. Police said the older man, Ben Ilic, would appear "
+        "in court.\n\nPolice have accused the younger man of stealing a van in March."
+    )
+    found = [a for a in allegations(text) if "stealing" in a.evidence]
+    assert found and found[0].accused != "Ben Ilic"

@@ -21,6 +21,7 @@ from readerapp.core.analysis.lexicon.descriptions import (
     introduced_with_age,
     name_after_noun,
     name_before_noun,
+    name_right_after_noun,
     noun_after_name,
     noun_named,
 )
@@ -46,7 +47,7 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
     key = f"named:{phrase.strip().casefold()}"
     names = parties.doc.memo.get(key)
     if not isinstance(names, list):
-        names = _names_for(parties, phrase, head)
+        names = _names_for(parties, phrase, head, mods)
         parties.doc.memo[key] = names
     person = head.casefold() in PERSON_NOUNS
     if person and determiner in ARTICLES and not mods and not described["complement"]:
@@ -68,22 +69,30 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
     return ""
 
 
-def _names_for(parties: Parties, phrase: str, head: str) -> list[str]:
+def _names_for(parties: Parties, phrase: str, head: str, mods: list[str]) -> list[str]:
     """Every name the text gives the description: after 'the <noun>,', before ', the
-    <noun>', between 'the' and the noun, after '<noun> named'; for an age, 'Jo Roe, 31,'."""
+    <noun>', between 'the' and the noun, after '<noun> named'; for an age, 'Jo Roe, 31,'.
+    Its own modifiers must be there too: 'the younger man' is not 'the older man, Jo Roe'."""
     text = parties.text
     age = AGE.search(phrase)
     if age:
         return _names_before(parties, re.compile(rf",\s+{age.group(1)}\b"))
-    noun = rf"(?:[\w\-]+\s+){{0,3}}{re.escape(head)}(?![’']s)\b"
+    own = "".join(
+        rf"{re.escape(m)}\s+(?:[\w\-]+\s+)?" for m in mods if not PLACE_BASED.fullmatch(m)
+    )
+    noun = rf"(?:[\w\-]+\s+){{0,2}}{own}{re.escape(head)}(?![’']s)\b"
     names = [m.group(1) for m in re.finditer(name_after_noun(noun, NAME_RUN), text)]
     names += _names_before(parties, re.compile(noun_after_name(noun)))
     names += [
         m.group(1)
         for m in re.finditer(name_before_noun(rf"{re.escape(head)}(?![’']s)\b", NAME_RUN), text)
     ]
-    names += [  # 'a former staffer named Jo Roe'
-        m.group(1) for m in re.finditer(noun_named(noun, NAME_RUN), text)
+    loose = rf"(?:[\w\-]+\s+){{0,3}}{re.escape(head)}"  # 'named' introduces whoever it is
+    names += [  # 'a former staffer named Jo Roe' for 'a fired staffer'
+        m.group(1) for m in re.finditer(noun_named(loose, NAME_RUN), text)
+    ]
+    names += [  # 'the ferry operator Nordsund Lines'
+        m.group(1) for m in re.finditer(name_right_after_noun(noun, NAME_RUN), text)
     ]
     return names
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import DATELINE, Document
@@ -71,6 +72,8 @@ class Parties:
         self.resolver = resolver
         self.spoken = spoken  # grows as the article is read
         self.accused_so_far: list[tuple[int, str]] = []  # (where, whom) the allegations found
+        # How a description is named elsewhere in the article (set by the allegation stage).
+        self.namer: Callable[[str, str, int], str] | None = None
         self.starts = [s.start for s in spoken]
 
     def refresh(self) -> None:
@@ -257,6 +260,10 @@ class Parties:
             mention.head in PERSON_NOUNS or mention.head in ORG_NOUNS
         ):
             return ""  # 'The rationale these …', 'Their deceptive announcement'
+        if mention.kind == "description" and self.namer is not None:
+            named = self.namer(mention.text, accuser, mention.start)
+            if named:
+                return named  # 'the operator' is 'the ferry operator Nordsund Lines'
         entity = self.resolver.resolve(mention, mention.start)
         if entity is None or entity.kind == "document":
             return ""

@@ -40,7 +40,10 @@ WRONGDOING_PATTERN = re.compile(
     r"orders|code|regulations|agreement|terms)|"
     r"hid(?:e|es|den|ing)?\s+(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?from|"
     r"steer(?:ed|ing|s)?\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+)?contracts?\s+to|"
-    r"not\s+(?:been\s+)?(?:telling|told)\s+the\s+truth|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
+    r"not\s+(?:been\s+)?(?:telling|told)\s+the\s+truth|"
+    r"as\s+(?:the|its|their|his|her)\s+(?:law|contract|rules?|licen[cs]e|agreement)\s+requires?|"
+    r"ignor(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:requests?|warnings?|complaints?|calls|letters|"
+    r"concerns|orders)|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
     r"(?:a|the|outright|big|blatant|serial)\s+lies?|lies\s+(?:that|about)|falsehoods?|"
     r"untruths?|dishonest\w*|untrustworthy|con\s+(?:artist|man|job)|bilk\w*|swindl\w*|"
     r"manipulat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|evasion|railroad(?:ed|ing)|witch\s+hunt|"
@@ -98,7 +101,7 @@ ALLEGATION_STEMS = words("""
     violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
     berat scold rebuk excoriat assail investigat probe inquir subject under audit
     con= bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
-    indiscret careless truthful honest disclos expos lie hid hide steer truth
+    indiscret careless truthful honest disclos expos lie hid hide steer truth requir ignor
     """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(

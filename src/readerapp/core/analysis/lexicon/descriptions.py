@@ -40,6 +40,11 @@ def name_before_noun(noun: str, name: str) -> str:
     return rf"\bthe\s+({name})\s+{noun}"
 
 
+def name_right_after_noun(noun: str, name: str) -> str:
+    """'the ferry operator Nordsund Lines': the name that follows its noun directly."""
+    return rf"\b(?i:the)\s+{noun}\s+({name})"
+
+
 def noun_named(noun: str, name: str) -> str:
     """'a former clerk named Jo Roe'."""
     return rf"\b(?i:a|an|the)\s+{noun}\s+(?:named|called)\s+({name})"
