@@ -61,6 +61,16 @@ THRESHOLDS = {
     "ferry-contract-hearing": (0.95, 0.90, 0.95),
     "lighthouse-keeper-interview": (0.95, 0.95, 0.95),
     "rail-strike-lawsuit": (0.95, 0.85, 0.95),
+    # Written by the allegations helper (2026-12-02) for a letters page and an editor's
+    # note, gold first; first scores 0.50/0.67/0.60; then plain words for steering a
+    # contract, hiding, breaking standing orders and not telling the truth became cues.
+    # The speaker figures are low because a letter's 'It promised' is read as speech.
+    "alleg-harbour-letters-page": (0.45, 0.60, 0.85),
+    # The same helper's second article: an accusation and the quotes after it, most of
+    # which accuse nobody (a commuter's worry, a denial, a poll). First scores
+    # 0.92/0.92/0.40 (no false allegation); then 'as its contract requires' and 'ignored
+    # three requests' became cues.
+    "alleg-ferry-fare-dispute": (0.85, 0.85, 0.95),
 }
 
 

@@ -1,70 +1,54 @@
 """Allegations: who accuses whom of what, found by a list of rules over the sentences.
 
 One allegation per sentence at most; its evidence is the whole sentence, which is what
-the reader highlights. Before any rule runs, a sentence that denies an accusation, that
-points back at one ('These allegations …'), or that asks a question in a quote is set
-aside; then the first rule that matches speaks. `ALLEGATION_RULES` is the list.
+the reader highlights. Sentences that cannot accuse are set aside first
+(`allegation_sentences`); then the first rule that matches speaks. `ALLEGATION_RULES` is
+the list. Afterwards the context adds what the sentences around say (`allegation_context`)
+and a described party takes the name the article gives it (`described_parties`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Protocol
 
+from readerapp.core.analysis.allegation_context import (
+    continued_accusations,
+    second_findings,
+    signed_by_letter_writers,
+)
+from readerapp.core.analysis.allegation_sentences import Sentence, accusing_sentence, trigger_words
+from readerapp.core.analysis.described_parties import named_description
 from readerapp.core.analysis.lexicon.accusations import (
     ACCORDING_TO_SOURCE,
-    ACCUSATION_PATTERN,
     ACTIVE_ACCUSATION,
-    ALLEGATION_STEMS,
     ALLEGED_THAT,
-    ANAPHORIC_ALLEGATION,
     BARE_PLURAL_SUBJECT,
-    BLAMED_THING,
+    CALLED_LABEL,
     CLAIM_BOUNDARY,
-    CONDITION_WORDS,
-    CRIME_AS_EVENT,
     CRITICISED_FOR,
     DEFAULT_ACCUSERS,
-    DENIAL_PATTERN,
     DOCUMENT_PHRASE,
     FILED_BY_BEFORE,
     FINDER_CLAUSE,
     FOUND_THAT,
-    HYPOTHETICAL_PENALTY,
     INVESTIGATED,
-    NEGATION_PATTERN,
+    NEW_CLAUSE_AFTER_QUOTE,
     OWNED_OR_DESCRIBED,
     PASSIVE_ACCUSATION,
     PENALTY,
     POSSESSIVE_CLAIM,
     POSSESSIVE_PHRASE,
     QUANTIFIED_PHRASE,
-    RECIPROCAL_ACCUSATION,
     REPORTS_WORD,
-    STANCE_PATTERN,
-    TOPIC_WRONGDOING,
-    WRONGDOING_PATTERN,
 )
-from readerapp.core.analysis.lexicon.base import stem as singular
-from readerapp.core.analysis.lexicon.people import ORG_NOUNS, PERSON_NOUNS
+from readerapp.core.analysis.lexicon.speech import FINITE_SPEECH
 from readerapp.core.analysis.model import Allegation
 from readerapp.core.analysis.names import NAME_RUN_RE
 from readerapp.core.analysis.parties import AUTHOR, Parties
 
 CLAIM_WORDS = 12
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence as the allegation rules see it."""
-
-    start: int
-    end: int
-    text: str
-    cue: re.Match[str] | None
-    wrong: re.Match[str] | None
-    speaker: str | None  # whose quote or reported speech the sentence mostly is
 
 
 class AllegationRule(Protocol):
@@ -263,6 +247,27 @@ class PossessiveClaim:
         return make(accuser, accused, found.group("claim"), sentence)
 
 
+class CalledLabel:
+    """'Trump called the judge a "hater" who had "railroaded" him': whom the label is
+    pinned on is the accused, when the label names wrongdoing."""
+
+    name = "called a label"
+
+    def match(self, sentence: Sentence, parties: Parties) -> Allegation | None:
+        found = CALLED_LABEL.search(sentence.text)
+        if not found or sentence.wrong is None or sentence.wrong.start() < found.end():
+            return None
+        start = sentence.start
+        accuser = sentence.speaker or parties.name_before(start, start + found.start()) or AUTHOR
+        lo, hi = start + found.start("accused"), start + found.end("accused")
+        mentions = parties.reader.noun_phrase(lo, hi)
+        entity = parties.resolver.resolve(mentions[0], lo) if mentions else None
+        accused = entity.name if entity is not None else found.group("accused")
+        if accused in accuser.split("; "):
+            return None
+        return make(accuser, accused, sentence.text[found.end() :], sentence)
+
+
 class SpokenOrReported:
     """Any other cue or wrongdoing word: the speaker, the source, the document or the author
     accuses whoever the words name."""
@@ -276,7 +281,10 @@ class SpokenOrReported:
         if sentence.wrong is not None and sentence.wrong.start() < anchor.start():
             anchor = sentence.wrong  # 'X cheated …, and there were charges of …'
         region_start, region_end = sentence.start, sentence.end
-        if sentence.speaker is not None:
+        position = sentence.start + anchor.start()
+        if sentence.speaker is not None and _after_the_quote(parties, sentence, position):
+            accuser = AUTHOR  # '… that "nothing has changed," he was not telling the truth'
+        elif sentence.speaker is not None:
             accuser = sentence.speaker
             region_start, region_end = parties.spoken_region(sentence.start, sentence.end)
         elif source := _source(sentence):
@@ -288,11 +296,27 @@ class SpokenOrReported:
             accuser = "reports"
         else:
             accuser = AUTHOR
-        position = sentence.start + anchor.start()
         accused = parties.clause_subject(region_start, position, accuser) or parties.accused_in(
             region_start, region_end, accuser
         )
         return make(accuser, accused, _clause_around(sentence.text, anchor.start()), sentence)
+
+
+def _after_the_quote(parties: Parties, sentence: Sentence, position: int) -> bool:
+    """Is the wrongdoing word the author's: in a new clause after the speaker's closed
+    quote, with no speech verb ('When he said "nothing has changed," he was not telling the
+    truth')?"""
+    doc = parties.doc
+    quotes = [doc.quotes[i] for i in doc.quotes_between(sentence.start, sentence.end)]
+    if not quotes or any(q.open <= position < q.close for q in quotes):
+        return False
+    before = [q for q in quotes if q.close <= position]
+    if not before or not before[-1].closed:
+        return False
+    between = doc.text[before[-1].close : position]
+    if not NEW_CLAUSE_AFTER_QUOTE.match(between):
+        return False  # 'said officials had called "three times" without permission'
+    return not any(word.strip(",.;:").casefold() in FINITE_SPEECH for word in between.split())
 
 
 def _source(sentence: Sentence) -> str:
@@ -315,6 +339,7 @@ ALLEGATION_RULES: tuple[AllegationRule, ...] = (
     FoundThat(),
     AllegedThat(),
     PossessiveClaim(),
+    CalledLabel(),
     SpokenOrReported(),
 )
 
@@ -329,6 +354,8 @@ def find_allegations(
     doc = parties.doc
     text = doc.text
     hi = len(text) if hi is None else hi
+    if parties.namer is None:
+        parties.namer = lambda phrase, accuser, at: named_description(parties, phrase, accuser, -1)
     # Most sentences accuse nobody: only those with a cue word go through the patterns.
     candidates = sorted({doc.sentence_index(position) for position in trigger_words(text, lo, hi)})
     found: list[Allegation] = []
@@ -336,88 +363,28 @@ def find_allegations(
         ss, se = doc.sentences[index]
         if ss < lo or ss >= hi:
             continue
-        sentence = _sentence(text, ss, se, parties)
+        sentence = accusing_sentence(text, ss, se, parties)
         if sentence is None:
             continue
         for rule in rules:
             allegation = rule.match(sentence, parties)
             if allegation is not None:
+                allegation = _named(parties, allegation)
                 found.append(allegation)
+                parties.accused_so_far.append((allegation.start, allegation.accused))
                 break
-    return found
+    found.extend(second_findings(parties, found))
+    found.sort(key=lambda a: a.start)
+    found.extend(continued_accusations(parties, found))
+    found.sort(key=lambda a: a.start)
+    return signed_by_letter_writers(parties, found)
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-_STEMS_BY_START: dict[str, list[str]] = {}
-for _stem in ALLEGATION_STEMS:
-    _STEMS_BY_START.setdefault(_stem[:3], []).append(_stem)
-
-
-def trigger_words(text: str, lo: int, hi: int) -> list[int]:
-    """Where a word that may start an accusation or wrongdoing cue stands in [lo, hi)."""
-    found = []
-    for match in _WORD.finditer(text, lo, hi):
-        word = match.group().lower()
-        for stem in _STEMS_BY_START.get(word[:3], ()):
-            if word.startswith(stem):
-                found.append(match.start())
-                break
-    return found
-
-
-def _party_noun(word: str) -> bool:
-    return word in PERSON_NOUNS or word in ORG_NOUNS or singular(word) in ORG_NOUNS | PERSON_NOUNS
-
-
-def _sentence(text: str, ss: int, se: int, parties: Parties) -> Sentence | None:
-    """The sentence, unless it cannot accuse: no cue, a denial, a negated, conditional or
-    opposed wrongdoing word, a quoted question, or a pointer back to earlier allegations."""
-    words = text[ss:se]
-    if ANAPHORIC_ALLEGATION.match(words):
-        return None
-    cue = (
-        ACCUSATION_PATTERN.search(words)
-        or CRITICISED_FOR.search(words)
-        or INVESTIGATED.search(words)
-    )
-    topics = [m.span() for m in TOPIC_WRONGDOING.finditer(words)]
-    wrong = next(
-        (
-            m
-            for m in WRONGDOING_PATTERN.finditer(words)
-            if not any(a <= m.start() < b for a, b in topics)
-        ),
-        None,
-    )  # 'voter fraud', 'illegal immigrants': topics, not anyone's conduct
-    if cue is None and wrong is None:
-        return None
-    if cue is None and wrong is not None:
-        event = CRIME_AS_EVENT.search(words, max(0, wrong.start() - 40), wrong.end() + 4)
-        if event and event.start() <= wrong.start() < event.end():
-            others = WRONGDOING_PATTERN.search(words, event.end())
-            if others is None:
-                return None  # 'after the brutal murder of a priest, …'
-            wrong = others
-    if DENIAL_PATTERN.search(words):
-        return None
-    if HYPOTHETICAL_PENALTY.search(words) or RECIPROCAL_ACCUSATION.search(words):
-        return None  # 'firms can be fined …', 'they called each other liars'
-    thing = BLAMED_THING.search(words)
-    if thing and not _party_noun(thing.group("head")) and wrong is None:
-        return None  # 'blamed a faulty valve for the leak'
-    speaker = parties.speaker_of(ss, se)
-    question = words.rstrip("\"”’' ").endswith("?")
-    if question and (speaker is not None or re.search(r"[\"“]", words)):
-        return None  # a quoted question asks, it does not assert
-    anchor = cue if cue is not None else wrong
-    if anchor is not None and not question:
-        position = anchor.start()
-        clause = max(words.rfind(",", 0, position), words.rfind(";", 0, position)) + 1
-        lead = words[clause:position]
-        if CONDITION_WORDS.search(lead) and cue is None:
-            return None  # 'If the company broke the law, it will pay'
-        if NEGATION_PATTERN.search(lead[-40:] if cue is not None else lead[-14:]):
-            return None  # 'did not see convincing evidence of …', 'has never cheated'
-        if STANCE_PATTERN.search(lead):
-            return None  # 'China opposed hacking'
-    return Sentence(ss, se, words, cue, wrong, speaker)
+def _named(parties: Parties, allegation: Allegation) -> Allegation:
+    """An accused described ('a 31-year-old man', 'its operator') by the name the article
+    gives it elsewhere."""
+    name = named_description(parties, allegation.accused, allegation.accuser, allegation.start)
+    if name:
+        allegation = replace(allegation, accused=name)
+    accuser = named_description(parties, allegation.accuser, allegation.accused, allegation.start)
+    return replace(allegation, accuser=accuser) if accuser else allegation

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from readerapp.core.analysis.attribution import SpokenSpan
 from readerapp.core.analysis.document import DATELINE, Document
@@ -30,6 +31,11 @@ from readerapp.core.analysis.lexicon.clauses import (
     TRAILING_ADVERB,
     VERBS_AFTER_NAME,
 )
+from readerapp.core.analysis.lexicon.descriptions import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVE_ONLY_ENDINGS,
+    VERBS_IN_S,
+)
 from readerapp.core.analysis.lexicon.people import (
     INDEFINITE_PRONOUNS,
     NON_NAME_WORDS,
@@ -45,6 +51,7 @@ from readerapp.core.analysis.names import NAME_RUN_RE, parse_name
 from readerapp.core.analysis.subjects import MentionReader
 
 AUTHOR = "the author"
+EARLIER_ACCUSED_WINDOW = 1200  # characters back an earlier allegation's accused still holds
 FAMILY_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)e?s")
 
 
@@ -64,6 +71,9 @@ class Parties:
         self.text = doc.text
         self.resolver = resolver
         self.spoken = spoken  # grows as the article is read
+        self.accused_so_far: list[tuple[int, str]] = []  # (where, whom) the allegations found
+        # How a description is named elsewhere in the article (set by the allegation stage).
+        self.namer: Callable[[str, str, int], str] | None = None
         self.starts = [s.start for s in spoken]
 
     def refresh(self) -> None:
@@ -93,7 +103,7 @@ class Parties:
             if parsed is None or parsed.name.casefold() in NON_NAME_WORDS:
                 continue
             if not places and (
-                self._place(run_start, parsed.name) or self._gazetteer_place(parsed.name)
+                self.is_place(run_start, parsed.name) or self._gazetteer_place(parsed.name)
             ):
                 continue
             if not self._party(run_start, run_end, parsed.name):
@@ -105,7 +115,10 @@ class Parties:
         """Could the name be someone accused: a person or an organisation, not a word that
         opens a sentence ('Pay no attention …'), an adjective ('the Russian government',
         'GOP-led') or a contraction ('I’m')?"""
-        if self.resolver.find_name(name) is not None or " " in name:
+        entity = self.resolver.find_name(name)
+        if self._adjective(name) and (entity is None or not entity.quotes):
+            return False  # 'Democratic presidential candidate …', 'the Mexican border'
+        if entity is not None or " " in name:
             return True
         if re.search(r"['’]", name) and not re.search(r"['’]s$", name) or name.endswith("-led"):
             return False
@@ -113,11 +126,23 @@ class Parties:
             return False  # written in lower case elsewhere: a common word
         follower = re.match(r"\s+([a-z][\w\-]*)", self.text[end : end + 30])
         # 'Russian hackers', 'Chinese government': a modifier, not a party
-        return not (
-            follower
-            and follower.group(1) not in VERBS_AFTER_NAME
-            and not follower.group(1).endswith(("ed", "s"))
-        )
+        return not (follower and _modifies(follower.group(1)))
+
+    def _adjective(self, name: str) -> bool:
+        """'Mexican', 'Democratic': a long word ending in '-ese', '-ic' or '-ish', or one with
+        another adjective's ending that the article writes before a noun somewhere ('the
+        Mexican border'), wherever it stands now."""
+        if " " in name or not name.endswith(ADJECTIVE_ENDINGS):
+            return False
+        if name.endswith(ADJECTIVE_ONLY_ENDINGS) and len(name) > 6:
+            return True  # 'Islamophobic', 'Japanese': no name ends so
+        key = f"adjective:{name}"
+        if key not in self.doc.memo:
+            self.doc.memo[key] = any(
+                _modifies(m.group(1)) or m.group(1).endswith("s") and m.group(1) not in VERBS_IN_S
+                for m in re.finditer(rf"\b{re.escape(name)}\s+([a-z][\w\-]*)", self.text)
+            )
+        return bool(self.doc.memo[key])
 
     def _gazetteer_place(self, name: str) -> bool:
         """'South Africa', 'Wisconsin', 'S.C.': a country or state named in passing, unless
@@ -127,7 +152,7 @@ class Parties:
         entity = self.resolver.find_name(name)
         return entity is None or not entity.quotes
 
-    def _place(self, position: int, name: str) -> bool:
+    def is_place(self, position: int, name: str) -> bool:
         """'in London', 'from South Africa': a bare name after a place preposition."""
         if self.known(name) and self.resolver.find_name(name) is not None:
             return False
@@ -235,6 +260,10 @@ class Parties:
             mention.head in PERSON_NOUNS or mention.head in ORG_NOUNS
         ):
             return ""  # 'The rationale these …', 'Their deceptive announcement'
+        if mention.kind == "description" and self.namer is not None:
+            named = self.namer(mention.text, accuser, mention.start)
+            if named:
+                return named  # 'the operator' is 'the ferry operator Nordsund Lines'
         entity = self.resolver.resolve(mention, mention.start)
         if entity is None or entity.kind == "document":
             return ""
@@ -264,12 +293,27 @@ class Parties:
         phrase = LEADING_NOUN_PHRASE.match(self.text[start:end])
         if phrase:
             return re.sub(r"\s+\w+ly$", "", phrase.group(1))
+        earlier = self.earlier_accused(start, accuser)
+        if earlier:
+            return earlier  # 'Staff raised concerns and were ignored': by whom was accused
         recent = [
             n
             for n in self.names_in(max(0, start - 600), start)
             if n not in accuser and not self._spokesperson(n)
         ]
         return recent[-1] if recent else ""
+
+    def earlier_accused(self, position: int, accuser: str) -> str:
+        """Whom the allegation just before `position` accused, when it is close: the party a
+        sentence that names nobody goes on about."""
+        for at, accused in reversed(self.accused_so_far):
+            if position - at > EARLIER_ACCUSED_WINDOW:
+                break
+            if at >= position or accused in accuser.split("; "):
+                continue
+            if self.known(accused) or NAME_RUN_RE.fullmatch(accused) and not accused.isupper():
+                return accused  # a name, not a phrase a rule fell back on ('the mails')
+        return ""
 
     def _spokesperson(self, name: str) -> bool:
         """'A spokesman for the operator, Tomas Weir': he speaks for the accused, he is not it."""
@@ -415,6 +459,12 @@ class Parties:
             if self.known(name):
                 return name
         return found[-1] if found else ""
+
+
+def _modifies(follower: str) -> bool:
+    """Is a name followed by this lower-case word a modifier ('Russian hackers') rather
+    than a subject ('Russia has', 'Trump says', 'Ada voted')?"""
+    return follower not in VERBS_AFTER_NAME and not follower.endswith(("ed", "s"))
 
 
 def _same_number(pronoun: str, accuser: str) -> bool:

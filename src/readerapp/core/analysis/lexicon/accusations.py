@@ -36,11 +36,20 @@ WRONGDOING_PATTERN = re.compile(
     r"(?:did|done|do|say|said)\s+nothing(?!\s+wrong)|(?:was|were|been)\s+ignored|"
     r"turned\s+a\s+blind\s+eye|looked\s+the\s+other\s+way|violat\w+|in\s+breach\s+of|"
     r"breach(?:ed|ing)\s+(?:the|a|an|its|their|his|her)\s+\w+|withh(?:e|o)ld\w*|"
-    r"broke\s+the\s+(?:law|rules)|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
+    r"broke\s+(?:the|its|their|his|her|[\w’'\-]+['’]s)\s+(?:[\w’'\-]+\s+){0,2}?(?:law|laws|rules|"
+    r"orders|code|regulations|agreement|terms)|"
+    r"hid(?:e|es|den|ing)?\s+(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?from|"
+    r"steer(?:ed|ing|s)?\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+)?contracts?\s+to|"
+    r"not\s+(?:been\s+)?(?:telling|told)\s+the\s+truth|"
+    r"as\s+(?:the|its|their|his|her)\s+(?:law|contract|rules?|licen[cs]e|agreement)\s+requires?|"
+    r"ignor(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:requests?|warnings?|complaints?|calls|letters|"
+    r"concerns|orders)|hack(?:ed|ing)|deceiv\w*|deceptive|defraud\w*|"
     r"(?:a|the|outright|big|blatant|serial)\s+lies?|lies\s+(?:that|about)|falsehoods?|"
     r"untruths?|dishonest\w*|untrustworthy|con\s+(?:artist|man|job)|bilk\w*|swindl\w*|"
     r"manipulat(?:e|es|ed|ing)|evad(?:e|es|ed|ing)|evasion|railroad(?:ed|ing)|witch\s+hunt|"
     r"indiscretions?|careless(?:ly)?|not\s+(?:been\s+)?(?:completely\s+|entirely\s+)?(?:truthful|"
+    r"honest)|(?:do|does|did)(?:n['’]t|\s+not)\s+(?:think|believe)\s+(?:\w+['’]s|\w+\s+(?:is|was|"
+    r"has|had|have))\s+(?:been\s+)?(?:completely\s+|entirely\s+|fully\s+|always\s+)?(?:truthful|"
     r"honest)|not\s+to\s+(?:disclose|report|reveal|tell)|exposed\s+classified|"
     r"(?:above|beyond|exceed\w*)\s+(?:the\s+)?(?:legal|permitted|safe|allowed)\s+limits?|"
     r"without\s+(?:permission|consent|authori[sz]ation|a\s+licen[cs]e|a\s+warrant))\b",
@@ -78,7 +87,8 @@ CLAUSE_OPENERS = re.compile(r",\s+|;\s+|:\s+|\s[-—–]\s+|\bthat\s+|\bbecause\
 
 # A word of every alternative of the two patterns above, as a stem ('nothing' for 'did
 # nothing', 'limit' for 'above the legal limit'): a sentence with none cannot match, so
-# the patterns run only on sentences that have one.
+# the patterns run only on sentences that have one. 'con=' is the whole word only ('con
+# artist'), not every word that starts so.
 ALLEGATION_STEMS = words("""
     accus alleg charg indict blam evidenc report ties tied link connect implicat suspect
     suspicion fine penali sue sues sued suing convict guilt found ban test fail complain
@@ -89,13 +99,16 @@ ALLEGATION_STEMS = words("""
     siphon misappropriat kidnap loot rape massacre scam nothing ignored blind other breach
     withh broke hack deceiv decept defraud limit permission consent authori licen warrant
     violat looked sheet knock slam blast criti fault rip attack lambast chid condemn denounc
-    berat scold rebuk excoriat assail investigat probe inquir subject under
+    berat scold rebuk excoriat assail investigat probe inquir subject under audit
+    con= bilk railroad dishonest witch falsehood untruth untrust swindl manipulat evad evasion
+    indiscret careless truthful honest disclos expos lie hid hide steer truth requir ignor
     """)
 # A denial or a rejection of an accusation: these are not allegations.
 DENIAL_PATTERN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*)\b[^.?!]{0,40}?"
-    r"\b(?:allegation|accusation|claim|charge|report|wrongdoing|involvement|suggestion|"
-    r"that|any|the)\w*|\bpleaded\s+not\s+guilty\b|\bnot\s+guilty\b|"
+    r"\b(?:allegation|accusation|claim|charge|report|wrongdoing|involvement|suggestion)\w*|"
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|refut\w*|rebut\w*)\b[^.?!]{0,40}?"
+    r"\b(?:that|any|the)\b|\bpleaded\s+not\s+guilty\b|\bnot\s+guilty\b|"
     r"\b(?:deny|denies|denied|denying)\b|\bpush(?:ed|es|ing)?\s+back\b|\bhit\s+back\s+at\b|"
     r"\b(?:rebuffed|brushed\s+off|shrugged\s+off)\b",
     re.IGNORECASE,
@@ -126,8 +139,9 @@ INVESTIGATION_PATTERN = re.compile(
 PASSIVE_ACCUSATION = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:also\s+)?"
     r"(?P<verb>accused|charged|blamed|suspected|convicted|implicated|indicted|found\s+guilty|"
-    r"arrested\s+on\s+suspicion|sued|investigated)"
-    r"(?:\s+by\s+(?P<agent>[^,.;]+?))?\s+(?:of|with|for|in|over)\s+(?P<claim>[^.;?!]+)",
+    r"arrested\s+on\s+suspicion|sued|investigated|fined|penali[sz]ed)"
+    r"(?:\s+by\s+(?P<agent>[^,.;]+?))?(?:\s+(?:once|twice|again|\w+\s+times))?"
+    r"\s+(?:of|with|for|in|over)\s+(?P<claim>[^.;?!]+)",
     re.IGNORECASE,
 )
 _QUANTIFIER = r"(?:one|some|many|several|two|three|all|each|both|most)"
@@ -214,3 +228,51 @@ CRIME_AS_EVENT = re.compile(
     r"\s+of\b",
     re.IGNORECASE,
 )
+# A quote that goes on about what the accused did: a verb in the past ('They knew, and
+# they waited', 'It was never dealt with'), not a wish, a question or the speaker's feelings.
+PAST_DEED = re.compile(
+    r"\b(?:[a-z]{2,}ed|knew|saw|took|did|had|was|were|made|paid|told|kept|left|gave|got|went|"
+    r"came|hid|stole|broke|sold|sent|bought|spent|ran|chose|let|put|cut|began|wrote|"
+    r"(?:has|have|'ve|’ve)\s+(?:been|[a-z]+ed))\b"
+)
+# The speaker's own doings ('We asked them twice'); 'They had my emails' is about them.
+FIRST_PERSON = re.compile(r"\b(?:I|me|we|us|I['’]m|we['’]re|I['’]ve|we['’]ve)\b", re.IGNORECASE)
+# A deed in the passive hides its doer, whom the accusation just named: 'users were never
+# given a choice', 'It was never dealt with'.
+PASSIVE_DEED = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|never\s+|not\s+)?(?:[a-z]{2,}ed|given|taken|"
+    r"left|kept|told|paid|hidden|done|made|sent|shown|brought|sold|stolen)\b"
+)
+ADDRESSEE = re.compile(r"\b(?:you|your|you['’]ve|you['’]re)\b", re.IGNORECASE)
+THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.IGNORECASE)
+OPENING_CONDITION = re.compile(r"^\W*(?:if|when|unless|once|whether|as\s+long\s+as)\b", re.I)
+INDEFINITE_OPENING = re.compile(r"^\W*(?:nobody|no\s+one|no-one|everyone|everybody)\b", re.I)
+# A second finding or claim in one sentence: '… found that A, and that B'.
+SECOND_THAT_CLAUSE = re.compile(r"(?<=\S),?\s+and\s+that\s+(?=\S)")
+# A poll's figure about wrongdoing is a finding about opinion, not an accusation: '67
+# percent of voters say she is not honest'.
+POLL_RESULT = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+(?:of\s+)?(?:[\w\-]+\s+){0,4}?"
+    r"(?:say|said|says|think|thought|believe|believed|view|viewed|consider|considered|"
+    r"describe|described|call|called|rate|rated|agree|agreed)\b",
+    re.IGNORECASE,
+)
+# Stolen property whose thief the sentence does not name accuses nobody: 'a car that had
+# been reported stolen', 'a password stolen from a contractor'.
+STOLEN_THING = re.compile(
+    r"\b(?:reported|been)\s+stolen\b|\b(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}stolen\s+"
+    r"(?:from|in|during|at)\b",
+    re.IGNORECASE,
+)
+# A label that names wrongdoing, pinned on someone: 'called the judge a "hater" who had
+# "railroaded" him', 'called her rival a liar'.
+CALLED_LABEL = re.compile(
+    r"\bcall(?:ed|s|ing)?\s+(?P<accused>(?:the|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?|"
+    r"(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*|him|her|them)\s+(?:a|an|the)\s+"
+)
+# A clause that turns against the one before: 'no charges were filed, but he called it …'.
+CONTRAST = re.compile(r"[,;]\s+(?:but|yet|though)\s+", re.IGNORECASE)
+# A paragraph in the editors' own voice.
+EDITORS_NOTE = re.compile(r"\W*editor['’]?s['’]?\s+note\b", re.IGNORECASE)
+# A main clause that starts after a quote closes: '…," he was not telling the truth'.
+NEW_CLAUSE_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:he|she|they|it|[A-Z][\w\-]+)\s+[a-z]")
