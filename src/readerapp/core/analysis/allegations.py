@@ -355,7 +355,7 @@ def find_allegations(
     text = doc.text
     hi = len(text) if hi is None else hi
     if parties.namer is None:
-        parties.namer = lambda phrase, accuser, at: named_description(parties, phrase, accuser, -1)
+        parties.namer = lambda phrase, accuser, at: named_description(parties, phrase, accuser, at)
     # Most sentences accuse nobody: only those with a cue word go through the patterns.
     candidates = sorted({doc.sentence_index(position) for position in trigger_words(text, lo, hi)})
     found: list[Allegation] = []

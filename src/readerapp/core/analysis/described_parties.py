@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from readerapp.core.analysis.lexicon.descriptions import (
     AGE,
@@ -30,6 +31,7 @@ from readerapp.core.analysis.lexicon.places import is_place_name
 from readerapp.core.analysis.names import NAME_RUN, parse_name
 from readerapp.core.analysis.parties import Parties
 
+NAMING_WINDOW = 20_000  # characters: an ordinary article fits in one
 INTRODUCTION_WINDOW = 1200  # characters after a lede's description where its name comes
 
 
@@ -45,13 +47,16 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
     if any(m[:1].isupper() and not PLACE_BASED.fullmatch(m) for m in mods):
         return ""  # 'the Tasman researchers' names its group already
     key = f"named:{phrase.strip().casefold()}"
+    window = _window(parties, position, key)
     names = parties.doc.memo.get(key)
     if not isinstance(names, list):
-        names = _names_for(parties, phrase, head, mods)
+        names = _names_for(parties, phrase, head, mods, window)
         parties.doc.memo[key] = names
     person = head.casefold() in PERSON_NOUNS
     if person and determiner in ARTICLES and not mods and not described["complement"]:
-        names = _named_exactly(parties, head)  # 'the man': one of several, unless one is named
+        names = _named_exactly(
+            parties, head, window
+        )  # 'the man': one of several, unless one is named
     names = [n for n in names if _party_name(n)]
     adjectives = all(PLACE_BASED.fullmatch(m) for m in mods)
     if not names and determiner == "the" and adjectives and head.casefold() in ORG_NOUNS:
@@ -69,43 +74,62 @@ def named_description(parties: Parties, phrase: str, accuser: str, position: int
     return ""
 
 
-def _names_for(parties: Parties, phrase: str, head: str, mods: list[str]) -> list[str]:
+def _window(parties: Parties, position: int, key: str) -> tuple[int, int]:
+    """Where the name of a description is looked for: the whole of an article of ordinary
+    length; in a very long one, the stretch around where the description first stands
+    (searched once, so the cost does not grow with the length)."""
+    length = len(parties.text)
+    if length <= 2 * NAMING_WINDOW:
+        return 0, length
+    first = parties.doc.memo.setdefault(f"where:{key}", position)
+    assert isinstance(first, int)
+    lo = max(0, first) // NAMING_WINDOW * NAMING_WINDOW
+    return max(0, lo - NAMING_WINDOW), min(length, lo + 2 * NAMING_WINDOW)
+
+
+def _find(pattern: str, text: str, window: tuple[int, int]) -> Iterator[re.Match[str]]:
+    return re.compile(pattern).finditer(text, *window)
+
+
+def _names_for(
+    parties: Parties, phrase: str, head: str, mods: list[str], window: tuple[int, int]
+) -> list[str]:
     """Every name the text gives the description: after 'the <noun>,', before ', the
     <noun>', between 'the' and the noun, after '<noun> named'; for an age, 'Jo Roe, 31,'.
     Its own modifiers must be there too: 'the younger man' is not 'the older man, Jo Roe'."""
     text = parties.text
     age = AGE.search(phrase)
     if age:
-        return _names_before(parties, re.compile(rf",\s+{age.group(1)}\b"))
+        return _names_before(parties, re.compile(rf",\s+{age.group(1)}\b"), window)
     own = "".join(
         rf"{re.escape(m)}\s+(?:[\w\-]+\s+)?" for m in mods if not PLACE_BASED.fullmatch(m)
     )
     noun = rf"(?:[\w\-]+\s+){{0,2}}{own}{re.escape(head)}(?![’']s)\b"
-    names = [m.group(1) for m in re.finditer(name_after_noun(noun, NAME_RUN), text)]
-    names += _names_before(parties, re.compile(noun_after_name(noun)))
+    names = [m.group(1) for m in _find(name_after_noun(noun, NAME_RUN), text, window)]
+    names += _names_before(parties, re.compile(noun_after_name(noun)), window)
     names += [
         m.group(1)
-        for m in re.finditer(name_before_noun(rf"{re.escape(head)}(?![’']s)\b", NAME_RUN), text)
+        for m in _find(name_before_noun(rf"{re.escape(head)}(?![’']s)\b", NAME_RUN), text, window)
     ]
     loose = rf"(?:[\w\-]+\s+){{0,3}}{re.escape(head)}"  # 'named' introduces whoever it is
     names += [  # 'a former staffer named Jo Roe' for 'a fired staffer'
-        m.group(1) for m in re.finditer(noun_named(loose, NAME_RUN), text)
+        m.group(1) for m in _find(noun_named(loose, NAME_RUN), text, window)
     ]
     names += [  # 'the ferry operator Nordsund Lines'
-        m.group(1) for m in re.finditer(name_right_after_noun(noun, NAME_RUN), text)
+        m.group(1) for m in _find(name_right_after_noun(noun, NAME_RUN), text, window)
     ]
     return names
 
 
-def _named_exactly(parties: Parties, head: str) -> list[str]:
+def _named_exactly(parties: Parties, head: str, window: tuple[int, int]) -> list[str]:
     """For a bare 'the manager': the one name written right beside that very noun ('Her
     manager, Jo Roe,'), when the article gives it to one person only."""
     key = f"exactly:{head.casefold()}"
     names = parties.doc.memo.get(key)
     if not isinstance(names, list):
         noun = rf"{re.escape(head)}(?![’']s)\b"
-        names = [m.group(1) for m in re.finditer(name_after_noun(noun, NAME_RUN), parties.text)]
-        names += _names_before(parties, re.compile(noun_after_name(noun)))
+        names = [m.group(1) for m in _find(name_after_noun(noun, NAME_RUN), parties.text, window)]
+        names += _names_before(parties, re.compile(noun_after_name(noun)), window)
         parties.doc.memo[key] = names
     return names if len({parties.canonical(n) for n in names}) == 1 else []
 
@@ -128,14 +152,14 @@ def _introduced_next(parties: Parties, position: int) -> list[str]:
     return [introduced.group(1)] if introduced and " " in introduced.group(1) else []
 
 
-def _names_before(parties: Parties, pattern: re.Pattern[str]) -> list[str]:
+def _names_before(parties: Parties, pattern: re.Pattern[str], window: tuple[int, int]) -> list[str]:
     """The name runs that end right where `pattern` matches."""
     ends = parties.doc.memo.get("name ends")
     if not isinstance(ends, dict):
         ends = {end: start for start, end in parties.doc.names}
         parties.doc.memo["name ends"] = ends
     found = []
-    for match in pattern.finditer(parties.text):
+    for match in pattern.finditer(parties.text, *window):
         start = ends.get(match.start())
         if start is None:
             continue

@@ -260,7 +260,7 @@ class Parties:
             mention.head in PERSON_NOUNS or mention.head in ORG_NOUNS
         ):
             return ""  # 'The rationale these …', 'Their deceptive announcement'
-        if mention.kind == "description" and self.namer is not None:
+        if mention.kind == "description" and mention.head in ORG_NOUNS and self.namer is not None:
             named = self.namer(mention.text, accuser, mention.start)
             if named:
                 return named  # 'the operator' is 'the ferry operator Nordsund Lines'
