@@ -143,7 +143,7 @@ class ActiveAccusation:
 
 
 class CriticisedFor:
-    """'Trump knocked Cruz for not reporting loans': criticism whose reason is wrongdoing."""
+    """'Voss faulted Cho for not declaring gifts': criticism whose reason is wrongdoing."""
 
     name = "criticised for"
 
@@ -248,7 +248,7 @@ class PossessiveClaim:
 
 
 class CalledLabel:
-    """'Trump called the judge a "hater" who had "railroaded" him': whom the label is
+    """'Voss called the referee a "cheat" who had "railroaded" her': whom the label is
     pinned on is the accused, when the label names wrongdoing."""
 
     name = "called a label"

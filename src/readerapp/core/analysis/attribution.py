@@ -161,7 +161,7 @@ class Attribution:
             if is_title(doc.text[span.start : span.end]):
                 return None  # 'on ABC's "Good Morning America"'
             # Inside the author's sentence: the words of whom the sentence is about
-            # ('Clinton opposes "arbitrary pay freezes"'), unless the quote names a thing.
+            # ('Voss opposes "sudden fare rises"'), unless the quote names a thing.
             subject = self._subject_of.get(sentence)
             if (
                 subject is not None

@@ -268,7 +268,7 @@ class EntityResolver(NameLookup):
             entity = self.create(name, "group", anonymous=unnamed)
             entity.head = mention.head
             if mention.full and mention.full != text and len(mention.full.split()) <= 14:
-                self.alias(entity, mention.full)  # 'veterans interviewed at Trump rallies'
+                self.alias(entity, mention.full)  # 'voters interviewed at Voss rallies'
             self._by_head.setdefault(stem(mention.head), []).append(entity)
             self._by_key[key] = entity
         return entity
@@ -370,7 +370,7 @@ class EntityResolver(NameLookup):
         return found
 
     def _merge_spokespeople(self) -> None:
-        """'Gowdy spokesman Jamal Ware' speaks for 'Gowdy's office' and is 'the congressman's
+        """'Voss spokesman Ben Cho' speaks for 'Voss's office' and is 'the congressman's
         spokesman': one speaker, named by the person."""
         speaking = [
             e

@@ -80,5 +80,5 @@ class Entity:
 def noun_phrase(role: str) -> str:
     role = CLAUSE_AFTER_ROLE.sub("", CLAUSE_BEFORE_ROLE.sub("", role.strip(" ,")))
     if MEMBERS_NOT_ROLE.match(role):
-        return ""  # 'veterans …, including Mr. Jebens,': members, not a role
+        return ""  # 'nurses …, including Mr. Okoro,': members, not a role
     return role.strip(" ,")

@@ -114,7 +114,7 @@ def name_mentions(doc: Document, names: NameIndex, lo: int, hi: int) -> list[Men
             honorific=parsed.honorific,
             title=parsed.title,
             org=org,
-            # "Carson's mangling": a possessive is seldom whom the next 'he' means
+            # "Voss's blunder": a possessive is seldom whom the next 'he' means
             definite=masked[match.end() : match.end() + 2] in ("'s", "’s"),
         )
         found.append(mention.with_role(_role_around(masked, match.start(), match.end())))

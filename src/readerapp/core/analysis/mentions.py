@@ -4,7 +4,7 @@ A mention is a name (with honorific, title, party tag and affiliation), a pronou
 description ('a senior official', 'the company's chief executive'), a group ('State
 officials', 'some lawmakers') or a document ('the letter', 'court documents'). A phrase is
 read from its start, not guessed from its last word: 'the consumer group Fair Label' is
-the group Fair Label, 'Trump supporters' a group of supporters.
+the group Fair Label, 'Voss supporters' a group of supporters.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ class NounPhrases:
         if joined:
             left = self.noun_phrase(start, start + joined.start())
             right = self.noun_phrase(start + joined.end(), end)
-            # 'Ana Silva and Ben Cho', 'the Clinton campaign and some experts': two speakers
+            # 'Ana Silva and Ben Cho', 'the Voss campaign and some experts': two speakers
             if left and right and {left[0].kind, right[0].kind} <= {"name", "description", "group"}:
                 return (left[0], right[0])
             tail = masked[start + joined.end() : end].split()
@@ -204,7 +204,7 @@ class NounPhrases:
             and not any(w in POSTMODIFIER_WORDS for w in possessive.group(1).casefold().split())
             and possessive.group(2).split()[-1].casefold() in _HEAD_NOUNS
         ):
-            # "Mr Soto's lawyer", "Gowdy's office", "the company's chief executive"
+            # "Mr Soto's lawyer", "Voss's office", "the company's chief executive"
             head = possessive.group(2).split()[-1].casefold()
             return (self._description(start, end, head, definite=True),)
         quantified = QUANTIFIED.match(text)
@@ -243,7 +243,7 @@ class NounPhrases:
             return described
         names = NAME_RUN_RE.fullmatch(" ".join(pre))
         if names and head not in _HEAD_NOUNS:
-            # 'the FBI', 'The Associated Press', 'the Clinton Foundation': a proper name
+            # 'the FBI', 'The Associated Press', 'the Voss Foundation': a proper name
             parsed = parse_name(" ".join(pre))
             if parsed is None:
                 return ()
@@ -380,13 +380,13 @@ class NounPhrases:
             rest = masked[run.end() : end].strip()
             tail = rest.casefold().split()
             if tail and tail[0] not in NAME_ROLE_PREPOSITIONS and not re.fullmatch(PARTY_TAG, rest):
-                continue  # 'Trump supporters': the name is a modifier; a later one may fit
+                continue  # 'Voss supporters': the name is a modifier; a later one may fit
             prefix = masked[start : run.start()].split()
             inner_of = [i for i, w in enumerate(prefix) if w == "of" and 0 < i < len(prefix) - 1]
             if len(prefix) > 6 or not all(
                 role_like(w) or i in inner_of for i, w in enumerate(prefix)
             ):  # 'master of ceremonies Jo Roe', 'chief of staff Jo Roe' keep their 'of
-                break  # 'people close to Clinton': the name is in a post-modifier
+                break  # 'people close to Voss': the name is in a post-modifier
             parsed = parse_name(run.group())
             if parsed is None or (
                 " " not in parsed.name

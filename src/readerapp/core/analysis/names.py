@@ -126,7 +126,7 @@ def parse_name(run: str) -> ParsedName | None:
         if _INITIALISM.fullmatch(token) and _bare(tokens[number + 1]) in _TITLE_LIKE:
             continue  # 'U.S. President Jo Roe': the country is part of the title
         if token.endswith(".") and len(token) > 2 and _bare(token) not in _ABBREVIATED:
-            tokens = tokens[: number + 1]  # 'Rubio and Cruz. Along with …': a sentence ends
+            tokens = tokens[: number + 1]  # 'Voss and Cho. Along with …': a sentence ends
             break
     shouted = False
     while len(tokens) > 1 and _shouted(tokens[0]) and not _shouted(tokens[1]):
@@ -152,7 +152,7 @@ def parse_name(run: str) -> ParsedName | None:
     while tokens:
         bare = _bare(tokens[0])
         if (
-            # 'Stated Stone:', 'Added Ada Voss:' ('Said' is also a given name)
+            # 'Stated Cho:', 'Added Ada Voss:' ('Said' is also a given name)
             (bare in NON_NAME_WORDS or bare in FINITE_SPEECH - {"said"} and len(tokens) > 1)
             and not title
             and bare not in HONORIFICS

@@ -202,8 +202,8 @@ class Parties:
     # -- the accused ---------------------------------------------------------------------
 
     def clause_subject(self, lo: int, position: int, accuser: str) -> str:
-        """Whom a wrongdoing word is about: the subject of its clause ('FDIC employees …
-        took sensitive documents', 'he lied'), as an entity's name."""
+        """Whom a wrongdoing word is about: the subject of its clause ('bank employees …
+        took client files', 'he lied'), as an entity's name."""
         opens = [
             m.end() for m in CLAUSE_OPENERS.finditer(self.text, max(lo, position - 300), position)
         ]
@@ -463,7 +463,7 @@ class Parties:
 
 def _modifies(follower: str) -> bool:
     """Is a name followed by this lower-case word a modifier ('Russian hackers') rather
-    than a subject ('Russia has', 'Trump says', 'Ada voted')?"""
+    than a subject ('Russia has', 'Voss says', 'Ada voted')?"""
     return follower not in VERBS_AFTER_NAME and not follower.endswith(("ed", "s"))
 
 

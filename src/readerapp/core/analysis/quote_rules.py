@@ -65,7 +65,7 @@ def _gap_is_attribution(gap: str) -> bool:
 
 
 def _next_word(masked: str, position: int) -> int:
-    """Where the text goes on after a quote: '"… coming!" Bush said.' is one attribution
+    """Where the text goes on after a quote: '"… coming!" Voss said.' is one attribution
     although the mark ends a sentence."""
     while position < len(masked) - 1 and masked[position] in " ,\u00a0":
         position += 1
@@ -219,7 +219,7 @@ class VerbBeforeQuote:
             if cue.kind == "participle" and after_comma(masked, cue.start):
                 yield SpeechEvent(cue.start, (), tuple(quotes), spans, rule=self.name, inherit=True)
                 continue
-            if cue.kind == "participle":  # 'Carson privately saying "…"'
+            if cue.kind == "participle":  # 'Voss privately saying "…"'
                 speakers = context.reader.before(lo, cue.start)
                 if not speakers or speakers[0].kind not in ("name", "description", "group"):
                     yield SpeechEvent(
@@ -230,7 +230,7 @@ class VerbBeforeQuote:
                 speakers = speakers_before(context, cue)
                 ss, _ = doc.sentence_at(cue.start)
                 if not speakers and not masked[ss : cue.start].strip(' "“”~'):
-                    # 'Stated Stone: "…"', 'Added the mayor, "…"': the speaker after the verb
+                    # 'Stated Cho: "…"', 'Added the mayor, "…"': the speaker after the verb
                     speakers = context.reader.after(cue.end, doc.sentence_at(cue.start)[1])
             if speakers:
                 yield SpeechEvent(cue.start, speakers, tuple(quotes), spans, rule=self.name)
@@ -239,7 +239,7 @@ class VerbBeforeQuote:
     def _clause_from_quote(
         context: SpeechContext, last: QuotedSpan, first: QuotedSpan
     ) -> tuple[tuple[int, int], ...]:
-        """'Obama said "it gets me mad" every time he …': the clause goes on after the quote."""
+        """'Voss said "it makes me angry" every time she …': the clause goes on after the quote."""
         masked = context.doc.masked
         _, se = context.doc.sentence_at(last.close)
         rest = masked[last.close : se]
@@ -295,7 +295,7 @@ class AnyVerbBeforeQuote:
 
 
 class AnyVerbAfterQuote:
-    """'"…?" Hannity pressed.' / '"…," Trump assured Jones.': a name or a pronoun, then any
+    """'"…?" Cho pressed.' / '"…," Voss assured Okoro.': a name or a pronoun, then any
     verb, then the end of the sentence."""
 
     name = "any verb after quote"
@@ -315,7 +315,7 @@ class AnyVerbAfterQuote:
 
 
 class NamingVerb:
-    """'called the judge a "hater"', 'described it as "a stunt"': the quote names something."""
+    """'called the referee a "cheat"', 'described it as "a stunt"': the quote names something."""
 
     name = "naming verb"
 
@@ -360,7 +360,7 @@ class TrailingDash:
             start = quote.close + dash.end() if dash else -1
             alone = dash is None and not masked[quote.close : pe].strip(" .,")
             if alone and number + 1 < len(doc.paragraphs):
-                # the signature in a paragraph of its own: '"…"' then '- Sanders.'
+                # the signature in a paragraph of its own: '"…"' then '- Voss.'
                 ns, ne = doc.paragraphs[number + 1]
                 signed = re.match(r"[-―—–]\s*(?=\S)", masked[ns:ne])
                 if signed and len(masked[ns:ne].split()) <= 6:

@@ -215,7 +215,7 @@ def _noun_before_verb(masked: str, end: int, previous: re.Match[str] | None) -> 
 
 
 def _quote_soon(masked: str, end: int) -> bool:
-    """'called the judge a "hater"': a quote opens within a short object."""
+    """'called the referee a "cheat"': a quote opens within a short object."""
     window = masked[end : end + 60]
     mark = re.search(r"[\"“‘]|''", window)
     return mark is not None and not re.search(r"[.;]", window[: mark.start()])
@@ -281,7 +281,7 @@ def speakers_before(context: SpeechContext, cue: Cue) -> tuple[Mention, ...]:
                 return found
         masked = context.doc.masked
         comma = masked.rfind(", ", start, cue.start)
-        # 'Asked whether …, Mrs. Clinton shook her head and said': the clause after the comma
+        # 'Asked whether …, Mrs. Voss shook her head and said': the clause after the comma
         for clause in ([comma + 2] if comma >= 0 else []) + [start]:
             verb = FIRST_VERB.search(masked, clause, cue.start)
             if verb is not None and verb.start() < cue.start:

@@ -223,7 +223,7 @@ def _adverbial_only(text: str) -> bool:
 
 
 def _partial_quote_start(context: SpeechContext, lo: int) -> int:
-    """'"Boots on the ground" would be appropriate, Carson said': the clause starts at the
+    """'"A second bridge" would be needed, Voss said': the clause starts at the
     quote that opens it, not after it."""
     start, _ = context.doc.sentence_at(lo)
     last = context.doc.last_quote_closed_by(lo)
@@ -327,7 +327,7 @@ class Participle:
                 continue
             ss, se = _sentence(context, cue)
             if not AFTER_COMMA_AND.search(masked[max(0, cue.start - 6) : cue.start]) and not (
-                # '… tried an olive branch by telling Clinton she …': not 'After saying …, X'
+                # '… tried to make peace by telling Ada Voss she …': not 'After saying …, X'
                 _PREPOSITION_BEFORE.search(masked, max(ss + 1, cue.start - 20), cue.start)
             ):
                 continue
@@ -372,7 +372,7 @@ class ObjectSpeech:
 
 
 def _reports_words(complement: str, joiners: str) -> bool:
-    """'knocked Cruz for not reporting loans' reports a charge; 'blamed the weather for the
+    """'faulted Voss for not declaring gifts' reports a charge; 'blamed the weather for the
     delay' and 'thanked voters for their support' report no words."""
     if joiners == "for":
         reason = FOR_REASON.search(complement)

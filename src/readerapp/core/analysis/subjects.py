@@ -163,7 +163,7 @@ class MentionReader(NounPhrases):
             if last in TIME_WORDS and words[-2].endswith("ed") and words[-2].islower():
                 break  # 'A court document filed Thursday says': the day is the phrase's own
             if last in AUXILIARIES or last in TIME_WORDS:
-                # 'she later said', 'Sanders Tuesday said'
+                # 'she later said', 'Voss Tuesday said'
                 end = masked.rfind(words[-1], lo, end)
                 continue
             break
@@ -179,7 +179,7 @@ class MentionReader(NounPhrases):
         return bool(subject) and subject[0].kind != "pronoun" and not self.noun_phrase(lo, start)
 
     def _inside_relative(self, lo: int, end: int) -> bool:
-        """'Trump, who campaigned here this week, said': 'this week' belongs to the clause."""
+        """'Voss, who visited the port this week, said': 'this week' belongs to the clause."""
         segment = self.masked[lo:end].rstrip(" ,")
         cut = segment.rfind(", ")
         last = segment[cut + 2 :] if cut >= 0 else segment
@@ -238,7 +238,7 @@ class MentionReader(NounPhrases):
         before = self.masked[previous[0] : previous[1]].split()
         words = self.masked[piece[0] : piece[1]].split()
         return (
-            # 'Of Carson, Levine said': a sentence that opens with a phrase names no place
+            # 'Of Voss, Cho said': a sentence that opens with a phrase names no place
             len(before) >= (3 if first else 2)
             and before[-2].casefold() in PLACE_OF_PREPOSITIONS
             and 0 < len(words) <= 3
@@ -256,7 +256,7 @@ class MentionReader(NounPhrases):
             or (first in PERSON_NOUNS and len(tokens) > 2 and tokens[1] in NAME_ROLE_PREPOSITIONS)
             or bool(re.fullmatch(PARTY_TAG, text))
             or (text[:1].islower() and first not in PRONOUNS)
-            # 'Tina Tchen, Ms. Obama's chief of staff, said'
+            # 'Ben Cho, Ms. Voss's chief of staff, said'
             or (len(tokens) > 2 and _POSSESSIVE_ROLE.match(text) is not None)
         )
 

@@ -62,7 +62,7 @@ TOPIC_WRONGDOING = re.compile(
     r"\bcrime\s+(?:bill|rates?|scene)\b|\bhate\s+crimes?\b|\bgun\s+violence\b|\bthe\s+liar\b",
     re.IGNORECASE,
 )
-# Criticism with a reason that is wrongdoing: 'knocked Cruz for not reporting loans'.
+# Criticism with a reason that is wrongdoing: 'faulted Voss for not declaring gifts'.
 # 'for not reporting loans': an action, not a thing ('for the delay').
 GERUND = re.compile(r"(?:not\s+|never\s+)?[a-z]+ing\b")
 # A reason that is a failing: 'for not reporting loans', 'for lying', 'for hiding …'.
@@ -264,7 +264,7 @@ STOLEN_THING = re.compile(
     r"(?:from|in|during|at)\b",
     re.IGNORECASE,
 )
-# A label that names wrongdoing, pinned on someone: 'called the judge a "hater" who had
+# A label that names wrongdoing, pinned on someone: 'called the referee a "cheat" who had
 # "railroaded" him', 'called her rival a liar'.
 CALLED_LABEL = re.compile(
     r"\bcall(?:ed|s|ing)?\s+(?P<accused>(?:the|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?|"

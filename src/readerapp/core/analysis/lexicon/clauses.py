@@ -162,7 +162,7 @@ ADVERBIAL_BEFORE_VERB = re.compile(
     + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
 )
-# 'veterans …, including Mr. Jebens,': the members of a group, not its role.
+# 'nurses …, including Mr. Okoro,': the members of a group, not its role.
 MEMBERS_NOT_ROLE = re.compile(r"(?:including|such\s+as|among\s+them)\b", re.IGNORECASE)
 
 # -- small patterns the stages test a word or two against --------------------------------
@@ -174,7 +174,7 @@ FILED_BY_PREFIX = (
     r"(?:(?:the|a|an)\s+)?"
 )
 FILER_ROLE = r"(?P<role>(?:[a-z][\w\-]*['’]?\s+){0,4}?)(?:named\s+)?"
-# 'Gowdy's office', 'the senator's spokesman': an entity that speaks for its owner.
+# 'Voss's office', 'the senator's spokesman': an entity that speaks for its owner.
 OWNED_OFFICE = re.compile(r"['’]s\s+(?:office|spokes\w+|campaign)$")
 PARTITIVE_START = re.compile(r"^(?:one|some|each|any)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 ROLE_POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|from|with|on)\s")

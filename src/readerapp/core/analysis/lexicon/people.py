@@ -216,7 +216,7 @@ NAME_PARTICLES = words(
 )
 # A party tag after a name: 'Rep. Jo Roe (D-Calif.)', 'Jo Roe, R-Ky., said', 'Gov. Jo Roe (R)'.
 PARTY_TAG = r"(?:\(?\b[DRI] ?- ?[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{1,8})?\)?|\([DRI]\))"
-# Nouns for someone who speaks for another: 'Gowdy spokesman Jamal Ware' speaks for Gowdy's office.
+# Nouns for someone who speaks for another: 'Voss spokesman Ben Cho' speaks for Voss's office.
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 
 # Capitalised words that start sentences or name dates, never people.

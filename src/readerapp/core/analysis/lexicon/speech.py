@@ -158,7 +158,7 @@ OBJECT_SPEECH_FORMS: dict[str, str] = {
     for form in _IRREGULAR.get(lemma, verb_forms(lemma))
     if form != lemma or lemma in BASE_SPEECH
 }
-# 'called the judge a "hater"', 'described it as "a stunt"': naming verbs with a quote.
+# 'called the referee a "cheat"', 'described it as "a stunt"': naming verbs with a quote.
 NAMING_VERBS = words(
     "called calls calling described describes describing termed dubbed branded "
     "labeled labelled labels referred refers likened compared"
