@@ -55,15 +55,21 @@ async def choose(pilot, app, label_start: str) -> None:
     await pilot.press("enter")
 
 
+async def open_rename(pilot, app, reader) -> None:
+    """On Tomas Lindqvist's row, `r`, then "Rename speaker": the dialog asking the name."""
+    sidebar = reader.query_one(Sidebar)
+    tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
+    await on_row(pilot, sidebar, tomas)
+    await pilot.press("r")
+    await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+
+
 async def test_rename_a_speaker_from_the_menu_and_undo_it(story, isolated_db):
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await reader_ready(pilot)
         sidebar = reader.query_one(Sidebar)
-        tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
-        await on_row(pilot, sidebar, tomas)
-        await pilot.press("r")
-        await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+        await open_rename(pilot, app, reader)
         ask = app.screen
         assert isinstance(ask, AskScreen)
         assert ask.query_one("Input").value == "Tomas Lindqvist"  # held, selected: typing replaces
@@ -197,11 +203,7 @@ async def test_a_correction_that_no_longer_applies_is_listed_by_what_it_did(stor
     app = ReaderApp(load_article(story), db_path=isolated_db)
     async with app.run_test(size=SIZE) as pilot:
         reader = await reader_ready(pilot)
-        sidebar = reader.query_one(Sidebar)
-        tomas = next(n for n in rows(sidebar, SpeakerItem) if "Lindqvist" in str(n.label))
-        await on_row(pilot, sidebar, tomas)
-        await pilot.press("r")
-        await choose(pilot, app, "Rename speaker: Tomas Lindqvist")
+        await open_rename(pilot, app, reader)
         await pilot.press(*"Tomas Lindkvist", "enter")
         app.session.flush()
     story.write_text(
